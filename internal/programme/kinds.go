@@ -1,0 +1,43 @@
+package programme
+
+// Kind names a kind of item, in the singular: "milestone", "risk".
+type Kind string
+
+const (
+	KindProgramme  Kind = "programme"
+	KindPerson     Kind = "person"
+	KindBody       Kind = "body"
+	KindWorkstream Kind = "workstream"
+	KindPhase      Kind = "phase"
+	KindMilestone  Kind = "milestone"
+	KindRisk       Kind = "risk"
+	KindAssumption Kind = "assumption"
+	KindIssue      Kind = "issue"
+	KindDecision   Kind = "decision"
+	KindBenefit    Kind = "benefit"
+)
+
+// Sections lists the top-level keys of a programme file, in canonical order,
+// with the kind of item each holds.
+var Sections = []struct {
+	Name string
+	Kind Kind
+}{
+	{"programme", KindProgramme},
+	{"people", KindPerson},
+	{"bodies", KindBody},
+	{"workstreams", KindWorkstream},
+	{"phases", KindPhase},
+	{"milestones", KindMilestone},
+	{"risks", KindRisk},
+	{"assumptions", KindAssumption},
+	{"issues", KindIssue},
+	{"decisions", KindDecision},
+	{"benefits", KindBenefit},
+}
+
+// Ref is an item found by its id.
+type Ref struct {
+	Kind Kind
+	Item any // *Person, *Body, *Milestone, ...
+}

@@ -1,0 +1,206 @@
+package programme
+
+import "go.yaml.in/yaml/v3"
+
+// The model mirrors the file format. Each field's `oco` tag is the format's
+// own definition of it: its key, whether it is required, and what values it
+// takes. The loader, the canonical key order of `oco fmt`, the value parsing
+// of `oco set` and `oco schema` are all read from these tags, so they cannot
+// drift apart.
+//
+// Tag grammar: name[,required][,kind=K][,ref=KIND|KIND][,enum=a|b][,min=N][,max=N]
+// where K is one of text, id, date, int, enum, ref, refs, deps, lag.
+
+// Item is what every kind of programme item shares: where it was defined.
+type Item struct {
+	File string     `oco:"-"`
+	Node *yaml.Node `oco:"-"` // the item's mapping node, for positions
+}
+
+// Programme is the whole programme as loaded from a directory.
+type Programme struct {
+	Header      Header
+	People      []*Person
+	Bodies      []*Body
+	Workstreams []*Workstream
+	Phases      []*Phase
+	Milestones  []*Milestone
+	Risks       []*Risk
+	Assumptions []*Assumption
+	Issues      []*Issue
+	Decisions   []*Decision
+	Benefits    []*Benefit
+
+	// Files lists the files read, in the order they were read.
+	Files []string
+	// Findings are the problems found while loading: syntax, shape, values.
+	Findings []Finding
+
+	index map[string]Ref
+}
+
+// Header is the `programme` section.
+type Header struct {
+	Item
+	ID          string      `oco:"id,required,kind=id"`
+	Name        string      `oco:"name,required"`
+	Description string      `oco:"description"`
+	Start       Date        `oco:"start,required"`
+	End         Date        `oco:"end,required"`
+	AsOf        Date        `oco:"as_of"`
+	Owner       string      `oco:"owner,ref=person|body"`
+	Tolerances  *Tolerances `oco:"tolerances"`
+	RiskBands   *RiskBands  `oco:"risk_bands"`
+}
+
+// Tolerances set how far a milestone may slip before it turns amber or red.
+type Tolerances struct {
+	AmberDays   int `oco:"amber_days,min=0,max=100000"`
+	RedDays     int `oco:"red_days,min=0,max=100000"`
+	DueSoonDays int `oco:"due_soon_days,min=0,max=100000"`
+}
+
+// RiskBands set the scores at which a risk turns amber or red.
+type RiskBands struct {
+	Amber int `oco:"amber,min=1,max=25"`
+	Red   int `oco:"red,min=1,max=25"`
+}
+
+type Person struct {
+	Item
+	ID   string `oco:"id,required,kind=id"`
+	Name string `oco:"name,required"`
+	Role string `oco:"role"`
+	Org  string `oco:"org"`
+}
+
+// Body is a board, team or group.
+type Body struct {
+	Item
+	ID        string   `oco:"id,required,kind=id"`
+	Name      string   `oco:"name,required"`
+	Chair     string   `oco:"chair,ref=person"`
+	Members   []string `oco:"members,ref=person"`
+	ReportsTo string   `oco:"reports_to,ref=body"`
+}
+
+type Workstream struct {
+	Item
+	ID          string `oco:"id,required,kind=id"`
+	Name        string `oco:"name,required"`
+	Lead        string `oco:"lead,ref=person|body"`
+	Body        string `oco:"body,ref=body"`
+	Description string `oco:"description"`
+}
+
+type Phase struct {
+	Item
+	ID        string   `oco:"id,required,kind=id"`
+	Name      string   `oco:"name,required"`
+	Start     Date     `oco:"start,required"`
+	End       Date     `oco:"end,required"`
+	Goal      string   `oco:"goal"`
+	DependsOn []string `oco:"depends_on,ref=phase"`
+}
+
+type Milestone struct {
+	Item
+	ID         string `oco:"id,required,kind=id"`
+	Title      string `oco:"title,required"`
+	Phase      string `oco:"phase,ref=phase"`
+	Workstream string `oco:"workstream,ref=workstream"`
+	Owner      string `oco:"owner,ref=person|body"`
+	Start      Date   `oco:"start"`
+	Due        Date   `oco:"due,required"`
+	Forecast   Date   `oco:"forecast"`
+	Done       Date   `oco:"done"`
+	DependsOn  []Dep  `oco:"depends_on"`
+	Decision   string `oco:"decision,ref=decision"`
+	Notes      string `oco:"notes"`
+	Source     string `oco:"source"`
+}
+
+// Dep is one finish-to-start link: this milestone cannot come before the
+// predecessor's date plus Lag days.
+type Dep struct {
+	ID   string     `oco:"id,required,ref=milestone"`
+	Lag  Lag        `oco:"lag"`
+	Node *yaml.Node `oco:"-"` // the list entry, for positions
+}
+
+// Lag is a whole number of days; in files it is written `10d` or `2w`.
+type Lag int
+
+type Risk struct {
+	Item
+	ID          string   `oco:"id,required,kind=id"`
+	Title       string   `oco:"title,required"`
+	Description string   `oco:"description"`
+	Cause       string   `oco:"cause"`
+	Effect      string   `oco:"effect"`
+	Owner       string   `oco:"owner,ref=person|body"`
+	Likelihood  int      `oco:"likelihood,min=1,max=5"`
+	Impact      int      `oco:"impact,min=1,max=5"`
+	Score       int      `oco:"score,min=1,max=25"`
+	Status      string   `oco:"status,enum=open|closed|occurred"`
+	Response    string   `oco:"response,enum=avoid|reduce|transfer|share|accept"`
+	Mitigation  string   `oco:"mitigation"`
+	Target      *Target  `oco:"target"`
+	Affects     []string `oco:"affects,ref=milestone|phase|workstream"`
+	Raised      Date     `oco:"raised"`
+	ReviewBy    Date     `oco:"review_by"`
+	EscalatedTo string   `oco:"escalated_to,ref=body"`
+	Issue       string   `oco:"issue,ref=issue"`
+}
+
+// Target is the residual position a risk's mitigation aims for.
+type Target struct {
+	Likelihood int `oco:"likelihood,min=1,max=5"`
+	Impact     int `oco:"impact,min=1,max=5"`
+}
+
+type Assumption struct {
+	Item
+	ID         string   `oco:"id,required,kind=id"`
+	Statement  string   `oco:"statement,required"`
+	Owner      string   `oco:"owner,ref=person|body"`
+	Status     string   `oco:"status,enum=unverified|valid|invalid"`
+	ValidateBy Date     `oco:"validate_by"`
+	Risk       string   `oco:"risk,ref=risk"`
+	Affects    []string `oco:"affects,ref=any"`
+}
+
+type Issue struct {
+	Item
+	ID        string   `oco:"id,required,kind=id"`
+	Title     string   `oco:"title,required"`
+	Owner     string   `oco:"owner,ref=person|body"`
+	Raised    Date     `oco:"raised"`
+	Priority  string   `oco:"priority,enum=low|medium|high|critical"`
+	Status    string   `oco:"status,enum=open|closed"`
+	ResolveBy Date     `oco:"resolve_by"`
+	Affects   []string `oco:"affects,ref=any"`
+	Notes     string   `oco:"notes"`
+}
+
+type Decision struct {
+	Item
+	ID      string   `oco:"id,required,kind=id"`
+	Title   string   `oco:"title,required"`
+	Date    Date     `oco:"date,required"`
+	By      string   `oco:"by,ref=body"`
+	Summary string   `oco:"summary"`
+	Affects []string `oco:"affects,ref=any"`
+}
+
+type Benefit struct {
+	Item
+	ID        string   `oco:"id,required,kind=id"`
+	Title     string   `oco:"title,required"`
+	Owner     string   `oco:"owner,ref=person|body"`
+	Measure   string   `oco:"measure"`
+	Target    string   `oco:"target"`
+	By        Date     `oco:"by"`
+	Realised  Date     `oco:"realised"`
+	EnabledBy []string `oco:"enabled_by,ref=milestone"`
+}
