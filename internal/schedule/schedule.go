@@ -1,0 +1,277 @@
+// Package schedule works out a programme's dates from its dependencies: the
+// order of milestones, the loops among them, expected dates, slack and the
+// critical path. It takes plain indexed input rather than the model, so it
+// knows nothing of files and can be measured on generated networks.
+package schedule
+
+import (
+	"math"
+	"slices"
+
+	"github.com/ocotool/oco/internal/programme"
+)
+
+// Task is one milestone or activity.
+type Task struct {
+	ID                         string
+	Due, Start, Forecast, Done programme.Date // Start, Forecast and Done may be zero
+	Preds                      []Link
+}
+
+// Link says a task cannot finish before task Pred's expected date plus Lag
+// days plus the task's own length.
+type Link struct {
+	Pred int // index into Input.Tasks
+	Lag  int // days
+}
+
+// Input is a network of tasks, the reporting date and the programme end.
+type Input struct {
+	Tasks     []Task
+	AsOf, End programme.Date
+}
+
+// Successor is a task that depends on another, for listing.
+type Successor struct {
+	Task int
+	Lag  int
+}
+
+// Date is the date the task is now planned for: its forecast, else its due date.
+func (t *Task) Date() programme.Date {
+	if t.Forecast != 0 {
+		return t.Forecast
+	}
+	return t.Due
+}
+
+// Length is the number of days an activity runs, start to due; 0 for a
+// milestone. A start after the due date is reported by date-order and
+// counts as no length here, so it cannot pull dates earlier.
+func (t *Task) Length() int {
+	if t.Start == 0 || t.Due < t.Start {
+		return 0
+	}
+	return t.Due.Sub(t.Start)
+}
+
+// Result holds what Compute works out, each slice indexed like Input.Tasks.
+type Result struct {
+	Expected []programme.Date // done date, else the latest of own date, AsOf and what predecessors allow
+	Slack    []int            // days a task can move before a successor or the end moves
+	Driver   []int            // the predecessor that sets Expected, or -1 when the task's own date or AsOf does
+	Critical []bool           // on CriticalPath
+	InCycle  []bool           // part of a dependency loop, whose inner links are ignored for dates
+
+	Order        []int   // every task after its predecessors (outside its own loop)
+	Cycles       [][]int // one loop per group of tasks depending on each other; see the function Cycles
+	CriticalPath []int   // first to last, ending at the task expected last
+
+	// End is the end date slack is measured against: Input.End, or the
+	// latest expected date when no end is given.
+	End programme.Date
+
+	tasks     []Task
+	asOf      programme.Date
+	succStart []int32
+	succ      []Successor
+}
+
+// Compute works out the schedule of a network in time and memory linear in
+// tasks plus links. Links to themselves, links out of range, and links
+// between tasks of the same loop are ignored for the dates, so the result is
+// always complete. The Result keeps in.Tasks: do not change them while it
+// is in use.
+func Compute(in Input) *Result {
+	tasks := in.Tasks
+	n := len(tasks)
+	r := &Result{
+		Expected: make([]programme.Date, n),
+		Slack:    make([]int, n),
+		Driver:   make([]int, n),
+		Critical: make([]bool, n),
+		InCycle:  make([]bool, n),
+		Order:    make([]int, n),
+		tasks:    tasks,
+		asOf:     in.AsOf,
+	}
+
+	// Flat adjacency of the usable links, both ways: predecessors to find
+	// the loops, successors to list.
+	predStart := make([]int32, n+1)
+	succStart := make([]int32, n+2) // counts at p+2, so filling leaves starts at p+1
+	m := 0
+	for t := range tasks {
+		for _, l := range tasks[t].Preds {
+			if usable(l.Pred, t, n) {
+				m++
+				succStart[l.Pred+2]++
+			}
+		}
+		predStart[t+1] = int32(m)
+	}
+	predAdj := make([]int32, 0, m)
+	for t := range tasks {
+		for _, l := range tasks[t].Preds {
+			if usable(l.Pred, t, n) {
+				predAdj = append(predAdj, int32(l.Pred))
+			}
+		}
+	}
+	for i := 2; i < len(succStart); i++ {
+		succStart[i] += succStart[i-1]
+	}
+	r.succ = make([]Successor, m)
+	for t := range tasks {
+		for _, l := range tasks[t].Preds {
+			if usable(l.Pred, t, n) {
+				r.succ[succStart[l.Pred+1]] = Successor{Task: t, Lag: l.Lag}
+				succStart[l.Pred+1]++
+			}
+		}
+	}
+	r.succStart = succStart[:n+1]
+
+	comp, order, bounds := components(predStart, predAdj)
+	r.Cycles = loops(predStart, predAdj, comp, order, bounds)
+	for c := range len(bounds) - 1 {
+		if bounds[c+1]-bounds[c] > 1 {
+			for _, v := range order[bounds[c]:bounds[c+1]] {
+				r.InCycle[v] = true
+			}
+		}
+	}
+	for i, v := range order {
+		r.Order[i] = int(v)
+	}
+	// counts reports whether a link takes part in date arithmetic.
+	counts := func(p, t int) bool { return usable(p, t, n) && comp[p] != comp[t] }
+
+	// Forward: expected dates, predecessors first.
+	for _, t := range r.Order {
+		task := &tasks[t]
+		r.Driver[t] = -1
+		if task.Done != 0 {
+			r.Expected[t] = task.Done
+			continue
+		}
+		best := int64(programme.Max(task.Date(), in.AsOf))
+		length := int64(task.Length())
+		for _, l := range task.Preds {
+			if !counts(l.Pred, t) {
+				continue
+			}
+			v := int64(r.Expected[l.Pred]) + lag(l.Lag) + length
+			if v > best || (v == best && r.Driver[t] >= 0 && l.Pred < r.Driver[t]) {
+				best, r.Driver[t] = v, l.Pred
+			}
+		}
+		r.Expected[t] = saturate(best)
+	}
+
+	r.End = in.End
+	if r.End == 0 && n > 0 {
+		r.End = slices.Max(r.Expected)
+	}
+
+	// Backward: the latest date each task may reach, successors first. Slack
+	// holds that latest date until the last loop turns it into days.
+	for i := range r.Slack {
+		r.Slack[i] = int(r.End)
+	}
+	for i := n - 1; i >= 0; i-- {
+		s := r.Order[i]
+		latest := int64(r.Slack[s])
+		if tasks[s].Done != 0 {
+			latest = int64(r.Expected[s]) // done work cannot move
+		}
+		length := int64(tasks[s].Length())
+		for _, l := range tasks[s].Preds {
+			if !counts(l.Pred, s) {
+				continue
+			}
+			if v := saturate(latest - lag(l.Lag) - length); int(v) < r.Slack[l.Pred] {
+				r.Slack[l.Pred] = int(v)
+			}
+		}
+	}
+	for i := range r.Slack {
+		r.Slack[i] -= int(r.Expected[i])
+	}
+
+	// Critical path: back from the task expected last, through links that
+	// leave no room, preferring the tighter predecessor.
+	if n > 0 {
+		last := 0
+		for i, e := range r.Expected {
+			if e > r.Expected[last] {
+				last = i
+			}
+		}
+		path := []int{last}
+		for t := last; ; {
+			best := -1
+			for _, l := range tasks[t].Preds {
+				p := l.Pred
+				if !counts(p, t) || r.LinkSlack(p, t, l.Lag) != 0 {
+					continue
+				}
+				if best < 0 || r.Slack[p] < r.Slack[best] || (r.Slack[p] == r.Slack[best] && p < best) {
+					best = p
+				}
+			}
+			if best < 0 {
+				break
+			}
+			path = append(path, best)
+			t = best
+		}
+		slices.Reverse(path)
+		for _, t := range path {
+			r.Critical[t] = true
+		}
+		r.CriticalPath = path
+	}
+	return r
+}
+
+// Successors lists the tasks that depend on task i, in index order,
+// including links inside loops.
+func (r *Result) Successors(i int) []Successor {
+	return r.succ[r.succStart[i]:r.succStart[i+1]:r.succStart[i+1]]
+}
+
+// LinkSlack is how many days pred could slip before it moved succ through
+// their link: negative when succ is done before pred allows.
+func (r *Result) LinkSlack(pred, succ, lagDays int) int {
+	return int(int64(r.Expected[succ]) - (int64(r.Expected[pred]) + lag(lagDays) + int64(r.tasks[succ].Length())))
+}
+
+// KnockOn reports whether a predecessor pushes task i, not done, past its
+// own date, and which predecessor and by how many days.
+func (r *Result) KnockOn(i int) (driver, days int, ok bool) {
+	t := &r.tasks[i]
+	if t.Done != 0 || r.Driver[i] < 0 || r.Expected[i] <= t.Date() {
+		return -1, 0, false
+	}
+	return r.Driver[i], r.Expected[i].Sub(t.Date()), true
+}
+
+// NegativeSlack reports whether task i is expected after the programme end.
+func (r *Result) NegativeSlack(i int) bool {
+	return r.Expected[i] > r.End
+}
+
+// usable reports whether a link from p into t means anything: the rest are
+// reported by other checks.
+func usable(p, t, n int) bool { return p >= 0 && p < n && p != t }
+
+// lag bounds a lag so that sums of dates and lags stay in int64.
+func lag(days int) int64 {
+	return min(max(int64(days), -math.MaxInt32), math.MaxInt32)
+}
+
+// saturate keeps a date inside what a Date can hold rather than wrapping.
+func saturate(v int64) programme.Date {
+	return programme.Date(min(max(v, math.MinInt32), math.MaxInt32))
+}
