@@ -141,7 +141,7 @@ type Risk struct {
 	Owner       string   `oco:"owner,ref=person|body"`
 	Likelihood  int      `oco:"likelihood,min=1,max=5"`
 	Impact      int      `oco:"impact,min=1,max=5"`
-	Score       int      `oco:"score,min=1,max=25"`
+	StatedScore int      `oco:"score,min=1,max=25"` // as written; Score() is derived
 	Status      string   `oco:"status,enum=open|closed|occurred"`
 	Response    string   `oco:"response,enum=avoid|reduce|transfer|share|accept"`
 	Mitigation  string   `oco:"mitigation"`

@@ -1,0 +1,610 @@
+package programme
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Load reads every *.yaml and *.yml file below the root of fsys, in lexical
+// order of path, skipping names that start with ".". Positions name files as
+// prefix joined with their path in fsys, so that findings read as the user
+// would type them. Load never fails: every problem, down to unreadable files
+// and bytes that are not YAML, becomes a finding in the result.
+func Load(fsys fs.FS, prefix string) *Programme {
+	p := &Programme{}
+	var files []string
+	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil {
+			p.fail(Pos{File: path.Join(prefix, name)}, "syntax", "cannot read: %v", unwrapPathError(err))
+			return nil
+		}
+		base := path.Base(name)
+		if name != "." && strings.HasPrefix(base, ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || !(strings.HasSuffix(base, ".yaml") || strings.HasSuffix(base, ".yml")) {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 && !linkStaysInside(fsys, name) {
+			return nil
+		}
+		files = append(files, name)
+		return nil
+	})
+	if err != nil {
+		p.fail(Pos{File: prefix}, "syntax", "cannot read the programme directory: %v", err)
+	}
+	for _, name := range files { // WalkDir visits in lexical order already
+		display := path.Join(prefix, name)
+		src, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			p.fail(Pos{File: display}, "syntax", "cannot read: %v", unwrapPathError(err))
+			continue
+		}
+		p.Files = append(p.Files, display)
+		p.loadFile(display, src)
+	}
+	if p.Header.Node == nil {
+		file := prefix
+		if len(p.Files) > 0 {
+			file = p.Files[0]
+			for _, f := range p.Files {
+				if path.Base(f) == "programme.yaml" || path.Base(f) == "programme.yml" {
+					file = f
+					break
+				}
+			}
+		}
+		p.fail(Pos{File: file, Line: 1, Col: 1}, "missing-field", "no programme section: one file must hold `programme:` with id, name, start and end")
+	}
+	p.applyDefaults()
+	p.buildIndex()
+	return p
+}
+
+// linkStaysInside reports whether a symbolic link resolves to a path inside
+// fsys; links that leave the programme directory are not followed.
+func linkStaysInside(fsys fs.FS, name string) bool {
+	rl, ok := fsys.(fs.ReadLinkFS)
+	if !ok {
+		return true
+	}
+	target, err := rl.ReadLink(name)
+	if err != nil || path.IsAbs(target) || strings.HasPrefix(target, "/") {
+		return false
+	}
+	joined := path.Join(path.Dir(name), target)
+	return joined != ".." && !strings.HasPrefix(joined, "../")
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func (p *Programme) fail(pos Pos, rule, format string, args ...any) {
+	p.Findings = append(p.Findings, Finding{Pos: pos, Severity: Error, Rule: rule, Message: fmt.Sprintf(format, args...)})
+}
+
+// loader holds the state of reading one file.
+type loader struct {
+	p      *Programme
+	file   string
+	budget int // decoding steps left: bounds the work aliases can cause
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+func (p *Programme) loadFile(file string, src []byte) {
+	if pos, msg, bad := badBytes(file, src); bad {
+		p.fail(pos, "syntax", "%s", msg)
+		return
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	var doc yaml.Node
+	if err := decodeSafely(dec, &doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return // an empty file, or one of comments only
+		}
+		p.fail(syntaxPos(file, err), "syntax", "%s", syntaxMessage(err))
+		return
+	}
+	var extra yaml.Node
+	if err := decodeSafely(dec, &extra); err == nil {
+		p.fail(Pos{File: file, Line: extra.Line, Col: extra.Column}, "syntax", "a programme file holds one YAML document; this is a second")
+	} else if !errors.Is(err, io.EOF) {
+		p.fail(syntaxPos(file, err), "syntax", "%s", syntaxMessage(err))
+	}
+	l := &loader{p: p, file: file, budget: 4*len(src) + 10000}
+	l.document(&doc)
+}
+
+// decodeSafely turns a panic inside the YAML parser into an error, so that
+// no input can crash oco.
+func decodeSafely(dec *yaml.Decoder, n *yaml.Node) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("yaml: cannot parse this file (%v)", r)
+		}
+	}()
+	return dec.Decode(n)
+}
+
+func syntaxPos(file string, err error) Pos {
+	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		return Pos{File: file, Line: line, Col: 1}
+	}
+	return Pos{File: file, Line: 1, Col: 1}
+}
+
+func syntaxMessage(err error) string {
+	msg := err.Error()
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		msg = m[2]
+	}
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	return "not valid YAML: " + msg
+}
+
+// badBytes finds bytes YAML cannot hold (invalid UTF-8, control characters)
+// and says exactly where, which the YAML parser does not.
+func badBytes(file string, src []byte) (Pos, string, bool) {
+	line, col := 1, 1
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			return Pos{file, line, col}, fmt.Sprintf("not valid YAML: byte 0x%02x is not UTF-8 text", src[i]), true
+		case r == '\n':
+			line, col = line+1, 0
+		case r < 0x20 && r != '\t' && r != '\r', r == 0x7f, r == 0xfffe || r == 0xffff:
+			if !(i == 0 && r == 0xfeff) {
+				return Pos{file, line, col}, fmt.Sprintf("not valid YAML: control character %U", r), true
+			}
+		}
+		i += size
+		col++
+	}
+	return Pos{}, "", false
+}
+
+func (l *loader) pos(n *yaml.Node) Pos { return Pos{File: l.file, Line: n.Line, Col: n.Column} }
+
+func (l *loader) errorf(n *yaml.Node, rule, format string, args ...any) {
+	l.p.Findings = append(l.p.Findings, Finding{Pos: l.pos(n), Severity: Error, Rule: rule, Message: fmt.Sprintf(format, args...)})
+}
+
+func (l *loader) errorID(n *yaml.Node, id, rule, format string, args ...any) {
+	l.p.Findings = append(l.p.Findings, Finding{Pos: l.pos(n), Severity: Error, Rule: rule, Message: fmt.Sprintf(format, args...), ID: id})
+}
+
+// resolve follows aliases, charging the work to the file's budget.
+func (l *loader) resolve(n *yaml.Node) *yaml.Node {
+	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < 100; i++ {
+		n = n.Alias
+	}
+	if n != nil && n.Kind == yaml.AliasNode {
+		return nil
+	}
+	return n
+}
+
+func (l *loader) spend(n int) bool {
+	l.budget -= n
+	return l.budget >= 0
+}
+
+func shape(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return "empty"
+		}
+		return fmt.Sprintf("%q", n.Value)
+	}
+	return "an alias"
+}
+
+func (l *loader) document(doc *yaml.Node) {
+	root := doc
+	if doc.Kind == yaml.DocumentNode {
+		if len(doc.Content) == 0 {
+			return
+		}
+		root = doc.Content[0]
+	}
+	root = l.resolve(root)
+	if root == nil {
+		l.errorf(doc, "type", "the file must be a mapping of sections")
+		return
+	}
+	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
+		return
+	}
+	if root.Kind != yaml.MappingNode {
+		l.errorf(root, "type", "the file must be a mapping of sections (programme, milestones, risks, ...), not %s", shape(root))
+		return
+	}
+	seen := map[string]*yaml.Node{}
+	for _, kv := range l.pairs(root) {
+		k, v := kv[0], kv[1]
+		name := k.Value
+		kind, ok := SectionKind(name)
+		if !ok {
+			l.errorf(k, "duplicate-section", "%q is not a section%s", name, suggest(name, sectionNames()))
+			continue
+		}
+		if first, dup := seen[name]; dup && name != "programme" {
+			l.errorf(k, "syntax", "section %q appears twice in this file (first at line %d)", name, first.Line)
+		}
+		seen[name] = k
+		if kind == KindProgramme {
+			l.header(k, v)
+			continue
+		}
+		l.section(kind, name, v)
+	}
+}
+
+func sectionNames() []string {
+	out := make([]string, len(Sections))
+	for i, s := range Sections {
+		out[i] = s.Name
+	}
+	return out
+}
+
+// pairs returns a mapping's key/value pairs with the keys checked: non-scalar
+// keys and keys given twice are findings, merge keys are expanded.
+func (l *loader) pairs(m *yaml.Node) [][2]*yaml.Node {
+	var out [][2]*yaml.Node
+	seen := map[string]int{}
+	var merged [][2]*yaml.Node
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := l.resolve(m.Content[i]), m.Content[i+1]
+		if k == nil || k.Kind != yaml.ScalarNode {
+			l.errorf(m.Content[i], "type", "a key must be a plain name, not %s", shape(m.Content[i]))
+			continue
+		}
+		if k.Tag == "!!merge" {
+			src := l.resolve(v)
+			if src != nil && src.Kind == yaml.MappingNode && l.spend(len(src.Content)) {
+				merged = append(merged, l.pairs(src)...)
+			} else {
+				l.errorf(k, "type", "a merge key must name a mapping")
+			}
+			continue
+		}
+		if line, dup := seen[k.Value]; dup {
+			l.errorf(k, "syntax", "key %q given twice in one mapping (first at line %d)", k.Value, line)
+			continue
+		}
+		seen[k.Value] = k.Line
+		out = append(out, [2]*yaml.Node{k, v})
+	}
+	for _, kv := range merged {
+		if _, dup := seen[kv[0].Value]; !dup {
+			seen[kv[0].Value] = kv[0].Line
+			out = append(out, kv)
+		}
+	}
+	return out
+}
+
+func (l *loader) header(key, v *yaml.Node) {
+	if l.p.Header.Node != nil {
+		l.errorf(key, "duplicate-section", "programme given twice (first at %s)", l.p.Header.Pos())
+		return
+	}
+	m := l.resolve(v)
+	if m == nil || m.Kind != yaml.MappingNode {
+		l.errorf(key, "type", "programme must be a mapping of fields (id, name, start, end, ...), not %s", shape(v))
+		l.p.Header.File, l.p.Header.Node = l.file, key
+		return
+	}
+	l.item(KindProgramme, m, reflect.ValueOf(&l.p.Header).Elem())
+}
+
+func (l *loader) section(kind Kind, name string, v *yaml.Node) {
+	list := l.resolve(v)
+	if list == nil {
+		l.errorf(v, "type", "%s must be a list of items", name)
+		return
+	}
+	if list.Kind == yaml.ScalarNode && list.Tag == "!!null" {
+		return
+	}
+	if list.Kind != yaml.SequenceNode {
+		l.errorf(list, "type", "%s must be a list of items (each starting `- id: ...`), not %s", name, shape(list))
+		return
+	}
+	t := kindTypes[kind]
+	for _, el := range list.Content {
+		if !l.spend(1) {
+			l.errorf(el, "syntax", "aliases expand this file beyond any real programme; giving up on it")
+			return
+		}
+		m := l.resolve(el)
+		if m == nil || m.Kind != yaml.MappingNode {
+			l.errorf(el, "type", "each item of %s must be a mapping of fields, not %s", name, shape(el))
+			continue
+		}
+		ptr := reflect.New(t)
+		l.item(kind, m, ptr.Elem())
+		l.p.appendItem(kind, ptr.Interface())
+	}
+}
+
+func (p *Programme) appendItem(kind Kind, it any) {
+	switch kind {
+	case KindPerson:
+		p.People = append(p.People, it.(*Person))
+	case KindBody:
+		p.Bodies = append(p.Bodies, it.(*Body))
+	case KindWorkstream:
+		p.Workstreams = append(p.Workstreams, it.(*Workstream))
+	case KindPhase:
+		p.Phases = append(p.Phases, it.(*Phase))
+	case KindMilestone:
+		p.Milestones = append(p.Milestones, it.(*Milestone))
+	case KindRisk:
+		p.Risks = append(p.Risks, it.(*Risk))
+	case KindAssumption:
+		p.Assumptions = append(p.Assumptions, it.(*Assumption))
+	case KindIssue:
+		p.Issues = append(p.Issues, it.(*Issue))
+	case KindDecision:
+		p.Decisions = append(p.Decisions, it.(*Decision))
+	case KindBenefit:
+		p.Benefits = append(p.Benefits, it.(*Benefit))
+	}
+}
+
+// item decodes one item's mapping into dst, a struct of the model.
+func (l *loader) item(kind Kind, m *yaml.Node, dst reflect.Value) {
+	it := dst.FieldByName("Item").Addr().Interface().(*Item)
+	it.File, it.Node = l.file, m
+	si := infoOf(dst.Type())
+	id := ""
+	if v := mapValue(m, "id"); v != nil {
+		if v = l.resolve(v); v != nil && v.Kind == yaml.ScalarNode {
+			id = v.Value
+		}
+	}
+	name := string(kind)
+	if id != "" {
+		name += " " + id
+	}
+	l.fields(name, id, si, m, dst)
+}
+
+// fields decodes the keys of mapping m into dst, with name naming the item
+// in messages ("milestone M-3", "programme tolerances").
+func (l *loader) fields(name, id string, si *structInfo, m *yaml.Node, dst reflect.Value) {
+	present := map[string]bool{}
+	for _, kv := range l.pairs(m) {
+		k, v := kv[0], kv[1]
+		if !l.spend(1) {
+			return
+		}
+		i, ok := si.byName[k.Value]
+		if !ok {
+			l.errorID(k, id, "unknown-field", "%s has no field %q%s", name, k.Value, suggest(k.Value, fieldNames(si)))
+			continue
+		}
+		f := si.fields[i]
+		val := l.resolve(v)
+		if val == nil {
+			l.errorID(v, id, "type", "%s: %s is an alias that leads nowhere", name, f.Name)
+			continue
+		}
+		if isNull(val) || (f.Kind != KindStruct && f.Kind != KindRefs && f.Kind != KindDeps && val.Kind == yaml.ScalarNode && val.Value == "" && f.Required) {
+			continue // treated as absent; a required field is reported below
+		}
+		present[f.Name] = true
+		l.value(name, id, f, k, val, dst.FieldByIndex(f.index))
+	}
+	for _, f := range si.fields {
+		if f.Required && !present[f.Name] {
+			l.errorID(m, id, "missing-field", "%s has no %s", name, f.Name)
+		}
+	}
+}
+
+func fieldNames(si *structInfo) []string {
+	out := make([]string, len(si.fields))
+	for i, f := range si.fields {
+		out[i] = f.Name
+	}
+	return out
+}
+
+func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
+
+// mapValue returns the value of key in mapping m, or nil.
+func mapValue(m *yaml.Node, key string) *yaml.Node {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Kind == yaml.ScalarNode && m.Content[i].Value == key {
+			return m.Content[i+1]
+		}
+	}
+	return nil
+}
+
+var idPattern = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9._-]{0,63}$`)
+
+// ValidID reports whether s has the id syntax of SPEC section 2.
+func ValidID(s string) bool { return idPattern.MatchString(s) }
+
+var lagPattern = regexp.MustCompile(`^(\d{1,6})([dw])$`)
+
+// ParseLag reads a lag such as 10d or 2w, in days.
+func ParseLag(s string) (Lag, error) {
+	m := lagPattern.FindStringSubmatch(s)
+	if m == nil {
+		return 0, fmt.Errorf("lag %q must be a whole number of days or weeks, such as 10d or 2w", s)
+	}
+	n, _ := strconv.Atoi(m[1])
+	if m[2] == "w" {
+		n *= 7
+	}
+	return Lag(n), nil
+}
+
+// value decodes one field's value into dst.
+func (l *loader) value(name, id string, f Field, k, v *yaml.Node, dst reflect.Value) {
+	scalar := func(what string) (string, bool) {
+		if v.Kind != yaml.ScalarNode {
+			l.errorID(v, id, "type", "%s: %s must be %s, not %s", name, f.Name, what, shape(v))
+			return "", false
+		}
+		return v.Value, true
+	}
+	switch f.Kind {
+	case KindText:
+		if s, ok := scalar("text"); ok {
+			if f.Required && strings.TrimSpace(s) == "" {
+				l.errorID(k, id, "missing-field", "%s has an empty %s", name, f.Name)
+			}
+			dst.SetString(s)
+		}
+	case KindID:
+		if s, ok := scalar("an id"); ok {
+			if !ValidID(s) {
+				l.errorID(v, id, "invalid-id", "%s: %q is not a valid id (letters, digits, - _ . ; starting with a letter; at most 64 characters)", name, s)
+			}
+			dst.SetString(s)
+		}
+	case KindRef:
+		if s, ok := scalar("an id"); ok {
+			dst.SetString(s)
+		}
+	case KindEnum:
+		if s, ok := scalar("one of " + strings.Join(f.Enum, ", ")); ok {
+			if !contains(f.Enum, s) {
+				l.errorID(v, id, "invalid-value", "%s: %s %q is not one of %s%s", name, f.Name, s, strings.Join(f.Enum, ", "), suggest(s, f.Enum))
+				return
+			}
+			dst.SetString(s)
+		}
+	case KindDate:
+		if s, ok := scalar("a date (YYYY-MM-DD)"); ok {
+			d, err := ParseDate(s)
+			if err != nil {
+				l.errorID(v, id, "invalid-date", "%s: %s %v", name, f.Name, err)
+				return
+			}
+			dst.SetInt(int64(d))
+		}
+	case KindInt:
+		s, ok := scalar("a whole number")
+		if !ok {
+			return
+		}
+		if v.Tag != "!!int" && v.Tag != "!!float" {
+			l.errorID(v, id, "type", "%s: %s must be a whole number, not %q", name, f.Name, s)
+			return
+		}
+		n, err := strconv.Atoi(s)
+		if err != nil || (f.HasRange && (n < f.Min || n > f.Max)) {
+			l.errorID(v, id, "invalid-value", "%s: %s %s is outside %d..%d", name, f.Name, s, f.Min, f.Max)
+			return
+		}
+		dst.SetInt(int64(n))
+	case KindLag:
+		if s, ok := scalar("a lag such as 10d or 2w"); ok {
+			lag, err := ParseLag(s)
+			if err != nil {
+				l.errorID(v, id, "invalid-value", "%s: %v", name, err)
+				return
+			}
+			dst.SetInt(int64(lag))
+		}
+	case KindRefs:
+		if v.Kind != yaml.SequenceNode {
+			l.errorID(v, id, "type", "%s: %s must be a list of ids, such as [A, B], not %s", name, f.Name, shape(v))
+			return
+		}
+		out := make([]string, 0, len(v.Content))
+		for _, el := range v.Content {
+			e := l.resolve(el)
+			if !l.spend(1) {
+				return
+			}
+			if e == nil || e.Kind != yaml.ScalarNode || isNull(e) {
+				l.errorID(el, id, "type", "%s: each entry of %s must be an id, not %s", name, f.Name, shape(el))
+				continue
+			}
+			out = append(out, e.Value)
+		}
+		dst.Set(reflect.ValueOf(out))
+	case KindDeps:
+		if v.Kind != yaml.SequenceNode {
+			l.errorID(v, id, "type", "%s: depends_on must be a list of ids or {id: ID, lag: LAG}, not %s", name, shape(v))
+			return
+		}
+		deps := make([]Dep, 0, len(v.Content))
+		for _, el := range v.Content {
+			e := l.resolve(el)
+			if !l.spend(1) {
+				return
+			}
+			switch {
+			case e != nil && e.Kind == yaml.ScalarNode && !isNull(e):
+				deps = append(deps, Dep{ID: e.Value, Node: el})
+			case e != nil && e.Kind == yaml.MappingNode:
+				var d Dep
+				l.fields(name+" depends_on entry", id, infoOf(depsType.Elem()), e, reflect.ValueOf(&d).Elem())
+				d.Node = el
+				if d.ID != "" {
+					deps = append(deps, d)
+				}
+			default:
+				l.errorID(el, id, "type", "%s: each entry of depends_on must be an id or {id: ID, lag: LAG}, not %s", name, shape(el))
+			}
+		}
+		dst.Set(reflect.ValueOf(deps))
+	case KindStruct:
+		if v.Kind != yaml.MappingNode {
+			l.errorID(v, id, "type", "%s: %s must be a mapping, not %s", name, f.Name, shape(v))
+			return
+		}
+		ptr := reflect.New(dst.Type().Elem())
+		if init, ok := defaults[dst.Type()]; ok {
+			ptr.Elem().Set(reflect.ValueOf(init).Elem())
+		}
+		l.fields(name+" "+f.Name, id, infoOf(dst.Type().Elem()), v, ptr.Elem())
+		dst.Set(ptr)
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
