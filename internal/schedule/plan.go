@@ -1,0 +1,40 @@
+package schedule
+
+import "github.com/ocotool/oco/internal/programme"
+
+// Plan is the schedule of a programme's milestones: Compute's result with
+// the milestones it was computed from, indexed alike.
+type Plan struct {
+	*Result
+	Milestones []*programme.Milestone
+	index      map[string]int
+}
+
+// Build schedules p's milestones as of the reporting date. Links to ids
+// that are not milestones are left out; the checks report them.
+func Build(p *programme.Programme, asOf programme.Date) *Plan {
+	pl := &Plan{Milestones: p.Milestones, index: make(map[string]int, len(p.Milestones))}
+	for i, m := range p.Milestones {
+		if _, dup := pl.index[m.ID]; !dup && m.ID != "" {
+			pl.index[m.ID] = i
+		}
+	}
+	tasks := make([]Task, len(p.Milestones))
+	for i, m := range p.Milestones {
+		t := Task{ID: m.ID, Due: m.Due, Start: m.Start, Forecast: m.Forecast, Done: m.Done}
+		for _, d := range m.DependsOn {
+			if j, ok := pl.index[d.ID]; ok {
+				t.Preds = append(t.Preds, Link{Pred: j, Lag: int(d.Lag)})
+			}
+		}
+		tasks[i] = t
+	}
+	pl.Result = Compute(Input{Tasks: tasks, AsOf: asOf, End: p.Header.End})
+	return pl
+}
+
+// Index returns the position of the milestone with the given id.
+func (pl *Plan) Index(id string) (int, bool) {
+	i, ok := pl.index[id]
+	return i, ok
+}
