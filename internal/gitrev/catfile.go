@@ -1,0 +1,188 @@
+package gitrev
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os/exec"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// catFile is a running `git cat-file --batch`: one object name a line in,
+// "<oid> <type> <size>\n<contents>\n" out, flushed after each object.
+type catFile struct {
+	cmd    *exec.Cmd
+	stdin  io.WriteCloser
+	in     *bufio.Writer
+	out    *bufio.Reader
+	stderr bytes.Buffer
+}
+
+// errMissing is what cat-file answers for a name it cannot resolve.
+var errMissing = errors.New("missing")
+
+// object is one object read from the repository.
+type object struct {
+	hash string
+	typ  string
+	data []byte
+}
+
+func (r *Repo) startBatch() (*catFile, error) {
+	c := &catFile{cmd: exec.Command(r.git, "cat-file", "--batch")}
+	c.cmd.Dir = r.top
+	c.cmd.Env = gitEnv()
+	c.cmd.Stderr = &c.stderr
+	var err error
+	if c.stdin, err = c.cmd.StdinPipe(); err != nil {
+		return nil, err
+	}
+	stdout, err := c.cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	if err := c.cmd.Start(); err != nil {
+		return nil, fmt.Errorf("git cat-file: %w", err)
+	}
+	c.in = bufio.NewWriter(c.stdin)
+	c.out = bufio.NewReaderSize(stdout, 64<<10)
+	return c, nil
+}
+
+func (c *catFile) close() error {
+	c.stdin.Close()
+	return c.cmd.Wait()
+}
+
+// read asks cat-file for one object. The caller holds r.mu.
+func (r *Repo) read(name string) (object, error) {
+	if r.batch == nil {
+		b, err := r.startBatch()
+		if err != nil {
+			return object{}, err
+		}
+		r.batch = b
+	}
+	o, err := r.batch.read(name)
+	if err != nil && !errors.Is(err, errMissing) {
+		// The stream is out of step or the process is gone: start afresh
+		// next time rather than misread every later answer.
+		b := r.batch
+		r.batch = nil
+		b.cmd.Process.Kill()
+		b.close()
+		if msg := strings.TrimSpace(b.stderr.String()); msg != "" {
+			err = fmt.Errorf("%w: %s", err, msg)
+		}
+		return object{}, fmt.Errorf("git cat-file: %w", err)
+	}
+	return o, err
+}
+
+func (c *catFile) read(name string) (object, error) {
+	c.in.WriteString(name)
+	c.in.WriteByte('\n')
+	if err := c.in.Flush(); err != nil {
+		return object{}, err
+	}
+	line, err := c.out.ReadString('\n')
+	if err != nil {
+		return object{}, err
+	}
+	line = strings.TrimSuffix(line, "\n")
+	if strings.HasSuffix(line, " missing") || strings.HasSuffix(line, " ambiguous") {
+		return object{}, errMissing
+	}
+	f := strings.Fields(line)
+	if len(f) != 3 {
+		return object{}, fmt.Errorf("unexpected answer %q", line)
+	}
+	size, err := strconv.Atoi(f[2])
+	if err != nil || size < 0 {
+		return object{}, fmt.Errorf("unexpected answer %q", line)
+	}
+	data := make([]byte, size+1)
+	if _, err := io.ReadFull(c.out, data); err != nil {
+		return object{}, err
+	}
+	if data[size] != '\n' {
+		return object{}, fmt.Errorf("object %s not followed by a newline", f[0])
+	}
+	return object{hash: f[0], typ: f[1], data: data[:size]}, nil
+}
+
+// readType reads an object that must be of type typ.
+func (r *Repo) readType(hash, typ string) ([]byte, error) {
+	r.mu.Lock()
+	o, err := r.read(hash)
+	r.mu.Unlock()
+	if errors.Is(err, errMissing) {
+		return nil, fmt.Errorf("git: object %s is missing", hash)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if o.typ != typ {
+		return nil, fmt.Errorf("git: object %s is a %s, not a %s", hash, o.typ, typ)
+	}
+	return o.data, nil
+}
+
+// commitInfo is what FS needs of a commit.
+type commitInfo struct {
+	hash string
+	tree string
+	time time.Time // committer date
+}
+
+// commit resolves rev to a commit and reads it, in one round trip.
+func (r *Repo) commit(rev string) (commitInfo, error) {
+	if err := checkRev(rev); err != nil {
+		return commitInfo{}, err
+	}
+	r.mu.Lock()
+	o, err := r.read(rev + "^{commit}")
+	r.mu.Unlock()
+	if errors.Is(err, errMissing) {
+		return commitInfo{}, fmt.Errorf("%w %q", ErrUnknownRevision, rev)
+	}
+	if err != nil {
+		return commitInfo{}, err
+	}
+	c := commitInfo{hash: o.hash}
+	header, _, _ := bytes.Cut(o.data, []byte("\n\n"))
+	for line := range strings.SplitSeq(string(header), "\n") {
+		key, val, _ := strings.Cut(line, " ")
+		switch key {
+		case "tree":
+			c.tree = val
+		case "committer":
+			c.time = signatureTime(val)
+		}
+	}
+	if c.tree == "" {
+		return commitInfo{}, fmt.Errorf("git: commit %s has no tree", o.hash)
+	}
+	return c, nil
+}
+
+// signatureTime reads the time from "Name <email> 1700000000 +0100".
+func signatureTime(sig string) time.Time {
+	f := strings.Fields(sig[strings.LastIndexByte(sig, '>')+1:])
+	if len(f) != 2 {
+		return time.Time{}
+	}
+	sec, err := strconv.ParseInt(f[0], 10, 64)
+	if err != nil {
+		return time.Time{}
+	}
+	t := time.Unix(sec, 0)
+	if zone, err := time.Parse("-0700", f[1]); err == nil {
+		t = t.In(zone.Location())
+	}
+	return t
+}

@@ -1,0 +1,502 @@
+package gitrev
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"testing/fstest"
+)
+
+// needGit skips a test where git is not installed.
+func needGit(t testing.TB) {
+	t.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+}
+
+// isolate keeps the user's git configuration and surroundings out of a
+// test, and stops git from finding a repository above the temporary one.
+func isolate(t testing.TB) {
+	t.Setenv("GIT_CONFIG_GLOBAL", os.DevNull)
+	t.Setenv("GIT_CONFIG_NOSYSTEM", "1")
+	t.Setenv("GIT_AUTHOR_NAME", "Ada Analyst")
+	t.Setenv("GIT_AUTHOR_EMAIL", "ada@example.org")
+	t.Setenv("GIT_COMMITTER_NAME", "Ada Analyst")
+	t.Setenv("GIT_COMMITTER_EMAIL", "ada@example.org")
+	t.Setenv("GIT_CEILING_DIRECTORIES", filepath.Dir(t.TempDir()))
+}
+
+func git(t testing.TB, dir string, args ...string) string {
+	t.Helper()
+	cmd := exec.Command("git", args...)
+	cmd.Dir = dir
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return strings.TrimSpace(string(out))
+}
+
+func write(t testing.TB, name, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func symlink(t testing.TB, target, name string) {
+	t.Helper()
+	if err := os.Symlink(target, name); err != nil {
+		t.Skipf("symbolic links not supported: %v", err)
+	}
+}
+
+// revision is what the programme directory holds at one commit: files by
+// path, and symbolic links by path with their targets.
+type revision struct {
+	hash  string
+	files map[string]string
+	links map[string]string
+}
+
+// history builds a repository of three commits that add, change and delete
+// programme files, a subdirectory and symbolic links, and returns its top
+// and each revision, oldest first.
+func history(t *testing.T) (string, []revision) {
+	t.Helper()
+	needGit(t)
+	isolate(t)
+	top := t.TempDir()
+	git(t, top, "init", "-q", "-b", "main")
+	p := filepath.Join(top, "programme")
+
+	write(t, filepath.Join(top, "README.md"), "readme\n")
+	write(t, filepath.Join(p, "programme.yaml"), "programme: {id: OCO}\n")
+	write(t, filepath.Join(p, "milestones.yaml"), "milestones: [M-1]\n")
+	git(t, top, "add", "-A")
+	git(t, top, "commit", "-q", "-m", "Start the programme")
+	r1 := revision{hash: git(t, top, "rev-parse", "HEAD"), files: map[string]string{
+		"programme.yaml":  "programme: {id: OCO}\n",
+		"milestones.yaml": "milestones: [M-1]\n",
+	}}
+
+	write(t, filepath.Join(p, "milestones.yaml"), "milestones: [M-1, M-2]\n")
+	write(t, filepath.Join(p, "workstreams", "finance.yaml"), "milestones: [F-1]\n")
+	symlink(t, "milestones.yaml", filepath.Join(p, "link.yaml"))
+	symlink(t, "../README.md", filepath.Join(p, "out.yaml"))
+	symlink(t, "/etc/passwd", filepath.Join(p, "abs.yaml"))
+	symlink(t, "workstreams", filepath.Join(p, "ws"))
+	git(t, top, "add", "-A")
+	git(t, top, "commit", "-q", "-m", "Add the finance workstream")
+	r2 := revision{hash: git(t, top, "rev-parse", "HEAD"), files: map[string]string{
+		"programme.yaml":           "programme: {id: OCO}\n",
+		"milestones.yaml":          "milestones: [M-1, M-2]\n",
+		"workstreams/finance.yaml": "milestones: [F-1]\n",
+	}, links: map[string]string{
+		"link.yaml": "milestones.yaml",
+		"out.yaml":  "../README.md",
+		"abs.yaml":  "/etc/passwd",
+		"ws":        "workstreams",
+	}}
+
+	git(t, top, "rm", "-q", "programme/milestones.yaml")
+	write(t, filepath.Join(p, "workstreams", "finance.yaml"), "milestones: [F-1, F-2]\n")
+	git(t, top, "add", "-A")
+	git(t, top, "commit", "-q", "-m", "Move milestones to the workstreams")
+	r3 := revision{hash: git(t, top, "rev-parse", "HEAD"), files: map[string]string{
+		"programme.yaml":           "programme: {id: OCO}\n",
+		"workstreams/finance.yaml": "milestones: [F-1, F-2]\n",
+	}, links: map[string]string{
+		"link.yaml": "milestones.yaml",
+		"out.yaml":  "../README.md",
+		"abs.yaml":  "/etc/passwd",
+		"ws":        "workstreams",
+	}}
+	return top, []revision{r1, r2, r3}
+}
+
+func open(t *testing.T, dir string) *Repo {
+	t.Helper()
+	r, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { r.Close() })
+	return r
+}
+
+func TestFSAtEachRevision(t *testing.T) {
+	top, revs := history(t)
+	r := open(t, top)
+	for i, rev := range revs {
+		fsys, err := r.FS(rev.hash, "programme")
+		if err != nil {
+			t.Fatalf("revision %d: %v", i+1, err)
+		}
+		for name, want := range rev.files {
+			got, err := fs.ReadFile(fsys, name)
+			if err != nil || string(got) != want {
+				t.Errorf("revision %d: ReadFile(%s) = %q, %v; want %q", i+1, name, got, err, want)
+			}
+		}
+
+		var walked, want []string
+		err = fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if !d.IsDir() {
+				walked = append(walked, name)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatalf("revision %d: WalkDir: %v", i+1, err)
+		}
+		for name := range rev.files {
+			want = append(want, name)
+		}
+		for name := range rev.links {
+			want = append(want, name)
+		}
+		slices.Sort(want)
+		if !slices.Equal(walked, want) {
+			t.Errorf("revision %d: WalkDir found %q, want %q", i+1, walked, want)
+		}
+
+		for name, target := range rev.links {
+			got, err := fs.ReadLink(fsys, name)
+			if err != nil || got != target {
+				t.Errorf("revision %d: ReadLink(%s) = %q, %v; want %q", i+1, name, got, err, target)
+			}
+			info, err := fs.Lstat(fsys, name)
+			if err != nil || info.Mode().Type() != fs.ModeSymlink {
+				t.Errorf("revision %d: Lstat(%s) = %v, %v; want a symbolic link", i+1, name, info, err)
+			}
+		}
+	}
+}
+
+// TestFSConformance runs the standard library's own checks of an fs.FS,
+// where every link resolves: it requires every entry to open.
+func TestFSConformance(t *testing.T) {
+	top, revs := history(t)
+	r := open(t, top)
+	for _, c := range []struct {
+		rev, dir string
+		files    []string
+	}{
+		{revs[0].hash, "programme", []string{"programme.yaml", "milestones.yaml"}},
+		{revs[0].hash, ".", []string{"README.md", "programme/programme.yaml"}},
+		{revs[2].hash, "programme/workstreams", []string{"finance.yaml"}},
+	} {
+		fsys, err := r.FS(c.rev, c.dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := fstest.TestFS(fsys, c.files...); err != nil {
+			t.Errorf("%s at %s: %v", c.dir, c.rev[:7], err)
+		}
+	}
+}
+
+func TestSymlinks(t *testing.T) {
+	top, revs := history(t)
+	r := open(t, top)
+	fsys, err := r.FS(revs[1].hash, "programme")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A link inside the directory is followed, as os.DirFS would.
+	if got, err := fs.ReadFile(fsys, "link.yaml"); err != nil || string(got) != "milestones: [M-1, M-2]\n" {
+		t.Errorf("ReadFile(link.yaml) = %q, %v", got, err)
+	}
+	if got, err := fs.ReadFile(fsys, "ws/finance.yaml"); err != nil || string(got) != "milestones: [F-1]\n" {
+		t.Errorf("ReadFile(ws/finance.yaml) = %q, %v", got, err)
+	}
+	// Links out of the directory are not followed and read as absent.
+	for _, name := range []string{"out.yaml", "abs.yaml"} {
+		_, err := fs.ReadFile(fsys, name)
+		if !errors.Is(err, ErrSymlinkOutside) || !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("ReadFile(%s) error = %v, want ErrSymlinkOutside", name, err)
+		}
+		if _, err := fsys.Open(name); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("Open(%s) error = %v, want fs.ErrNotExist", name, err)
+		}
+	}
+	// Read from the top, the same link stays inside and is followed.
+	whole, err := r.FS(revs[1].hash, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := fs.ReadFile(whole, "programme/out.yaml"); err != nil || string(got) != "readme\n" {
+		t.Errorf("ReadFile(programme/out.yaml) from the top = %q, %v", got, err)
+	}
+	// A dangling link: the file it named is gone.
+	head, err := r.FS("HEAD", "programme")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := fs.ReadFile(head, "link.yaml"); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("ReadFile of a link absent at HEAD: %v", err)
+	}
+}
+
+func TestStat(t *testing.T) {
+	top, revs := history(t)
+	r := open(t, top)
+	fsys, err := r.FS("HEAD", "programme")
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := fs.Stat(fsys, "programme.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Size() != int64(len(revs[2].files["programme.yaml"])) || !info.Mode().IsRegular() || info.ModTime().IsZero() {
+		t.Errorf("Stat(programme.yaml) = %v", info)
+	}
+	if info, err := fs.Stat(fsys, "workstreams"); err != nil || !info.IsDir() {
+		t.Errorf("Stat(workstreams) = %v, %v", info, err)
+	}
+	if _, err := fs.Stat(fsys, "milestones.yaml"); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("Stat of a deleted file: %v, want fs.ErrNotExist", err)
+	}
+	if _, err := fs.ReadFile(fsys, "programme.yaml/x"); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("ReadFile below a file: %v, want fs.ErrNotExist", err)
+	}
+	if _, err := fs.ReadFile(fsys, "../README.md"); !errors.Is(err, fs.ErrInvalid) {
+		t.Errorf("ReadFile(../README.md): %v, want fs.ErrInvalid", err)
+	}
+}
+
+func TestResolve(t *testing.T) {
+	top, revs := history(t)
+	r := open(t, top)
+	for rev, want := range map[string]string{
+		"HEAD":            revs[2].hash,
+		"HEAD~1":          revs[1].hash,
+		"HEAD^^":          revs[0].hash,
+		revs[0].hash[:10]: revs[0].hash,
+		"main~0":          revs[2].hash,
+		"main@{1}":        revs[1].hash,
+	} {
+		got, err := r.Resolve(rev)
+		if err != nil || got != want {
+			t.Errorf("Resolve(%q) = %q, %v; want %q", rev, got, err, want)
+		}
+	}
+	for _, rev := range []string{"HEAD~3", "no-such-branch", "0000000000000000000000000000000000000000", "HEAD:programme"} {
+		if _, err := r.Resolve(rev); !errors.Is(err, ErrUnknownRevision) || !strings.Contains(err.Error(), rev) {
+			t.Errorf("Resolve(%q) error = %v, want ErrUnknownRevision naming it", rev, err)
+		}
+	}
+	for _, rev := range []string{"", "-n", "--output=x", "HEAD\nHEAD", "HEAD\x00"} {
+		if _, err := r.Resolve(rev); !errors.Is(err, ErrInvalidRevision) {
+			t.Errorf("Resolve(%q) error = %v, want ErrInvalidRevision", rev, err)
+		}
+		if _, err := r.FS(rev, "programme"); !errors.Is(err, ErrInvalidRevision) {
+			t.Errorf("FS(%q) error = %v, want ErrInvalidRevision", rev, err)
+		}
+		if _, err := r.Log(rev); !errors.Is(err, ErrInvalidRevision) {
+			t.Errorf("Log(%q) error = %v, want ErrInvalidRevision", rev, err)
+		}
+	}
+	// The process still answers after refusals and misses.
+	if got, err := r.Resolve("HEAD"); err != nil || got != revs[2].hash {
+		t.Errorf("Resolve(HEAD) after errors = %q, %v", got, err)
+	}
+}
+
+func TestPaths(t *testing.T) {
+	top, revs := history(t)
+	r := open(t, filepath.Join(top, "programme", "workstreams"))
+	if r.Prefix() != "programme/workstreams" {
+		t.Errorf("Prefix() = %q", r.Prefix())
+	}
+	if real, _ := filepath.EvalSymlinks(top); realPath(r.TopLevel()) != real {
+		t.Errorf("TopLevel() = %q, want %q", r.TopLevel(), top)
+	}
+
+	// A directory absent at a revision.
+	_, err := r.FS(revs[0].hash, "programme/workstreams")
+	if !errors.Is(err, fs.ErrNotExist) || !strings.Contains(err.Error(), "programme/workstreams") {
+		t.Errorf("FS of an absent directory: %v, want fs.ErrNotExist naming it", err)
+	}
+	if _, err := r.FS("HEAD", "programme/programme.yaml"); err == nil || !strings.Contains(err.Error(), "not a directory") {
+		t.Errorf("FS of a file: %v, want not a directory", err)
+	}
+
+	// Absolute paths inside the work tree, and outside it.
+	fsys, err := r.FS("HEAD", filepath.Join(top, "programme"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := fs.Stat(fsys, "programme.yaml"); err != nil {
+		t.Error(err)
+	}
+	for _, dir := range []string{"..", "programme/../..", t.TempDir()} {
+		if _, err := r.FS("HEAD", dir); !errors.Is(err, ErrOutsideRepository) {
+			t.Errorf("FS(HEAD, %q) error = %v, want ErrOutsideRepository", dir, err)
+		}
+	}
+
+	// Rel maps working-tree directories, existing or not.
+	t.Chdir(filepath.Join(top, "programme"))
+	for dir, want := range map[string]string{
+		".":                     "programme",
+		"workstreams":           "programme/workstreams",
+		"gone/sub":              "programme/gone/sub",
+		"..":                    ".",
+		top:                     ".",
+		filepath.Join(top, "x"): "x",
+	} {
+		if got, err := r.Rel(dir); err != nil || got != want {
+			t.Errorf("Rel(%q) = %q, %v; want %q", dir, got, err, want)
+		}
+	}
+	if _, err := r.Rel("../.."); !errors.Is(err, ErrOutsideRepository) {
+		t.Errorf("Rel(../..) error = %v, want ErrOutsideRepository", err)
+	}
+}
+
+func TestLog(t *testing.T) {
+	top, revs := history(t)
+	r := open(t, top)
+	all, err := r.Log("HEAD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != 3 || all[0].Hash != revs[2].hash || all[2].Hash != revs[0].hash {
+		t.Fatalf("Log(HEAD) = %+v", all)
+	}
+	if c := all[1]; c.Subject != "Add the finance workstream" || c.Author != "Ada Analyst" || c.Time.IsZero() {
+		t.Errorf("Log(HEAD)[1] = %+v", c)
+	}
+	ws, err := r.Log("HEAD", "programme/workstreams")
+	if err != nil || len(ws) != 2 || ws[0].Hash != revs[2].hash || ws[1].Hash != revs[1].hash {
+		t.Errorf("Log(HEAD, programme/workstreams) = %+v, %v", ws, err)
+	}
+	old, err := r.Log("HEAD~1", filepath.Join(top, "programme", "workstreams"))
+	if err != nil || len(old) != 1 || old[0].Hash != revs[1].hash {
+		t.Errorf("Log(HEAD~1, absolute path) = %+v, %v", old, err)
+	}
+	if none, err := r.Log("HEAD", "nowhere"); err != nil || len(none) != 0 {
+		t.Errorf("Log(HEAD, nowhere) = %+v, %v", none, err)
+	}
+	// Pathspec magic is not interpreted: the name is taken literally.
+	if none, err := r.Log("HEAD", ":(glob)**"); err != nil || len(none) != 0 {
+		t.Errorf("Log(HEAD, :(glob)**) = %+v, %v", none, err)
+	}
+	if _, err := r.Log("HEAD~5"); !errors.Is(err, ErrUnknownRevision) {
+		t.Errorf("Log(HEAD~5) error = %v, want ErrUnknownRevision", err)
+	}
+	if _, err := r.Log("HEAD", ".."); !errors.Is(err, ErrOutsideRepository) {
+		t.Errorf("Log(HEAD, ..) error = %v, want ErrOutsideRepository", err)
+	}
+}
+
+func TestOpenErrors(t *testing.T) {
+	needGit(t)
+	isolate(t)
+	outside := t.TempDir()
+	if _, err := Open(outside); !errors.Is(err, ErrNotRepository) {
+		t.Errorf("Open outside a repository: %v, want ErrNotRepository", err)
+	}
+	if _, err := Open(filepath.Join(outside, "missing")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("Open of a missing directory: %v, want fs.ErrNotExist", err)
+	}
+	bare := t.TempDir()
+	git(t, bare, "init", "-q", "--bare")
+	if _, err := Open(bare); !errors.Is(err, ErrNotRepository) {
+		t.Errorf("Open of a bare repository: %v, want ErrNotRepository", err)
+	}
+
+	t.Setenv("PATH", t.TempDir())
+	if _, err := Open(outside); !errors.Is(err, ErrGitNotFound) {
+		t.Errorf("Open without git: %v, want ErrGitNotFound", err)
+	}
+}
+
+func TestEmptyRepository(t *testing.T) {
+	needGit(t)
+	isolate(t)
+	top := t.TempDir()
+	git(t, top, "init", "-q")
+	r := open(t, top)
+	if _, err := r.FS("HEAD", "."); !errors.Is(err, ErrUnknownRevision) {
+		t.Errorf("FS(HEAD) with no commits: %v, want ErrUnknownRevision", err)
+	}
+}
+
+// TestInheritedGitDir: inside a git hook, GIT_DIR names the hook's
+// repository; Open's directory must still decide.
+func TestInheritedGitDir(t *testing.T) {
+	top, revs := history(t)
+	other := t.TempDir()
+	git(t, other, "init", "-q")
+	t.Setenv("GIT_DIR", filepath.Join(other, ".git"))
+	t.Setenv("GIT_WORK_TREE", other)
+	t.Setenv("GIT_GLOB_PATHSPECS", "1")
+	r := open(t, top)
+	if got, err := r.Resolve("HEAD"); err != nil || got != revs[2].hash {
+		t.Errorf("Resolve(HEAD) with GIT_DIR set elsewhere = %q, %v", got, err)
+	}
+	if log, err := r.Log("HEAD", "programme"); err != nil || len(log) != 3 {
+		t.Errorf("Log with GIT_DIR set elsewhere = %v, %v", log, err)
+	}
+}
+
+// TestRestart: a cat-file process that dies is replaced on the next read.
+func TestRestart(t *testing.T) {
+	top, revs := history(t)
+	r := open(t, top)
+	if _, err := r.Resolve("HEAD"); err != nil {
+		t.Fatal(err)
+	}
+	r.batch.cmd.Process.Kill()
+	r.batch.cmd.Process.Wait()
+	if _, err := r.Resolve("HEAD"); err == nil {
+		t.Error("read from a dead process succeeded")
+	}
+	if got, err := r.Resolve("HEAD"); err != nil || got != revs[2].hash {
+		t.Errorf("Resolve after restart = %q, %v", got, err)
+	}
+	r.Close()
+	if got, err := r.Resolve("HEAD~1"); err != nil || got != revs[1].hash {
+		t.Errorf("Resolve after Close = %q, %v", got, err)
+	}
+}
+
+func TestConcurrent(t *testing.T) {
+	top, revs := history(t)
+	r := open(t, top)
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for i := range 20 {
+				rev := revs[i%len(revs)]
+				fsys, err := r.FS(rev.hash, "programme")
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				got, err := fs.ReadFile(fsys, "programme.yaml")
+				if err != nil || string(got) != rev.files["programme.yaml"] {
+					t.Errorf("ReadFile = %q, %v", got, err)
+				}
+			}
+		})
+	}
+	wg.Wait()
+}

@@ -1,0 +1,70 @@
+package gitrev
+
+import (
+	"bytes"
+	"fmt"
+	"os/exec"
+	"strconv"
+	"time"
+)
+
+// Commit is one commit of a history.
+type Commit struct {
+	Hash string
+	// Time is the committer date: when the change entered the history,
+	// which is what a trend of the plan over time should be read against.
+	Time    time.Time
+	Author  string // as .mailmap maps it
+	Subject string
+}
+
+// Log lists the commits reachable from rev that touched any of paths
+// (relative to the top, or absolute inside the work tree; none means every
+// commit), newest first.
+func (r *Repo) Log(rev string, paths ...string) ([]Commit, error) {
+	hash, err := r.Resolve(rev)
+	if err != nil {
+		return nil, err
+	}
+	args := []string{
+		// A user's configuration must not change what is printed.
+		"-c", "log.showSignature=false", "-c", "log.follow=false",
+		"log", "-z", "--format=%H%x00%ct%x00%aN%x00%s",
+		"--end-of-options", hash, "--",
+	}
+	for _, p := range paths {
+		rel, err := r.repoPath(p)
+		if err != nil {
+			return nil, err
+		}
+		args = append(args, rel)
+	}
+	cmd := exec.Command(r.git, args...)
+	cmd.Dir = r.top
+	out, err := run(cmd)
+	if err != nil {
+		return nil, err
+	}
+	// -z ends each commit with a NUL, as %x00 ends each field.
+	fields := bytes.Split(bytes.TrimSuffix(out, []byte{0}), []byte{0})
+	if len(out) == 0 {
+		return nil, nil
+	}
+	if len(fields)%4 != 0 {
+		return nil, fmt.Errorf("git log: unexpected output")
+	}
+	commits := make([]Commit, 0, len(fields)/4)
+	for i := 0; i < len(fields); i += 4 {
+		sec, err := strconv.ParseInt(string(fields[i+1]), 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("git log: unexpected date %q", fields[i+1])
+		}
+		commits = append(commits, Commit{
+			Hash:    string(fields[i]),
+			Time:    time.Unix(sec, 0),
+			Author:  string(fields[i+2]),
+			Subject: string(fields[i+3]),
+		})
+	}
+	return commits, nil
+}
