@@ -123,14 +123,20 @@ func (p *Programme) loadFile(file string, src []byte) {
 		if errors.Is(err, io.EOF) {
 			return // an empty file, or one of comments only
 		}
-		p.fail(syntaxPos(file, err), "syntax", "%s", syntaxMessage(err))
+		pos := syntaxPos(file, src, err)
+		msg := syntaxMessage(err)
+		if line := lineAt(src, pos.Line); bytes.HasPrefix(bytes.TrimLeft(line, " "), []byte("\t")) {
+			pos.Col = len(line) - len(bytes.TrimLeft(line, " ")) + 1
+			msg = "not valid YAML: a tab indents this line; YAML is indented with spaces"
+		}
+		p.fail(pos, "syntax", "%s", msg)
 		return
 	}
 	var extra yaml.Node
 	if err := decodeSafely(dec, &extra); err == nil {
 		p.fail(Pos{File: file, Line: extra.Line, Col: extra.Column}, "syntax", "a programme file holds one YAML document; this is a second")
 	} else if !errors.Is(err, io.EOF) {
-		p.fail(syntaxPos(file, err), "syntax", "%s", syntaxMessage(err))
+		p.fail(syntaxPos(file, src, err), "syntax", "%s", syntaxMessage(err))
 	}
 	l := &loader{p: p, file: file, budget: 4*len(src) + 10000}
 	l.document(&doc)
@@ -147,12 +153,63 @@ func decodeSafely(dec *yaml.Decoder, n *yaml.Node) (err error) {
 	return dec.Decode(n)
 }
 
-func syntaxPos(file string, err error) Pos {
+// syntaxPos says where a syntax error is. The parser names the line where
+// the enclosing block starts, which can be far above the mistake, so for
+// files of a reasonable size the first line at which a prefix of the file
+// stops parsing is found by bisection, and the later of the two is taken.
+func syntaxPos(file string, src []byte, err error) Pos {
+	line := 1
 	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		return Pos{File: file, Line: line, Col: 1}
+		line, _ = strconv.Atoi(m[1])
 	}
-	return Pos{File: file, Line: 1, Col: 1}
+	lines := bytes.SplitAfter(src, []byte("\n"))
+	if len(src) <= 1<<20 {
+		lo, hi := 1, len(lines) // the prefix of hi lines fails
+		for lo < hi {
+			mid := (lo + hi) / 2
+			if parses(bytes.Join(lines[:mid], nil)) {
+				lo = mid + 1
+			} else {
+				hi = mid
+			}
+		}
+		line = max(line, hi)
+	}
+	col := 1
+	if line >= 1 && line <= len(lines) {
+		text := lines[line-1]
+		col += len(text) - len(bytes.TrimLeft(text, " \t"))
+	}
+	return Pos{File: file, Line: line, Col: col}
+}
+
+// lineAt returns line n (from 1) of src, or nil.
+func lineAt(src []byte, n int) []byte {
+	for i := 1; i < n; i++ {
+		j := bytes.IndexByte(src, '\n')
+		if j < 0 {
+			return nil
+		}
+		src = src[j+1:]
+	}
+	if j := bytes.IndexByte(src, '\n'); j >= 0 {
+		src = src[:j]
+	}
+	return src
+}
+
+func parses(src []byte) bool {
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	for {
+		var n yaml.Node
+		err := decodeSafely(dec, &n)
+		if errors.Is(err, io.EOF) {
+			return true
+		}
+		if err != nil {
+			return false
+		}
+	}
 }
 
 func syntaxMessage(err error) string {

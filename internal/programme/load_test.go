@@ -1,0 +1,172 @@
+package programme
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+var _ = flag.Bool("update", false, "rewrite golden files (none in this package)")
+
+const header = `programme:
+  id: P
+  name: Test
+  start: 2017-01-01
+  end: 2017-12-31
+`
+
+func findings(p *Programme) []string {
+	SortFindings(p.Findings)
+	var out []string
+	for _, f := range p.Findings {
+		out = append(out, f.String())
+	}
+	return out
+}
+
+func TestLoadFindings(t *testing.T) {
+	tests := []struct {
+		name string
+		file string
+		want []string
+	}{
+		{"empty file", "", nil},
+		{"comments only", "# nothing yet\n", nil},
+		{"syntax error has its line", "milestones:\n  - id: M-1\n   title: x\n  due: 2017-01-01\n",
+			[]string{"p/m.yaml:3:4: error: not valid YAML: did not find expected '-' indicator [syntax]"}},
+		{"invalid UTF-8 at its column", "milestones: []\n# caf\xe9\n",
+			[]string{"p/m.yaml:2:6: error: not valid YAML: byte 0xe9 is not UTF-8 text [syntax]"}},
+		{"NUL byte", "risks:\x00\n",
+			[]string{"p/m.yaml:1:7: error: not valid YAML: control character U+0000 [syntax]"}},
+		{"tab indentation", "milestones:\n\t- id: M-1\n",
+			[]string{"p/m.yaml:2:1: error: not valid YAML: a tab indents this line; YAML is indented with spaces [syntax]"}},
+		{"two documents", "milestones: []\n---\nrisks: []\n",
+			[]string{"p/m.yaml:2:1: error: a programme file holds one YAML document; this is a second [syntax]"}},
+		{"a list at the top", "- id: M-1\n",
+			[]string{"p/m.yaml:1:1: error: the file must be a mapping of sections (programme, milestones, risks, ...), not a list [type]"}},
+		{"a mapping where a list belongs", "milestones:\n  id: M-1\n",
+			[]string{`p/m.yaml:2:3: error: milestones must be a list of items (each starting ` + "`- id: ...`" + `), not a mapping [type]`}},
+		{"unknown section suggests", "milestone:\n  - id: M-1\n",
+			[]string{`p/m.yaml:1:1: error: "milestone" is not a section; did you mean "milestones"? [duplicate-section]`}},
+		{"key given twice", "milestones:\n  - id: M-1\n    title: a\n    title: b\n    due: 2017-02-01\n",
+			[]string{`p/m.yaml:4:5: error: key "title" given twice in one mapping (first at line 3) [syntax]`}},
+		{"quoted and unquoted bad dates", "milestones:\n  - id: M-1\n    title: a\n    due: \"2017-02-30\"\n    done: 2017-02-29\n",
+			[]string{
+				`p/m.yaml:4:10: error: milestone M-1: due "2017-02-30" is not a real calendar date [invalid-date]`,
+				`p/m.yaml:5:11: error: milestone M-1: done "2017-02-29" is not a real calendar date [invalid-date]`,
+			}},
+		{"alias bomb", "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n",
+			[]string{
+				`p/m.yaml:1:1: error: "a" is not a section [duplicate-section]`,
+				`p/m.yaml:2:1: error: "b" is not a section [duplicate-section]`,
+				`p/m.yaml:3:1: error: "c" is not a section [duplicate-section]`,
+			}},
+		{"six mistakes, six findings", "milestones:\n  - id: 1st\n    titel: a\n    due: 2017-13-01\n    depends_on: [{id: M-0, lag: 3m}]\n    owner: [a]\n    phase:\n      x: y\n",
+			[]string{
+				`p/m.yaml:2:5: error: milestone 1st has no title [missing-field]`,
+				`p/m.yaml:2:9: error: milestone 1st: "1st" is not a valid id (letters, digits, - _ . ; starting with a letter; at most 64 characters) [invalid-id]`,
+				`p/m.yaml:3:5: error: milestone 1st has no field "titel"; did you mean "title"? [unknown-field]`,
+				`p/m.yaml:4:10: error: milestone 1st: due "2017-13-01" is not a real calendar date [invalid-date]`,
+				`p/m.yaml:5:33: error: milestone 1st depends_on entry: lag "3m" must be a whole number of days or weeks, such as 10d or 2w [invalid-value]`,
+				`p/m.yaml:6:12: error: milestone 1st: owner must be an id, not a list [type]`,
+				`p/m.yaml:8:7: error: milestone 1st: phase must be an id, not a mapping [type]`,
+			}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fstest.MapFS{
+				"programme.yaml": {Data: []byte(header)},
+				"m.yaml":         {Data: []byte(tt.file)},
+			}
+			got := findings(Load(fsys, "p"))
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
+func TestLoadJoinsSectionsAcrossFiles(t *testing.T) {
+	fsys := fstest.MapFS{
+		"programme.yaml":          {Data: []byte(header + "milestones:\n  - {id: M-1, title: a, due: 2017-02-01}\n")},
+		"workstreams/finance.yml": {Data: []byte("milestones:\n  - {id: M-2, title: b, due: 2017-03-01}\n")},
+		".hidden/x.yaml":          {Data: []byte("junk: [")},
+		".draft.yaml":             {Data: []byte("junk: [")},
+		"notes.txt":               {Data: []byte("junk: [")},
+	}
+	p := Load(fsys, "prog")
+	if got := findings(p); len(got) != 0 {
+		t.Fatalf("unexpected findings: %v", got)
+	}
+	if len(p.Milestones) != 2 || p.Milestones[1].ID != "M-2" || p.Milestones[1].File != "prog/workstreams/finance.yml" {
+		t.Fatalf("milestones not joined in path order: %+v", p.Milestones)
+	}
+	if got := p.Milestones[1].KeyPos("due").String(); got != "prog/workstreams/finance.yml:2:25" {
+		t.Errorf("KeyPos(due) = %s", got)
+	}
+	if tol := p.Tolerances(); tol != DefaultTolerances {
+		t.Errorf("default tolerances not applied: %+v", tol)
+	}
+}
+
+func TestLoadMissingProgramme(t *testing.T) {
+	p := Load(fstest.MapFS{"milestones.yaml": {Data: []byte("milestones: []\n")}}, "p")
+	want := "p/milestones.yaml:1:1: error: no programme section: one file must hold `programme:` with id, name, start and end [missing-field]"
+	if got := findings(p); len(got) != 1 || got[0] != want {
+		t.Errorf("got %v, want %s", got, want)
+	}
+}
+
+func TestLoadProgrammeTwice(t *testing.T) {
+	p := Load(fstest.MapFS{"programme.yaml": {Data: []byte(header)}, "z.yaml": {Data: []byte(header)}}, "p")
+	want := "p/z.yaml:1:1: error: programme given twice (first at p/programme.yaml:2:3) [duplicate-section]"
+	if got := findings(p); len(got) != 1 || got[0] != want {
+		t.Errorf("got %v, want %s", got, want)
+	}
+}
+
+func TestLoadSkipsLinksOutside(t *testing.T) {
+	dir := t.TempDir()
+	outside := t.TempDir()
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(os.WriteFile(filepath.Join(dir, "programme.yaml"), []byte(header), 0o644))
+	must(os.WriteFile(filepath.Join(outside, "x.yaml"), []byte("junk: ["), 0o644))
+	must(os.WriteFile(filepath.Join(dir, "inner.txt"), []byte("milestones:\n  - {id: M-1, title: a, due: 2017-02-01}\n"), 0o644))
+	must(os.Symlink(filepath.Join(outside, "x.yaml"), filepath.Join(dir, "out.yaml")))
+	must(os.Symlink("../"+filepath.Base(outside)+"/x.yaml", filepath.Join(dir, "rel.yaml")))
+	must(os.Symlink("inner.txt", filepath.Join(dir, "in.yaml")))
+	p := Load(os.DirFS(dir), "p")
+	if got := findings(p); len(got) != 0 {
+		t.Errorf("links outside were followed: %v", got)
+	}
+	if len(p.Milestones) != 1 {
+		t.Errorf("a link inside was not followed: %d milestones", len(p.Milestones))
+	}
+}
+
+func TestParseDate(t *testing.T) {
+	for s, ok := range map[string]bool{
+		"2017-02-28": true, "2016-02-29": true, "2017-02-29": false, "2017-02-30": false,
+		"2017-1-01": false, "17-01-01": false, "2017-00-10": false, "2017-12-32": false,
+		"0000-01-01": false, "2017-01-01T00:00:00Z": false, "２017-01-01": false, "": false,
+	} {
+		d, err := ParseDate(s)
+		if (err == nil) != ok {
+			t.Errorf("ParseDate(%q) error = %v, want ok=%v", s, err, ok)
+		}
+		if ok && d.String() != s {
+			t.Errorf("ParseDate(%q).String() = %q", s, d)
+		}
+	}
+	if d, _ := ParseDate("2017-03-01"); d.Sub(NewDate(2017, 2, 28)) != 1 {
+		t.Error("date arithmetic is off across February")
+	}
+}
