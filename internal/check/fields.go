@@ -1,0 +1,124 @@
+package check
+
+import (
+	"reflect"
+	"strings"
+	"sync"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/ocotool/oco/internal/programme"
+)
+
+// The reference and date rules read fields through the format's own
+// description (programme.Fields), so a field added to the model is checked
+// without a change here.
+
+// access is one field of the format with the path to its Go struct field.
+type access struct {
+	programme.Field
+	index []int
+}
+
+var accessCache sync.Map // reflect.Type -> []access; Run may be called concurrently
+
+// accessors returns the fields of the struct type t that the model tags,
+// matched to the format's fields of kind k.
+func accessors(k programme.Kind, t reflect.Type) []access {
+	if a, ok := accessCache.Load(t); ok {
+		return a.([]access)
+	}
+	byName := map[string][]int{}
+	for i := 0; i < t.NumField(); i++ {
+		sf := t.Field(i)
+		tag, _, _ := strings.Cut(sf.Tag.Get("oco"), ",")
+		if tag != "" && tag != "-" {
+			byName[tag] = sf.Index
+		}
+	}
+	var out []access
+	for _, f := range programme.Fields(k) {
+		if idx, ok := byName[f.Name]; ok {
+			out = append(out, access{f, idx})
+		}
+	}
+	accessCache.Store(t, out)
+	return out
+}
+
+// field is one value of one item, as the rules see it.
+type field struct {
+	programme.Field
+	v reflect.Value
+}
+
+// eachField calls fn for every field of every item, the programme header
+// first, with the item's kind, id and position helpers.
+func eachField(p *programme.Programme, fn func(kind programme.Kind, id string, it *programme.Item, f field)) {
+	visit := func(kind programme.Kind, id string, it *programme.Item, v any) {
+		rv := reflect.ValueOf(v).Elem()
+		for _, a := range accessors(kind, rv.Type()) {
+			fn(kind, id, it, field{a.Field, rv.FieldByIndex(a.index)})
+		}
+	}
+	if p.Header.Node != nil {
+		visit(programme.KindProgramme, p.Header.ID, &p.Header.Item, &p.Header)
+	}
+	p.Each(func(kind programme.Kind, id string, it *programme.Item, v any) {
+		visit(kind, id, it, v)
+	})
+}
+
+// refPositions returns where each of the n ids of a list of refs sits. The
+// loader keeps only the entries that are ids, so the i-th id is not always
+// the list's i-th entry: walk the list the same way.
+func refPositions(it *programme.Item, fieldName string, n int) []programme.Pos {
+	out := make([]programme.Pos, 0, n)
+	if seq := mapValue(it.Node, fieldName); seq != nil && seq.Kind == yaml.SequenceNode {
+		for _, el := range seq.Content {
+			if e := resolve(el); e != nil && e.Kind == yaml.ScalarNode && e.Tag != "!!null" && len(out) < n {
+				out = append(out, it.NodePos(el))
+			}
+		}
+	}
+	for len(out) < n {
+		out = append(out, it.KeyPos(fieldName))
+	}
+	return out
+}
+
+// blank reports whether an item leaves a field out: no key, a null, or an
+// empty string. A value of the wrong shape is not blank; the loader has
+// reported it already.
+func blank(it *programme.Item, fieldName string) bool {
+	v := mapValue(it.Node, fieldName)
+	if v == nil {
+		return true
+	}
+	v = resolve(v)
+	return v != nil && v.Kind == yaml.ScalarNode && (v.Tag == "!!null" || strings.TrimSpace(v.Value) == "")
+}
+
+func mapValue(m *yaml.Node, key string) *yaml.Node {
+	m = resolve(m)
+	if m == nil || m.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if k := m.Content[i]; k.Kind == yaml.ScalarNode && k.Value == key {
+			return resolve(m.Content[i+1])
+		}
+	}
+	return nil
+}
+
+// resolve follows aliases as the loader does, giving up on long chains.
+func resolve(n *yaml.Node) *yaml.Node {
+	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < 100; i++ {
+		n = n.Alias
+	}
+	if n != nil && n.Kind == yaml.AliasNode {
+		return nil
+	}
+	return n
+}

@@ -1,0 +1,112 @@
+package check
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/ocotool/oco/internal/programme"
+)
+
+// DuplicateID reports every item after the first that uses an id, at its
+// `id` key, naming where the id was first defined. Ids are unique across
+// all kinds together; the programme's own id is not an item's and is left
+// out.
+func DuplicateID(c *Context) {
+	first := map[string]*programme.Item{}
+	c.P.Each(func(kind programme.Kind, id string, it *programme.Item, _ any) {
+		if id == "" {
+			return
+		}
+		if f, dup := first[id]; dup {
+			c.report("duplicate-id", it.KeyPos("id"), id, "%s is also defined at %s", id, f.KeyPos("id"))
+			return
+		}
+		first[id] = it
+	})
+}
+
+// IDCase warns about an id that differs only by case from one defined
+// before it: legal, since ids are case-sensitive, but easily confused.
+func IDCase(c *Context) {
+	type seen struct {
+		id string
+		it *programme.Item
+	}
+	first := map[string]seen{}
+	c.P.Each(func(kind programme.Kind, id string, it *programme.Item, _ any) {
+		if id == "" {
+			return
+		}
+		lower := strings.ToLower(id)
+		f, ok := first[lower]
+		if !ok {
+			first[lower] = seen{id, it}
+			return
+		}
+		if f.id != id {
+			c.report("id-case", it.KeyPos("id"), id, "%s differs only by case from %s (%s)", id, f.id, f.it.KeyPos("id"))
+		}
+	})
+}
+
+// UnknownRef reports each reference to an id that no item has, or that
+// names an item of a kind the field does not allow, suggesting the nearest
+// ids of the allowed kinds. A single ref is reported at its key, an entry of
+// a list at the entry.
+func UnknownRef(c *Context) {
+	eachField(c.P, func(kind programme.Kind, id string, it *programme.Item, f field) {
+		switch f.Kind {
+		case programme.KindRef:
+			c.checkRef(kind, id, f.Name, f.Refs, f.v.String(), func() programme.Pos { return it.KeyPos(f.Name) })
+		case programme.KindRefs:
+			refs, _ := f.v.Interface().([]string)
+			var pos []programme.Pos // found only when needed, and once
+			for i, s := range refs {
+				c.checkRef(kind, id, f.Name, f.Refs, s, func() programme.Pos {
+					if pos == nil {
+						pos = refPositions(it, f.Name, len(refs))
+					}
+					return pos[i]
+				})
+			}
+		case programme.KindDeps:
+			deps, _ := f.v.Interface().([]programme.Dep)
+			allowed := []programme.Kind{programme.KindMilestone}
+			for _, sub := range f.Sub {
+				if sub.Name == "id" {
+					allowed = sub.Refs
+				}
+			}
+			for _, d := range deps {
+				c.checkRef(kind, id, f.Name, allowed, d.ID, func() programme.Pos { return it.NodePos(d.Node) })
+			}
+		}
+	})
+}
+
+// checkRef reports s, the value of fieldName of an item, if it names no
+// item or one of a kind outside allowed (nil allows every kind).
+func (c *Context) checkRef(kind programme.Kind, id, fieldName string, allowed []programme.Kind, s string, pos func() programme.Pos) {
+	if s == "" {
+		return
+	}
+	r, ok := c.lookup(s)
+	if ok && (allowed == nil || slices.Contains(allowed, r.Kind)) {
+		return
+	}
+	want := "item"
+	if allowed != nil {
+		words := make([]string, len(allowed))
+		for i, k := range allowed {
+			words[i] = string(k)
+		}
+		want = orList(words)
+	}
+	if !ok {
+		c.report("unknown-ref", pos(), id, "%s: %s %q is not the id of any %s%s",
+			label(kind, id), fieldName, s, want, c.suggest(s, allowed))
+		return
+	}
+	c.report("unknown-ref", pos(), id, "%s: %s %q is %s %s, not %s %s%s",
+		label(kind, id), fieldName, s, article(r.Kind), r.Kind, article(programme.Kind(want)), want, c.suggest(s, allowed))
+}
