@@ -25,6 +25,10 @@ func Cut(s string, w int) string {
 		return ""
 	}
 	room := w - Width(Ellipsis)
+	if room < 0 {
+		// Not even the ellipsis fits, as when it is two columns wide.
+		return strings.Repeat(".", w)
+	}
 	var b strings.Builder
 	used := 0
 	for _, r := range s {
@@ -34,10 +38,6 @@ func Cut(s string, w int) string {
 		}
 		b.WriteRune(r)
 		used += rw
-	}
-	if room < 0 {
-		// Not even the ellipsis fits; w is 0 here only for wide ellipses.
-		return strings.Repeat(".", w)
 	}
 	return b.String() + Ellipsis
 }
