@@ -85,9 +85,10 @@ func isNilSlice(v any) bool {
 }
 
 // JSON writes v indented by two spaces with a trailing newline. A nil or
-// empty list prints as []. Dates (programme.Date) print as "YYYY-MM-DD".
-// HTML characters are not escaped: the output is read by people and jq, not
-// embedded in pages.
+// empty list prints as [], also inside structs and lists (jq cannot iterate
+// over null); lists behind pointers and in maps are left as they are.
+// Dates (programme.Date) print as "YYYY-MM-DD". HTML characters are not
+// escaped: the output is read by people and jq, not embedded in pages.
 func JSON(w io.Writer, v any) error {
 	if isNilSlice(v) {
 		_, err := io.WriteString(w, "[]\n")
@@ -96,7 +97,53 @@ func JSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+	return enc.Encode(emptyLists(v))
+}
+
+// emptyLists returns a copy of v in which nil slices, in v's structs and
+// slices, are empty ones. Slices are copied before they are changed, so the
+// caller's data is never touched; for the same reason pointers and maps are
+// not followed.
+func emptyLists(v any) any {
+	rv := reflect.ValueOf(v)
+	if !rv.IsValid() {
+		return v
+	}
+	c := reflect.New(rv.Type()).Elem()
+	c.Set(rv)
+	fillLists(c)
+	return c.Interface()
+}
+
+func fillLists(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			if f := v.Field(i); f.CanSet() {
+				fillLists(f)
+			}
+		}
+	case reflect.Array:
+		for i := 0; i < v.Len(); i++ {
+			fillLists(v.Index(i))
+		}
+	case reflect.Slice:
+		if v.IsNil() {
+			if v.Type().Elem().Kind() != reflect.Uint8 { // []byte is base64 text
+				v.Set(reflect.MakeSlice(v.Type(), 0, 0))
+			}
+			return
+		}
+		switch v.Type().Elem().Kind() {
+		case reflect.Struct, reflect.Slice, reflect.Array:
+			c := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
+			reflect.Copy(c, v)
+			for i := 0; i < c.Len(); i++ {
+				fillLists(c.Index(i))
+			}
+			v.Set(c)
+		}
+	}
 }
 
 // YAML writes v as a YAML document indented by two spaces. A nil or empty

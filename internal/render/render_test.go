@@ -221,15 +221,23 @@ func items() []item {
 	return []item{
 		{ID: "M-1", Title: "PID approved", Due: date("2016-09-30"), Done: date("2016-09-28"), Depends: []string{}, Slack: 0},
 		{ID: "M-2", Title: "Section 75 <signed>", Due: date("2017-03-31"), Depends: []string{"M-1"}, Slack: -14},
+		{ID: "M-3", Title: "Nothing before it", Due: date("2017-04-30")},
 	}
 }
 
 func TestJSON(t *testing.T) {
 	var buf bytes.Buffer
-	if err := JSON(&buf, items()); err != nil {
+	in := items()
+	if err := JSON(&buf, in); err != nil {
 		t.Fatal(err)
 	}
 	golden(t, "items.json.golden", buf.Bytes())
+	if strings.Contains(buf.String(), "null") {
+		t.Error("a nil list printed as null")
+	}
+	if in[2].Depends != nil {
+		t.Error("JSON changed the caller's data")
+	}
 	for _, empty := range []any{[]item(nil), []item{}} {
 		buf.Reset()
 		if err := JSON(&buf, empty); err != nil {
