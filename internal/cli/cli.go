@@ -1,0 +1,108 @@
+// Package cli wires oco's commands: each command's flags in newXCmd, its
+// work in runX, with input and output injected so tests see what users see.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+// Exit statuses, documented in every command's help.
+const (
+	ExitOK      = 0
+	ExitFailed  = 1 // checks failed, or fmt --check found differences
+	ExitCantRun = 2 // bad flag, no programme directory, unreadable file, git error
+)
+
+const exitStatusHelp = `
+EXIT STATUS
+  0  success
+  1  checks failed (or fmt --check found files to format)
+  2  the command could not run: a bad flag, no programme directory,
+     an unreadable file, a git error`
+
+// exitError carries an exit status up to Main. A nil err means the command
+// has already said what went wrong.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string {
+	if e.err == nil {
+		return fmt.Sprintf("exit status %d", e.code)
+	}
+	return e.err.Error()
+}
+
+func (e *exitError) Unwrap() error { return e.err }
+
+// failed ends a command with status 1 having printed its findings.
+var errFailed = &exitError{code: ExitFailed}
+
+// usageError marks an error in how the command was called: exit status 2.
+func usageError(format string, args ...any) error {
+	return &exitError{code: ExitCantRun, err: fmt.Errorf(format, args...)}
+}
+
+// Env is what a command may use of the outside world.
+type Env struct {
+	In     io.Reader
+	Out    io.Writer
+	Err    io.Writer
+	Getenv func(string) string
+	Getwd  func() (string, error)
+}
+
+// Main runs oco with args and returns its exit status.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	env := &Env{In: stdin, Out: stdout, Err: stderr, Getenv: os.Getenv, Getwd: os.Getwd}
+	return Run(env, args)
+}
+
+// Run runs oco in env.
+func Run(env *Env, args []string) (code int) {
+	defer func() {
+		// A panic is a bug in oco, never the user's fault; say so plainly
+		// rather than print a stack trace.
+		if r := recover(); r != nil {
+			fmt.Fprintf(env.Err, "oco: internal error: %v\nPlease report this with the command you ran.\n", r)
+			code = ExitCantRun
+		}
+	}()
+	root := newRootCmd(env)
+	root.SetArgs(args)
+	root.SetIn(env.In)
+	root.SetOut(env.Out)
+	root.SetErr(env.Err)
+	err := root.Execute()
+	if err == nil {
+		return ExitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.err != nil {
+			fmt.Fprintf(env.Err, "oco: %v\n", ee.err)
+		}
+		return ee.code
+	}
+	fmt.Fprintf(env.Err, "oco: %v\n", err)
+	if strings.HasPrefix(err.Error(), "unknown command") || strings.Contains(err.Error(), "flag") || strings.Contains(err.Error(), "arg(s)") {
+		fmt.Fprintf(env.Err, "Run 'oco --help' for usage.\n")
+	}
+	return ExitCantRun
+}
+
+// withExitStatus appends the EXIT STATUS section to a command's help.
+func withExitStatus(cmd *cobra.Command) *cobra.Command {
+	cmd.Long = strings.TrimSpace(cmd.Long) + "\n" + exitStatusHelp
+	if cmd.Long[0] == '\n' {
+		cmd.Long = cmd.Short + cmd.Long
+	}
+	return cmd
+}

@@ -1,0 +1,220 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/ocotool/oco/internal/programme"
+	"github.com/ocotool/oco/internal/render"
+	"github.com/ocotool/oco/internal/schedule"
+)
+
+// version is set at build time with -ldflags "-X ...cli.version=v1.2.3".
+var version = "devel"
+
+// globals are the flags every command takes.
+type globals struct {
+	env     *Env
+	dir     string
+	asOf    string
+	output  string
+	noColor bool
+}
+
+func newRootCmd(env *Env) *cobra.Command {
+	g := &globals{env: env}
+	root := &cobra.Command{
+		Use:   "oco",
+		Short: "Track a programme kept as YAML files in git",
+		Long: `oco reads a programme (phases, milestones, risks, assumptions, issues,
+decisions, benefits and the people and boards who own them) from YAML files,
+checks that its dates and dependencies hold together, prints where it stands,
+edits its files without disturbing them, and explains what changed between
+two git revisions.
+
+The programme directory is --dir, else $OCO_DIR, else the first of
+./programme.yaml or ./programme/programme.yaml from here up to the root.`,
+		Version:       version,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	withExitStatus(root)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
+		return usageError("%v", err)
+	})
+	pf := root.PersistentFlags()
+	pf.StringVarP(&g.dir, "dir", "C", "", "the programme directory")
+	pf.StringVar(&g.asOf, "as-of", "", "the reporting date, YYYY-MM-DD or today (default: the programme's as_of)")
+	pf.BoolVar(&g.noColor, "no-color", false, "never colour the output (NO_COLOR does the same)")
+	root.AddGroup(&cobra.Group{ID: "view", Title: "Seeing where the programme stands:"},
+		&cobra.Group{ID: "plan", Title: "Dependencies and the schedule:"},
+		&cobra.Group{ID: "edit", Title: "Changing the programme:"},
+		&cobra.Group{ID: "git", Title: "Review, CI and other tools:"})
+	cmds := []*cobra.Command{
+		newStatusCmd(g), newValidateCmd(g),
+		newShowCmd(g), newTimelineCmd(g),
+		newDepsCmd(g), newCriticalPathCmd(g), newGraphCmd(g),
+		newInitCmd(g), newAddCmd(g), newSetCmd(g), newDoneCmd(g), newFmtCmd(g),
+		newDiffCmd(g), newHistoryCmd(g), newExportCmd(g), newReportCmd(g), newSchemaCmd(g),
+		newVersionCmd(g),
+	}
+	cmds = append(cmds, newListCmds(g)...)
+	for _, c := range cmds {
+		root.AddCommand(withExitStatus(c))
+	}
+	root.SetHelpCommandGroupID("")
+	root.SetCompletionCommandGroupID("")
+	return root
+}
+
+// addOutputFlag gives a command that prints data its -o/--output flag.
+func (g *globals) addOutputFlag(cmd *cobra.Command, def string, formats ...render.Format) {
+	usage := "output format:"
+	for i, f := range formats {
+		if i > 0 {
+			usage += "|"
+		} else {
+			usage += " "
+		}
+		usage += string(f)
+	}
+	cmd.Flags().StringVarP(&g.output, "output", "o", def, usage)
+}
+
+// format checks the -o value against the formats a command allows.
+func (g *globals) format(allowed ...render.Format) (render.Format, error) {
+	f, err := render.ParseFormat(g.output, allowed...)
+	if err != nil {
+		return "", usageError("%v", err)
+	}
+	return f, nil
+}
+
+// term describes the standard output: a terminal or not, colour, width.
+func (g *globals) term() render.Term {
+	return render.DetectTerm(g.env.Out, g.noColor, g.env.Getenv)
+}
+
+// errorTerm describes the standard error stream.
+func (g *globals) errorTerm() render.Term {
+	return render.DetectTerm(g.env.Err, g.noColor, g.env.Getenv)
+}
+
+// findDir finds the programme directory: --dir, $OCO_DIR, or a search from
+// the working directory upwards.
+func (g *globals) findDir() (string, error) {
+	if g.dir != "" {
+		return checkDir(g.dir, "--dir")
+	}
+	if d := g.env.Getenv("OCO_DIR"); d != "" {
+		return checkDir(d, "OCO_DIR")
+	}
+	wd, err := g.env.Getwd()
+	if err != nil {
+		return "", usageError("cannot tell the working directory: %v", err)
+	}
+	for d := wd; ; d = filepath.Dir(d) {
+		for _, cand := range []string{d, filepath.Join(d, "programme")} {
+			if st, err := os.Stat(filepath.Join(cand, "programme.yaml")); err == nil && st.Mode().IsRegular() {
+				return cand, nil
+			}
+		}
+		if filepath.Dir(d) == d {
+			break
+		}
+	}
+	return "", usageError("no programme directory: no programme.yaml or programme/programme.yaml here or above %s (use --dir or OCO_DIR, or create one with 'oco init')", wd)
+}
+
+func checkDir(dir, from string) (string, error) {
+	st, err := os.Stat(dir)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return "", usageError("%s %s: no such directory", from, dir)
+		}
+		return "", usageError("%s %s: %v", from, dir, unwrapPath(err))
+	}
+	if !st.IsDir() {
+		return "", usageError("%s %s: not a directory", from, dir)
+	}
+	return dir, nil
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// displayDir is how findings name the directory: relative to the working
+// directory where that is shorter, as go vet does.
+func (g *globals) displayDir(dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return filepath.ToSlash(dir)
+	}
+	if wd, err := g.env.Getwd(); err == nil {
+		if rel, err := filepath.Rel(wd, abs); err == nil && !filepath.IsAbs(rel) && len(rel) < len(abs) {
+			return filepath.ToSlash(rel)
+		}
+	}
+	return filepath.ToSlash(dir)
+}
+
+// session is a loaded programme and the reporting date of this run.
+type session struct {
+	g    *globals
+	dir  string
+	p    *programme.Programme
+	asOf programme.Date
+
+	sched *schedule.Plan
+}
+
+// load finds and reads the programme. Problems in its files are not errors
+// here: they are findings, for the command to show as it sees fit.
+func (g *globals) load() (*session, error) {
+	dir, err := g.findDir()
+	if err != nil {
+		return nil, err
+	}
+	p := programme.Load(os.DirFS(dir), g.displayDir(dir))
+	asOf, err := g.reportingDate(p)
+	if err != nil {
+		return nil, err
+	}
+	return &session{g: g, dir: dir, p: p, asOf: asOf}, nil
+}
+
+// reportingDate is --as-of, else the programme's as_of, else today.
+func (g *globals) reportingDate(p *programme.Programme) (programme.Date, error) {
+	switch g.asOf {
+	case "":
+		if !p.Header.AsOf.IsZero() {
+			return p.Header.AsOf, nil
+		}
+		return programme.DateOf(time.Now()), nil
+	case "today":
+		return programme.DateOf(time.Now()), nil
+	}
+	d, err := programme.ParseDate(g.asOf)
+	if err != nil {
+		return 0, usageError("--as-of: %v", err)
+	}
+	return d, nil
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, word)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

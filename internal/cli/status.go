@@ -1,0 +1,291 @@
+package cli
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+
+	"github.com/spf13/cobra"
+
+	"github.com/ocotool/oco/internal/programme"
+	"github.com/ocotool/oco/internal/render"
+	"github.com/ocotool/oco/internal/schedule"
+)
+
+func newStatusCmd(g *globals) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:     "status",
+		GroupID: "view",
+		Short:   "Show where the programme stands",
+		Long: `Show the dashboard: the programme and its reporting date, the current phase
+with its progress, every phase with its progress and rating, the milestones
+overdue and due soon, those that predecessors will push late next, the red
+and amber risks, the assumptions due for validation, and how many problems
+'oco validate' finds.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return runStatus(g) },
+	}
+	g.addOutputFlag(cmd, "table", render.FormatTable, render.FormatJSON, render.FormatYAML)
+	return cmd
+}
+
+// dashboard is the status of the programme, as -o json prints it.
+type dashboard struct {
+	Programme    string           `json:"programme" yaml:"programme"`
+	Name         string           `json:"name" yaml:"name"`
+	Start        programme.Date   `json:"start" yaml:"start"`
+	End          programme.Date   `json:"end" yaml:"end"`
+	AsOf         programme.Date   `json:"as_of" yaml:"as_of"`
+	CurrentPhase string           `json:"current_phase" yaml:"current_phase"`
+	Phases       []phaseLine      `json:"phases" yaml:"phases"`
+	Overdue      []milestoneLine  `json:"overdue" yaml:"overdue"`
+	DueSoon      []milestoneLine  `json:"due_soon" yaml:"due_soon"`
+	SlipsNext    []milestoneLine  `json:"slips_next" yaml:"slips_next"`
+	Risks        []riskLine       `json:"risks" yaml:"risks"`
+	Assumptions  []assumptionLine `json:"assumptions" yaml:"assumptions"`
+	Findings     map[string]int   `json:"findings" yaml:"findings"`
+}
+
+type phaseLine struct {
+	ID    string         `json:"id" yaml:"id"`
+	Name  string         `json:"name" yaml:"name"`
+	Start programme.Date `json:"start" yaml:"start"`
+	End   programme.Date `json:"end" yaml:"end"`
+	Done  int            `json:"done" yaml:"done"`
+	Total int            `json:"total" yaml:"total"`
+	RAG   string         `json:"rag" yaml:"rag"`
+}
+
+type milestoneLine struct {
+	ID    string         `json:"id" yaml:"id"`
+	Title string         `json:"title" yaml:"title"`
+	Owner string         `json:"owner,omitempty" yaml:"owner,omitempty"`
+	Date  programme.Date `json:"date" yaml:"date"`
+	Days  int            `json:"days" yaml:"days"` // left (negative: late), or the knock-on
+	By    string         `json:"by,omitempty" yaml:"by,omitempty"`
+}
+
+type riskLine struct {
+	ID    string `json:"id" yaml:"id"`
+	Title string `json:"title" yaml:"title"`
+	Owner string `json:"owner,omitempty" yaml:"owner,omitempty"`
+	Score int    `json:"score" yaml:"score"`
+	RAG   string `json:"rag" yaml:"rag"`
+}
+
+type assumptionLine struct {
+	ID         string         `json:"id" yaml:"id"`
+	Statement  string         `json:"statement" yaml:"statement"`
+	Owner      string         `json:"owner,omitempty" yaml:"owner,omitempty"`
+	ValidateBy programme.Date `json:"validate_by" yaml:"validate_by"`
+	Days       int            `json:"days" yaml:"days"`
+}
+
+var ragRank = map[string]int{"": 0, programme.Green: 1, programme.Amber: 2, programme.Red: 3}
+
+func buildDashboard(s *session, plan *schedule.Plan, fs []programme.Finding) *dashboard {
+	p, asOf := s.p, s.asOf
+	tol := p.Tolerances()
+	d := &dashboard{Programme: p.Header.ID, Name: p.Header.Name, Start: p.Header.Start, End: p.Header.End, AsOf: asOf}
+	if ph := p.CurrentPhase(asOf); ph != nil {
+		d.CurrentPhase = ph.ID
+	}
+	phaseRAG := map[string]string{}
+	for i, m := range p.Milestones {
+		st := p.State(m, asOf)
+		if ragRank[st.RAG] > ragRank[phaseRAG[m.Phase]] && st.Status != programme.StatusDone && st.Status != programme.StatusLate {
+			phaseRAG[m.Phase] = st.RAG
+		}
+		line := milestoneLine{ID: m.ID, Title: m.Title, Owner: m.Owner, Date: st.Date, Days: st.Left}
+		switch st.Status {
+		case programme.StatusOverdue:
+			d.Overdue = append(d.Overdue, line)
+			continue
+		case programme.StatusDueSoon:
+			d.DueSoon = append(d.DueSoon, line)
+		}
+		if drv, days, ok := plan.KnockOn(i); ok {
+			line.Days, line.By = days, plan.Milestones[drv].ID
+			line.Date = plan.Expected[i]
+			d.SlipsNext = append(d.SlipsNext, line)
+		}
+	}
+	for _, ph := range p.Phases {
+		done, total := p.PhaseProgress(ph)
+		rag := phaseRAG[ph.ID]
+		if rag == "" && total > 0 {
+			rag = programme.Green
+		}
+		d.Phases = append(d.Phases, phaseLine{ID: ph.ID, Name: ph.Name, Start: ph.Start, End: ph.End, Done: done, Total: total, RAG: rag})
+	}
+	for _, r := range p.Risks {
+		if rag := p.RAG(r.Score()); r.Open() && (rag == programme.Red || rag == programme.Amber) {
+			d.Risks = append(d.Risks, riskLine{ID: r.ID, Title: r.Title, Owner: r.Owner, Score: r.Score(), RAG: rag})
+		}
+	}
+	slices.SortStableFunc(d.Risks, func(a, b riskLine) int { return cmp.Compare(b.Score, a.Score) })
+	for _, a := range p.Assumptions {
+		if a.Status == "unverified" && !a.ValidateBy.IsZero() && a.ValidateBy.Sub(asOf) <= tol.DueSoonDays {
+			d.Assumptions = append(d.Assumptions, assumptionLine{ID: a.ID, Statement: a.Statement, Owner: a.Owner, ValidateBy: a.ValidateBy, Days: a.ValidateBy.Sub(asOf)})
+		}
+	}
+	byDate := func(a, b milestoneLine) int { return cmp.Or(cmp.Compare(a.Date, b.Date), cmp.Compare(a.ID, b.ID)) }
+	slices.SortStableFunc(d.Overdue, byDate)
+	slices.SortStableFunc(d.DueSoon, byDate)
+	slices.SortStableFunc(d.SlipsNext, byDate)
+	slices.SortStableFunc(d.Assumptions, func(a, b assumptionLine) int { return cmp.Compare(a.ValidateBy, b.ValidateBy) })
+	e, w := programme.Count(fs)
+	d.Findings = map[string]int{"errors": e, "warnings": w}
+	return d
+}
+
+func runStatus(g *globals) error {
+	f, err := g.format(render.FormatTable, render.FormatJSON, render.FormatYAML)
+	if err != nil {
+		return err
+	}
+	s, err := g.load()
+	if err != nil {
+		return err
+	}
+	fs := s.findings()
+	d := buildDashboard(s, s.plan(), fs)
+	t := g.term()
+	switch f {
+	case render.FormatJSON:
+		return render.JSON(t.Out, d)
+	case render.FormatYAML:
+		return render.YAML(t.Out, d)
+	}
+	return printDashboard(t, s, d)
+}
+
+// plan schedules the session's milestones once.
+func (s *session) plan() *schedule.Plan {
+	if s.sched == nil {
+		s.sched = schedule.Build(s.p, s.asOf)
+	}
+	return s.sched
+}
+
+func printDashboard(t render.Term, s *session, d *dashboard) error {
+	w := &sectionWriter{t: t}
+	name := d.Name
+	if name == "" {
+		name = d.Programme
+	}
+	w.line(t.Paint(name, render.Bold))
+	asOfFrom := "as_of in programme.yaml"
+	switch {
+	case s.g.asOf != "":
+		asOfFrom = "--as-of"
+	case s.p.Header.AsOf.IsZero():
+		asOfFrom = "today"
+	}
+	w.line(fmt.Sprintf("%s to %s · reporting date %s (%s)", d.Start, d.End, d.AsOf, asOfFrom))
+	if ph := s.p.Phase(d.CurrentPhase); ph != nil {
+		done, total := s.p.PhaseProgress(ph)
+		w.line(fmt.Sprintf("Current phase: %s %s, %s to %s", ph.ID, ph.Name, ph.Start, ph.End))
+		w.line(fmt.Sprintf("  %s  %d of %d milestones done", t.Bar(done, total, 20), done, total))
+	} else {
+		w.line("Current phase: none holds the reporting date")
+	}
+
+	w.heading("Phases")
+	pt := render.Table{Columns: []render.Column{{Header: "ID"}, {Header: "PHASE", Flex: true}, {Header: "START"}, {Header: "END"}, {Header: "DONE", Align: render.Right}, {Header: "PROGRESS"}, {Header: "RAG"}}}
+	for _, ph := range d.Phases {
+		name := ph.Name
+		if ph.ID == d.CurrentPhase {
+			name += " (current)"
+		}
+		pt.Rows = append(pt.Rows, []render.Cell{{Text: ph.ID}, {Text: name}, {Text: ph.Start.String()}, {Text: ph.End.String()},
+			{Text: fmt.Sprintf("%d/%d", ph.Done, ph.Total)}, {Text: render.Bar(ph.Done, ph.Total, 10)}, {Text: ph.RAG, Style: render.RAGStyle(ph.RAG)}})
+	}
+	w.table(pt, "no phases")
+
+	tol := s.p.Tolerances()
+	w.heading("Overdue")
+	w.table(milestoneTable(d.Overdue, "LATE", func(m milestoneLine) render.Cell {
+		return render.Cell{Text: plural(-m.Days, "day") + " late", Style: render.Red}
+	}), "nothing overdue")
+	w.heading(fmt.Sprintf("Due in the next %d days", tol.DueSoonDays))
+	w.table(milestoneTable(d.DueSoon, "LEFT", func(m milestoneLine) render.Cell {
+		return render.Cell{Text: plural(m.Days, "day"), Style: render.Amber}
+	}), "nothing due soon")
+	w.heading("Slips next: pushed past their dates by a predecessor")
+	w.table(milestoneTable(d.SlipsNext, "PUSHED", func(m milestoneLine) render.Cell {
+		return render.Cell{Text: fmt.Sprintf("+%s by %s", plural(m.Days, "day"), m.By), Style: render.Amber}
+	}), "no knock-on slips")
+
+	w.heading("Red and amber risks")
+	rt := render.Table{Columns: []render.Column{{Header: "ID"}, {Header: "RISK", Flex: true}, {Header: "OWNER"}, {Header: "SCORE", Align: render.Right}, {Header: "RAG"}}}
+	for _, r := range d.Risks {
+		rt.Rows = append(rt.Rows, []render.Cell{{Text: r.ID}, {Text: r.Title}, {Text: r.Owner}, {Text: strconv.Itoa(r.Score)}, {Text: r.RAG, Style: render.RAGStyle(r.RAG)}})
+	}
+	w.table(rt, "no red or amber risks")
+
+	w.heading("Assumptions to validate")
+	at := render.Table{Columns: []render.Column{{Header: "ID"}, {Header: "ASSUMPTION", Flex: true}, {Header: "OWNER"}, {Header: "VALIDATE BY"}, {Header: "WHEN"}}}
+	for _, a := range d.Assumptions {
+		when := render.Cell{Text: "in " + plural(a.Days, "day"), Style: render.Amber}
+		if a.Days < 0 {
+			when = render.Cell{Text: plural(-a.Days, "day") + " ago", Style: render.Red}
+		}
+		at.Rows = append(at.Rows, []render.Cell{{Text: a.ID}, {Text: a.Statement}, {Text: a.Owner}, {Text: a.ValidateBy.String()}, when})
+	}
+	w.table(at, "none due for validation")
+
+	w.heading("Checks")
+	e, wn := d.Findings["errors"], d.Findings["warnings"]
+	summary := fmt.Sprintf("%s, %s", plural(e, "error"), plural(wn, "warning"))
+	switch {
+	case e > 0:
+		summary = t.Paint(summary, render.Red)
+	case wn > 0:
+		summary = t.Paint(summary, render.Amber)
+	default:
+		summary = t.Paint(summary, render.Green)
+	}
+	if e+wn > 0 {
+		summary += ": run 'oco validate' for the details"
+	}
+	w.line(summary)
+	return w.err
+}
+
+func milestoneTable(ms []milestoneLine, last string, cell func(milestoneLine) render.Cell) render.Table {
+	tb := render.Table{Columns: []render.Column{{Header: "ID"}, {Header: "MILESTONE", Flex: true}, {Header: "OWNER"}, {Header: "DATE"}, {Header: last}}}
+	for _, m := range ms {
+		tb.Rows = append(tb.Rows, []render.Cell{{Text: m.ID}, {Text: m.Title}, {Text: m.Owner}, {Text: m.Date.String()}, cell(m)})
+	}
+	return tb
+}
+
+// sectionWriter prints the dashboard's sections, keeping the first error.
+type sectionWriter struct {
+	t   render.Term
+	err error
+}
+
+func (w *sectionWriter) line(s string) {
+	if w.err == nil {
+		_, w.err = fmt.Fprintln(w.t.Out, s)
+	}
+}
+
+func (w *sectionWriter) heading(s string) {
+	w.line("")
+	w.line(w.t.Paint(s, render.Bold))
+}
+
+func (w *sectionWriter) table(tb render.Table, empty string) {
+	if w.err != nil {
+		return
+	}
+	if len(tb.Rows) == 0 {
+		w.line("  " + w.t.Paint(empty, render.Dim))
+		return
+	}
+	w.err = w.t.Table(tb)
+}

@@ -1,0 +1,78 @@
+package cli
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/ocotool/oco/internal/check"
+	"github.com/ocotool/oco/internal/programme"
+)
+
+type validateOptions struct {
+	format string
+	failOn string
+}
+
+func newValidateCmd(g *globals) *cobra.Command {
+	o := &validateOptions{}
+	cmd := &cobra.Command{
+		Use:     "validate",
+		Aliases: []string{"check"},
+		GroupID: "view",
+		Short:   "Check that the programme's dates and dependencies hold together",
+		Long: `Check every file of the programme and report every problem found, one a
+line, sorted by file and line:
+
+  programme/milestones.yaml:42:5: error: M-12 is due 2017-07-31, before its predecessor M-40 (2017-10-01) [dependency-order]
+
+Errors fail the run; warnings fail it too with --fail-on warning.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return runValidate(g, o) },
+	}
+	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text|json|github|junit|sarif")
+	cmd.Flags().StringVar(&o.failOn, "fail-on", "error", "fail (exit 1) on findings of this severity or worse: error|warning")
+	return cmd
+}
+
+func runValidate(g *globals, o *validateOptions) error {
+	var threshold programme.Severity
+	switch o.failOn {
+	case "error":
+		threshold = programme.Error
+	case "warning":
+		threshold = programme.Warning
+	default:
+		return usageError("--fail-on %q: must be error or warning", o.failOn)
+	}
+	render, err := findingsRenderer(g, o.format)
+	if err != nil {
+		return err
+	}
+	s, err := g.load()
+	if err != nil {
+		return err
+	}
+	fs := s.findings()
+	if err := render(fs); err != nil {
+		return err
+	}
+	for _, f := range fs {
+		if f.Severity >= threshold {
+			return errFailed
+		}
+	}
+	return nil
+}
+
+// findings runs every check on the session's programme.
+func (s *session) findings() []programme.Finding {
+	return check.Run(s.p, check.Options{AsOf: s.asOf})
+}
+
+// findingsRenderer picks how validate prints its findings.
+func findingsRenderer(g *globals, format string) (func([]programme.Finding) error, error) {
+	switch format {
+	case "text":
+		return g.term().FindingsText, nil
+	}
+	return nil, usageError("--format %q: must be one of text, json, github, junit, sarif", format)
+}
