@@ -1,0 +1,313 @@
+package yamledit
+
+import (
+	"errors"
+	"regexp"
+	"slices"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Format returns src in the canonical form: each item's keys in the order
+// given (keys the order does not name after, as they were), block mappings
+// and lists indented by two spaces with a section's items as "  - id: ...",
+// and quoted dates unquoted. Everything else stays: comments, blank lines,
+// the order of items and of sections, quoting, flow or block style, line
+// endings. A file already canonical comes back byte for byte; the result
+// always means the same data as src, or Format returns an error.
+//
+// Format works on the text, like the edits, in three passes that each
+// re-parse: dates, then indentation, then key order.
+func Format(src []byte, order Order) ([]byte, error) {
+	d, err := Parse(src)
+	if err != nil {
+		return nil, err
+	}
+	if d.root == nil {
+		return src, nil
+	}
+	want := d.data
+	for _, pass := range []func(*Doc) []string{unquoteDates, reindent} {
+		if lines := pass(d); lines != nil {
+			if d, err = d.reparse(lines); err != nil {
+				return nil, err
+			}
+		}
+	}
+	// Reordering goes from the outside in: a nested mapping moves with its
+	// parent's field before its own keys are put in order.
+	for range 64 {
+		lines := reorder(d, order)
+		if lines == nil {
+			break
+		}
+		if d, err = d.reparse(lines); err != nil {
+			return nil, err
+		}
+	}
+	if !equal(want, d.data) {
+		return nil, errors.New("cannot put this file in canonical form without changing its meaning")
+	}
+	return d.Bytes(), nil
+}
+
+var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+
+// unquoteDates drops the quotes around dates: quoted or not, a date is
+// the same programme data, and one way of writing it keeps diffs small.
+func unquoteDates(d *Doc) []string {
+	type cut struct{ line, from, to int }
+	var cuts []cut
+	var walk func(n *yaml.Node, key bool)
+	walk = func(n *yaml.Node, key bool) {
+		switch n.Kind {
+		case yaml.ScalarNode:
+			if key || n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) == 0 ||
+				!dateRE.MatchString(n.Value) || n.Tag != "!!str" || n.Anchor != "" {
+				return
+			}
+			off := d.offset(n.Line, n.Column)
+			if l, end, ok := d.scanQuoted(n.Line, off); ok && l == n.Line && d.line(l)[off] == d.line(l)[end-1] {
+				cuts = append(cuts, cut{n.Line, off, end})
+			}
+		case yaml.MappingNode:
+			for i, c := range n.Content {
+				walk(c, i%2 == 0)
+			}
+		case yaml.SequenceNode, yaml.DocumentNode:
+			for _, c := range n.Content {
+				walk(c, false)
+			}
+		}
+	}
+	walk(d.root, false)
+	if len(cuts) == 0 {
+		return nil
+	}
+	lines := slices.Clone(d.lines)
+	// Right to left, so earlier offsets on a line stay valid.
+	slices.SortFunc(cuts, func(a, b cut) int {
+		if a.line != b.line {
+			return a.line - b.line
+		}
+		return b.from - a.from
+	})
+	for _, c := range cuts {
+		s := lines[c.line-1]
+		lines[c.line-1] = s[:c.from] + s[c.from+1:c.to-1] + s[c.to:]
+	}
+	return lines
+}
+
+// reindent moves every block mapping and list to its canonical column:
+// top-level keys at 0, each nested level two further, a list's dashes two
+// in from its key and its items' keys two in from the dash. Each line moves
+// with the innermost block it belongs to, so block scalars, continued
+// scalars and comments keep their place relative to their key.
+func reindent(d *Doc) []string {
+	n := len(d.lines)
+	shift := make([]int, n+2)
+	// after[l] is where the first space after a dash on line l starts,
+	// and spaces how many to keep: "-   id" becomes "- id".
+	type gap struct{ at, width int }
+	gaps := map[int][]gap{}
+	set := func(from, to, delta int) {
+		for l := max(from, 1); l <= min(to, n); l++ {
+			shift[l] = delta
+		}
+	}
+	var walk func(c *yaml.Node, want, first int)
+	// walk handles block collection c, whose content should start at column
+	// want; lines from first on move with it (first is past a dash line that
+	// its parent moves).
+	walk = func(c *yaml.Node, want, first int) {
+		sp := d.spans[c]
+		switch {
+		case c.Style&yaml.FlowStyle != 0 || len(c.Content) == 0:
+			return
+		case c.Kind == yaml.MappingNode:
+			k0 := c.Content[0]
+			delta := want - (k0.Column - 1)
+			set(first, sp.last, delta)
+			for i := 0; i+1 < len(c.Content); i += 2 {
+				k, v := c.Content[i], c.Content[i+1]
+				if k.Column != k0.Column {
+					return // keys not aligned: leave the rest to the parser's reading
+				}
+				if (v.Kind == yaml.MappingNode || v.Kind == yaml.SequenceNode) && v.Style&yaml.FlowStyle == 0 {
+					walk(v, want+2, k.Line+1)
+				}
+			}
+		case c.Kind == yaml.SequenceNode:
+			_, dc := d.dash(c.Content[0])
+			set(first, sp.last, want-dc)
+			for _, it := range c.Content {
+				dl, col := d.dash(it)
+				if col != dc || it.Style&yaml.FlowStyle != 0 || (it.Kind != yaml.MappingNode && it.Kind != yaml.SequenceNode) {
+					continue
+				}
+				start := d.offset(it.Line, it.Column)
+				if it.Kind == yaml.MappingNode && len(it.Content) > 0 {
+					start = d.offset(it.Content[0].Line, it.Content[0].Column)
+				}
+				if it.Kind == yaml.MappingNode && (it.Content[0].Line != it.Line || it.Content[0].Column != it.Column) {
+					continue // an anchor or tag before the keys: leave as written
+				}
+				if it.Line == dl {
+					gaps[dl] = append(gaps[dl], gap{col + 1, start - col - 1})
+					walk(it, want+2, dl+1)
+				} else {
+					walk(it, want+2, it.Line)
+				}
+			}
+		}
+	}
+	k0 := d.root.Content[0]
+	if strings.TrimSpace(d.line(k0.Line)[:d.offset(k0.Line, k0.Column)]) != "" {
+		return nil
+	}
+	walk(d.root, 0, d.spans[d.root].first)
+
+	changed := false
+	lines := slices.Clone(d.lines)
+	for l := 1; l <= n; l++ {
+		s, eol := d.line(l), d.eol(l)
+		g := gaps[l]
+		slices.SortFunc(g, func(a, b gap) int { return b.at - a.at })
+		for _, x := range g {
+			if x.width != 1 && x.at+x.width <= len(s) && strings.Trim(s[x.at:x.at+x.width], " ") == "" {
+				s = s[:x.at] + " " + s[x.at+x.width:]
+			}
+		}
+		switch delta := shift[l]; {
+		case delta > 0 && s != "":
+			s = strings.Repeat(" ", delta) + s
+		case delta < 0:
+			s = s[min(-delta, indent(s)):]
+		}
+		if s+eol != lines[l-1] {
+			lines[l-1] = s + eol
+			changed = true
+		}
+	}
+	if !changed {
+		return nil
+	}
+	return lines
+}
+
+// reorder puts the keys of mappings in canonical order, the outermost that
+// are out of order first. It moves whole fields, each with the comments and
+// blank lines above it, so nothing inside a field changes. It returns nil
+// when every mapping is in order.
+func reorder(d *Doc, order Order) []string {
+	lines := slices.Clone(d.lines)
+	changed := false
+	var walk func(n *yaml.Node, path string)
+	walk = func(n *yaml.Node, path string) {
+		switch n.Kind {
+		case yaml.SequenceNode:
+			for _, c := range n.Content {
+				walk(c, path)
+			}
+			return
+		case yaml.MappingNode:
+		default:
+			return
+		}
+		if ord, ok := order[path]; ok && n.Style&yaml.FlowStyle == 0 && len(n.Content) > 2 {
+			if moved := d.reorderMapping(n, ord, lines); moved {
+				changed = true
+				return // its fields have moved; nested ones next pass
+			}
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			p := n.Content[i].Value
+			if path != "" {
+				p = path + "." + p
+			}
+			walk(n.Content[i+1], p)
+		}
+	}
+	for i := 0; i+1 < len(d.root.Content); i += 2 {
+		walk(d.root.Content[i+1], d.root.Content[i].Value)
+	}
+	if !changed {
+		return nil
+	}
+	return lines
+}
+
+// reorderMapping writes m's fields into lines in canonical order, and
+// reports whether it moved any.
+func (d *Doc) reorderMapping(m *yaml.Node, ord []string, lines []string) bool {
+	type field struct {
+		key         string
+		first, key1 int // first line (comments above included) and key line
+		last        int
+		rank, at    int
+	}
+	var fs []field
+	k0 := m.Content[0]
+	prev := k0.Line - 1
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		if k.Kind != yaml.ScalarNode || d.spans[k].last != k.Line || k.Column != k0.Column {
+			return false
+		}
+		last := max(d.spans[v].last, k.Line)
+		rank := slices.Index(ord, k.Value)
+		if rank < 0 {
+			rank = len(ord)
+		}
+		fs = append(fs, field{k.Value, prev + 1, k.Line, last, rank, i})
+		prev = last
+	}
+	sorted := slices.Clone(fs)
+	slices.SortStableFunc(sorted, func(a, b field) int { return a.rank - b.rank })
+	if slices.EqualFunc(fs, sorted, func(a, b field) bool { return a.key == b.key }) {
+		return false
+	}
+	// The first key may share its line with the item's dash: the prefix
+	// stays on the first line, whichever key comes first now.
+	koff := d.offset(k0.Line, k0.Column)
+	prefix := d.line(k0.Line)[:koff]
+	compact := strings.TrimSpace(prefix) != ""
+	if compact && (m.Line != k0.Line || m.Column != k0.Column || koff != k0.Column-1) {
+		return false
+	}
+	pad := strings.Repeat(" ", koff)
+	var out []string
+	for i, f := range sorted {
+		for l := f.first; l <= f.last; l++ {
+			s, eol := d.line(l), d.eol(l)
+			if eol == "" {
+				eol = d.nl
+			}
+			if compact {
+				content := s
+				switch {
+				case l == k0.Line:
+					content = s[koff:]
+				case l == f.key1:
+					content = s[min(koff, indent(s)):]
+				}
+				switch {
+				case i == 0 && l == f.key1:
+					// Comments above this key land above the dash line.
+					s = prefix + content
+				case l == k0.Line:
+					s = pad + content
+				}
+			}
+			out = append(out, s+eol)
+		}
+	}
+	end := fs[len(fs)-1].last
+	if d.eol(end) == "" {
+		out[len(out)-1] = strings.TrimSuffix(strings.TrimSuffix(out[len(out)-1], "\n"), "\r")
+	}
+	copy(lines[fs[0].first-1:end], out)
+	return true
+}
