@@ -1,0 +1,371 @@
+package cli
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/spf13/cobra"
+
+	"github.com/ocotool/oco/internal/programme"
+	"github.com/ocotool/oco/internal/render"
+)
+
+// listing describes one listing command, `oco milestones` and the like:
+// which filters it takes and how it turns the programme into rows.
+type listing struct {
+	use, short, long string
+	kind             programme.Kind
+	// statuses are the values --status takes, in groups: values of one
+	// group are alternatives, values of different groups must all hold,
+	// so `--status open,red` means open and red.
+	statuses [][]string
+	// dated names the date --due-before and --due-after compare; "" means
+	// the kind takes neither.
+	dated  string
+	scoped bool // takes --phase and --workstream
+	owned  bool // takes --owner and --owner-exact
+	matrix bool // takes --matrix, --all and --target
+	run    func(s *session, f *listFilter, o *listOptions) (listOutput, error)
+}
+
+// listOutput is a listing in every shape it prints: records for JSON and
+// YAML, the table people read (also the markdown), and a flat table under
+// the format's field names for CSV.
+type listOutput struct {
+	records any
+	table   render.Table
+	csv     render.Table
+	rows    int
+}
+
+// listOptions are the flags of a listing command.
+type listOptions struct {
+	phases, workstreams, owners []string
+	ownerExact                  bool
+	statuses                    []string
+	dueBefore, dueAfter         string
+	matrix, all, target         bool
+}
+
+func newListCmds(g *globals) []*cobra.Command {
+	var cmds []*cobra.Command
+	for _, l := range listings {
+		cmds = append(cmds, newListCmd(g, l))
+	}
+	return cmds
+}
+
+func newListCmd(g *globals, l *listing) *cobra.Command {
+	o := &listOptions{}
+	long := strings.TrimSpace(l.long)
+	var filters []string
+	if l.scoped {
+		filters = append(filters, "--phase and --workstream take ids; an item matches where it belongs to\nthem or affects them, or affects a milestone that belongs to them.")
+	}
+	if l.owned {
+		filters = append(filters, "--owner takes a person or a body. A person also matches what is owned by\nthe bodies they chair or are members of; --owner-exact stops that.")
+	}
+	if len(l.statuses) > 0 {
+		var groups []string
+		for _, gr := range l.statuses {
+			groups = append(groups, strings.Join(gr, ", "))
+		}
+		filters = append(filters, "--status takes "+strings.Join(groups, "; or ")+".\nValues of one group are alternatives; values of different groups must\nall hold: --status open,red is open and red.")
+	}
+	if l.dated != "" {
+		filters = append(filters, "--due-before and --due-after compare "+l.dated+" (both exclusive);\nitems without it are left out.")
+	}
+	if len(filters) > 0 {
+		long += "\n\nFilters can be repeated or given as a comma-separated list; different\nfilters must all match.\n\n" + strings.Join(filters, "\n\n")
+	}
+	cmd := &cobra.Command{
+		Use:     l.use,
+		GroupID: "view",
+		Short:   l.short,
+		Long:    long,
+		Args:    cobra.NoArgs,
+		RunE:    func(cmd *cobra.Command, _ []string) error { return runList(g, l, o) },
+	}
+	fl := cmd.Flags()
+	if l.scoped {
+		fl.StringSliceVar(&o.phases, "phase", nil, "only items of these phases")
+		fl.StringSliceVar(&o.workstreams, "workstream", nil, "only items of these workstreams")
+	}
+	if l.owned {
+		fl.StringSliceVar(&o.owners, "owner", nil, "only items owned by these people or bodies")
+		fl.BoolVar(&o.ownerExact, "owner-exact", false, "match --owner only as written, not through the bodies a person chairs or sits on")
+	}
+	if len(l.statuses) > 0 {
+		var all []string
+		for _, gr := range l.statuses {
+			all = append(all, gr...)
+		}
+		fl.StringSliceVar(&o.statuses, "status", nil, "only items with this status: "+strings.Join(all, "|"))
+	}
+	if l.dated != "" {
+		fl.StringVar(&o.dueBefore, "due-before", "", "only items whose "+l.dated+" is before this date (YYYY-MM-DD)")
+		fl.StringVar(&o.dueAfter, "due-after", "", "only items whose "+l.dated+" is after this date (YYYY-MM-DD)")
+	}
+	if l.matrix {
+		fl.BoolVar(&o.matrix, "matrix", false, "draw the 5×5 likelihood × impact grid instead of the table")
+		fl.BoolVar(&o.all, "all", false, "with --matrix: closed and occurred risks too, not only open ones")
+		fl.BoolVar(&o.target, "target", false, "with --matrix: place risks at their target (residual) positions")
+	}
+	g.addOutputFlag(cmd, "table", render.AllFormats...)
+	return cmd
+}
+
+func runList(g *globals, l *listing, o *listOptions) error {
+	f, err := g.format()
+	if err != nil {
+		return err
+	}
+	if !o.matrix && (o.all || o.target) {
+		return usageError("--all and --target go with --matrix")
+	}
+	s, err := g.load()
+	if err != nil {
+		return err
+	}
+	flt, err := newListFilter(s, l, o)
+	if err != nil {
+		return err
+	}
+	t := g.term()
+	if o.matrix {
+		return runRiskMatrix(s, t, f, flt, o)
+	}
+	out, err := l.run(s, flt, o)
+	if err != nil {
+		return err
+	}
+	switch f {
+	case render.FormatTable:
+		if out.rows == 0 {
+			// Nothing on stdout, so a pipe sees no rows; the person is told why.
+			msg := "no " + l.use
+			if flt.active {
+				msg += " match the filters"
+			}
+			_, err := fmt.Fprintln(g.env.Err, msg)
+			return err
+		}
+	case render.FormatCSV:
+		return render.CSV(t.Out, out.csv)
+	}
+	return t.Output(f, out.table, out.records)
+}
+
+// listFilter is a listing's filters, checked against the programme.
+type listFilter struct {
+	p                   *programme.Programme
+	phases, workstreams map[string]bool // nil: no filter
+	owners              map[string]bool
+	status              [][]string // the chosen values, by group
+	before, after       programme.Date
+	active              bool // any filter given
+}
+
+func newListFilter(s *session, l *listing, o *listOptions) (*listFilter, error) {
+	p := s.p
+	f := &listFilter{p: p}
+	var err error
+	if f.phases, err = refSet(p, "--phase", o.phases, programme.KindPhase); err != nil {
+		return nil, err
+	}
+	if f.workstreams, err = refSet(p, "--workstream", o.workstreams, programme.KindWorkstream); err != nil {
+		return nil, err
+	}
+	if f.owners, err = refSet(p, "--owner", o.owners, programme.KindPerson, programme.KindBody); err != nil {
+		return nil, err
+	}
+	if f.owners != nil && !o.ownerExact {
+		// What a board owns, its chair and members answer for too.
+		for _, b := range p.Bodies {
+			if f.owners[b.Chair] || slices.ContainsFunc(b.Members, func(m string) bool { return f.owners[m] }) {
+				f.owners[b.ID] = true
+			}
+		}
+	}
+	groups := make([][]string, len(l.statuses))
+	for _, v := range o.statuses {
+		v = strings.ToLower(strings.TrimSpace(v))
+		gi := slices.IndexFunc(l.statuses, func(gr []string) bool { return slices.Contains(gr, v) })
+		if gi < 0 {
+			var all []string
+			for _, gr := range l.statuses {
+				all = append(all, gr...)
+			}
+			return nil, usageError("--status %q: valid values are %s", v, strings.Join(all, ", "))
+		}
+		if !slices.Contains(groups[gi], v) {
+			groups[gi] = append(groups[gi], v)
+		}
+	}
+	for _, gr := range groups {
+		if len(gr) > 0 {
+			f.status = append(f.status, gr)
+		}
+	}
+	if f.before, err = flagDate("--due-before", o.dueBefore); err != nil {
+		return nil, err
+	}
+	if f.after, err = flagDate("--due-after", o.dueAfter); err != nil {
+		return nil, err
+	}
+	f.active = f.phases != nil || f.workstreams != nil || f.owners != nil || len(f.status) > 0 || f.before != 0 || f.after != 0
+	return f, nil
+}
+
+// refSet checks ids given to a filter flag against the programme: an id
+// that is not there, or of another kind, is an error naming the nearest.
+func refSet(p *programme.Programme, flag string, ids []string, kinds ...programme.Kind) (map[string]bool, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	set := map[string]bool{}
+	for _, id := range ids {
+		id = strings.TrimSpace(id)
+		if r, ok := p.Lookup(id); ok && slices.Contains(kinds, r.Kind) {
+			set[id] = true
+			continue
+		}
+		names := make([]string, len(kinds))
+		for i, k := range kinds {
+			names[i] = string(k)
+		}
+		what := strings.Join(names, " or ")
+		if r, ok := p.Lookup(id); ok {
+			return nil, usageError("%s %s: that is a %s, not a %s", flag, id, r.Kind, what)
+		}
+		return nil, usageError("%s %s: no %s has that id%s", flag, id, what, nearestHint(id, p.IDs(kinds...)))
+	}
+	return set, nil
+}
+
+// nearestHint suggests the ids nearest to id, or lists them all when there
+// are few and none is near.
+func nearestHint(id string, candidates []string) string {
+	if near := programme.Nearest(id, candidates, 3); len(near) > 0 {
+		return "; did you mean " + orList(near) + "?"
+	}
+	if len(candidates) > 0 && len(candidates) <= 12 {
+		return "; the ids are " + strings.Join(candidates, ", ")
+	}
+	return ""
+}
+
+func orList(ids []string) string {
+	if len(ids) == 1 {
+		return ids[0]
+	}
+	return strings.Join(ids[:len(ids)-1], ", ") + " or " + ids[len(ids)-1]
+}
+
+func flagDate(flag, s string) (programme.Date, error) {
+	if s == "" {
+		return 0, nil
+	}
+	d, err := programme.ParseDate(strings.TrimSpace(s))
+	if err != nil {
+		return 0, usageError("%s: %v", flag, err)
+	}
+	return d, nil
+}
+
+// owner reports whether an item owned by id passes --owner.
+func (f *listFilter) owner(id string) bool { return f.owners == nil || f.owners[id] }
+
+// date reports whether an item dated d passes --due-before and --due-after.
+func (f *listFilter) date(d programme.Date) bool {
+	if f.before == 0 && f.after == 0 {
+		return true
+	}
+	return !d.IsZero() && (f.before == 0 || d < f.before) && (f.after == 0 || d > f.after)
+}
+
+// statusIs reports whether an item passes --status, has telling which
+// values describe it.
+func (f *listFilter) statusIs(has func(string) bool) bool {
+	for _, gr := range f.status {
+		if !slices.ContainsFunc(gr, has) {
+			return false
+		}
+	}
+	return true
+}
+
+// milestone reports whether a milestone passes --phase and --workstream.
+func (f *listFilter) milestone(m *programme.Milestone) bool {
+	return (f.phases == nil || f.phases[m.Phase]) && (f.workstreams == nil || f.workstreams[m.Workstream])
+}
+
+// affects reports whether an item that affects (or is enabled by) ids
+// passes --phase and --workstream: it names the phase or workstream, or a
+// milestone of it.
+func (f *listFilter) affects(ids []string) bool {
+	in := func(set map[string]bool, of func(*programme.Milestone) string) bool {
+		if set == nil {
+			return true
+		}
+		for _, id := range ids {
+			if set[id] {
+				return true
+			}
+			if m := f.p.Milestone(id); m != nil && set[of(m)] {
+				return true
+			}
+		}
+		return false
+	}
+	return in(f.phases, func(m *programme.Milestone) string { return m.Phase }) &&
+		in(f.workstreams, func(m *programme.Milestone) string { return m.Workstream })
+}
+
+// compareIDs orders ids as people number them: M-2 before M-10.
+func compareIDs(a, b string) int {
+	for a != "" && b != "" {
+		da, db := digitsPrefix(a), digitsPrefix(b)
+		if da > 0 && db > 0 {
+			na, nb := strings.TrimLeft(a[:da], "0"), strings.TrimLeft(b[:db], "0")
+			if c := compareNum(na, nb); c != 0 {
+				return c
+			}
+			a, b = a[da:], b[db:]
+			continue
+		}
+		if a[0] != b[0] {
+			return strings.Compare(a[:1], b[:1])
+		}
+		a, b = a[1:], b[1:]
+	}
+	return len(a) - len(b)
+}
+
+func digitsPrefix(s string) int {
+	n := 0
+	for n < len(s) && unicode.IsDigit(rune(s[n])) {
+		n++
+	}
+	return n
+}
+
+func compareNum(a, b string) int {
+	if len(a) != len(b) {
+		return len(a) - len(b)
+	}
+	return strings.Compare(a, b)
+}
+
+// joinIDs writes a list of ids in one cell.
+func joinIDs(ids []string) string { return strings.Join(ids, ", ") }
+
+// dateCell is a date, or nothing for an absent one.
+func dateCell(d programme.Date) render.Cell { return render.Cell{Text: d.String()} }
+
+// ragCell is a word painted in the colour of a rating.
+func ragCell(text, rag string) render.Cell {
+	return render.Cell{Text: text, Style: render.RAGStyle(rag)}
+}
