@@ -38,7 +38,7 @@ type Successor struct {
 }
 
 // Date is the date the task is now planned for: its forecast, else its due date.
-func (t *Task) Date() programme.Date {
+func (t Task) Date() programme.Date {
 	if t.Forecast != 0 {
 		return t.Forecast
 	}
@@ -48,7 +48,7 @@ func (t *Task) Date() programme.Date {
 // Length is the number of days an activity runs, start to due; 0 for a
 // milestone. A start after the due date is reported by date-order and
 // counts as no length here, so it cannot pull dates earlier.
-func (t *Task) Length() int {
+func (t Task) Length() int {
 	if t.Start == 0 || t.Due < t.Start {
 		return 0
 	}
