@@ -1,10 +1,186 @@
 package cli
 
-import "github.com/spf13/cobra"
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
 
-// newTimelineCmd is a placeholder until the command is written.
+	"github.com/spf13/cobra"
+
+	"github.com/ocotool/oco/internal/programme"
+	"github.com/ocotool/oco/internal/render"
+)
+
+type timelineOptions struct {
+	from, to string
+	phases   []string
+	width    int
+}
+
 func newTimelineCmd(g *globals) *cobra.Command {
-	return &cobra.Command{Use: "timeline", Hidden: true, RunE: func(*cobra.Command, []string) error {
-		return usageError("timeline: not available yet")
-	}}
+	o := &timelineOptions{}
+	cmd := &cobra.Command{
+		Use:     "timeline",
+		GroupID: "view",
+		Short:   "Draw phases and milestones as a text Gantt chart",
+		Long: `Draw the programme as a Gantt chart: each phase as a bar, its milestones
+under it as marks, activities (milestones with a start) as bars, month
+ticks along the top and a line at the reporting date.
+
+  ◆ done   ◈ done late   ◇ open   ▷ slipped to its forecast   ! overdue
+
+A slip is drawn as dots from the due date to the forecast (or, for one done
+late, to the date it was done); an overdue milestone's dots run on to the
+reporting date. The chart spans the programme, or the phases chosen with
+--phase, and fits the terminal (or --width); --from and --to zoom in.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return runTimeline(g, o) },
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&o.from, "from", "", "start the chart at this date (YYYY-MM-DD)")
+	fl.StringVar(&o.to, "to", "", "end the chart at this date (YYYY-MM-DD)")
+	fl.StringSliceVar(&o.phases, "phase", nil, "only these phases and their milestones")
+	fl.IntVar(&o.width, "width", 0, "width of the chart in columns (default: the terminal's)")
+	return cmd
+}
+
+// Glyphs of a milestone's state on the chart; the help text shows them.
+const (
+	glyphDone    = '◆'
+	glyphLate    = '◈'
+	glyphOpen    = '◇'
+	glyphSlipped = '▷'
+	glyphOverdue = '!'
+)
+
+func runTimeline(g *globals, o *timelineOptions) error {
+	if o.width < 0 {
+		return usageError("--width %d: must be a number of columns above 0", o.width)
+	}
+	from, err := flagDate("--from", o.from)
+	if err != nil {
+		return err
+	}
+	to, err := flagDate("--to", o.to)
+	if err != nil {
+		return err
+	}
+	if from != 0 && to != 0 && to < from {
+		return usageError("--to %s is before --from %s", to, from)
+	}
+	s, err := g.load()
+	if err != nil {
+		return err
+	}
+	chosen, err := refSet(s.p, "--phase", o.phases, programme.KindPhase)
+	if err != nil {
+		return err
+	}
+	gc, lo, hi := s.timeline(chosen)
+	gc.From, gc.To = cmp.Or(from, lo), cmp.Or(to, hi)
+	if gc.From.IsZero() || gc.To.IsZero() || gc.To < gc.From {
+		return usageError("nothing to draw: give --from and --to, or dates in the programme")
+	}
+	gc.Width = o.width
+	t := g.term()
+	if err := t.Gantt(gc); err != nil {
+		return err
+	}
+	legend := []string{
+		t.Paint(string(glyphDone), render.Green) + " done",
+		t.Paint(string(glyphLate), render.Amber) + " done late",
+		t.Paint(string(glyphOpen), render.Green) + " open",
+		t.Paint(string(glyphSlipped), render.Amber) + " slipped",
+		t.Paint(string(glyphOverdue), render.Red) + " overdue",
+		t.Paint("│", render.Blue) + " " + gc.Today.String(),
+	}
+	_, err = fmt.Fprintln(t.Out, "\n"+strings.Join(legend, "   "))
+	return err
+}
+
+// timeline lays out the chart's rows: each phase, then its milestones by
+// date; milestones of no phase come last. lo and hi are the earliest and
+// latest dates drawn, the chart's default span.
+func (s *session) timeline(chosen map[string]bool) (gc render.Gantt, lo, hi programme.Date) {
+	p, asOf := s.p, s.asOf
+	gc.Today = asOf
+	span := func(ds ...programme.Date) {
+		for _, d := range ds {
+			if d.IsZero() {
+				continue
+			}
+			if lo.IsZero() || d < lo {
+				lo = d
+			}
+			hi = max(hi, d)
+		}
+	}
+	if chosen == nil {
+		span(p.Header.Start, p.Header.End)
+	}
+	byPhase := map[string][]*programme.Milestone{}
+	for _, m := range p.Milestones {
+		key := m.Phase
+		if p.Phase(key) == nil {
+			key = ""
+		}
+		byPhase[key] = append(byPhase[key], m)
+	}
+	milestones := func(ms []*programme.Milestone) {
+		slices.SortStableFunc(ms, func(a, b *programme.Milestone) int {
+			return cmp.Or(cmp.Compare(a.Date(), b.Date()), compareIDs(a.ID, b.ID))
+		})
+		for _, m := range ms {
+			gc.Rows = append(gc.Rows, s.milestoneRow(m))
+			span(m.Start, m.Due, m.Forecast, m.Done)
+		}
+	}
+	phases := slices.Clone(p.Phases)
+	slices.SortStableFunc(phases, func(a, b *programme.Phase) int { return cmp.Compare(a.Start, b.Start) })
+	for _, ph := range phases {
+		if chosen != nil && !chosen[ph.ID] {
+			continue
+		}
+		style := render.Cyan
+		if done, total := p.PhaseProgress(ph); total > 0 && done == total {
+			style = render.Green
+		}
+		gc.Rows = append(gc.Rows, render.GanttRow{Label: ph.ID + " " + ph.Name,
+			Bar: &render.Span{Start: ph.Start, End: ph.End, Style: style}})
+		span(ph.Start, ph.End)
+		milestones(byPhase[ph.ID])
+		delete(byPhase, ph.ID) // a phase id given twice lists its milestones once
+	}
+	if ms := byPhase[""]; chosen == nil && len(ms) > 0 {
+		gc.Rows = append(gc.Rows, render.GanttRow{Label: "(no phase)"})
+		milestones(ms)
+	}
+	return gc, lo, hi
+}
+
+// milestoneRow draws a milestone as a mark, or an activity as a bar ending
+// in one, so that done, late, overdue and slipped milestones differ even
+// without colour.
+func (s *session) milestoneRow(m *programme.Milestone) render.GanttRow {
+	st := s.p.State(m, s.asOf)
+	row := render.GanttRow{Label: m.ID + " " + m.Title, Indent: 1}
+	mark := render.Mark{Date: st.Date, Glyph: glyphOpen, Style: render.RAGStyle(st.RAG)}
+	switch {
+	case st.Status == programme.StatusDone:
+		mark = render.Mark{Date: m.Done, Glyph: glyphDone, Style: render.Green}
+	case st.Status == programme.StatusLate:
+		mark = render.Mark{Date: m.Done, Glyph: glyphLate, Style: render.Amber, From: m.Due}
+	case st.Status == programme.StatusOverdue:
+		mark = render.Mark{Date: st.Date, Glyph: glyphOverdue, Style: render.Red, From: s.asOf}
+	case st.Slip > 0:
+		mark = render.Mark{Date: st.Date, Glyph: glyphSlipped, Style: render.RAGStyle(st.RAG), From: m.Due}
+	case st.Slip < 0:
+		mark.From = m.Due // brought forward: the dots show by how much
+	}
+	if !m.Start.IsZero() {
+		row.Bar = &render.Span{Start: m.Start, End: min(m.Due, mark.Date), Style: render.Grey}
+	}
+	row.Marks = []render.Mark{mark}
+	return row
 }
