@@ -60,15 +60,37 @@ func (c *catFile) close() error {
 
 // read asks cat-file for one object. The caller holds r.mu.
 func (r *Repo) read(name string) (object, error) {
+	objs, errs, err := r.readMany(name)
+	if err != nil {
+		return object{}, err
+	}
+	return objs[0], errs[0]
+}
+
+// readMany asks for a few objects at once, writing every name before
+// reading any answer, so that they cost one round trip between the
+// processes rather than one each: that wait, not git's work, is most of
+// the cost of a read. The names must fit in a pipe's buffer, or both
+// processes would wait on each other. errs[i] is errMissing where git
+// knows no name i; err is set when the process failed. The caller holds
+// r.mu.
+func (r *Repo) readMany(names ...string) (objs []object, errs []error, err error) {
 	if r.batch == nil {
 		b, err := r.startBatch()
 		if err != nil {
-			return object{}, err
+			return nil, nil, err
 		}
 		r.batch = b
 	}
-	o, err := r.batch.read(name)
-	if err != nil && !errors.Is(err, errMissing) {
+	objs, errs = make([]object, len(names)), make([]error, len(names))
+	err = r.batch.request(names)
+	for i := 0; i < len(names) && err == nil; i++ {
+		objs[i], err = r.batch.answer()
+		if errors.Is(err, errMissing) {
+			errs[i], err = err, nil
+		}
+	}
+	if err != nil {
 		// The stream is out of step or the process is gone: start afresh
 		// next time rather than misread every later answer.
 		b := r.batch
@@ -78,17 +100,20 @@ func (r *Repo) read(name string) (object, error) {
 		if msg := strings.TrimSpace(b.stderr.String()); msg != "" {
 			err = fmt.Errorf("%w: %s", err, msg)
 		}
-		return object{}, fmt.Errorf("git cat-file: %w", err)
+		return nil, nil, fmt.Errorf("git cat-file: %w", err)
 	}
-	return o, err
+	return objs, errs, nil
 }
 
-func (c *catFile) read(name string) (object, error) {
-	c.in.WriteString(name)
-	c.in.WriteByte('\n')
-	if err := c.in.Flush(); err != nil {
-		return object{}, err
+func (c *catFile) request(names []string) error {
+	for _, name := range names {
+		c.in.WriteString(name)
+		c.in.WriteByte('\n')
 	}
+	return c.in.Flush()
+}
+
+func (c *catFile) answer() (object, error) {
 	line, err := c.out.ReadString('\n')
 	if err != nil {
 		return object{}, err
@@ -139,14 +164,39 @@ type commitInfo struct {
 	time time.Time // committer date
 }
 
-// commit resolves rev to a commit and reads it, in one round trip.
+// commit resolves rev to a commit and reads it, in one round trip where
+// rev has no ':'.
 func (r *Repo) commit(rev string) (commitInfo, error) {
 	if err := checkRev(rev); err != nil {
 		return commitInfo{}, err
 	}
-	r.mu.Lock()
-	o, err := r.read(rev + "^{commit}")
-	r.mu.Unlock()
+	if !strings.Contains(rev, ":") {
+		r.mu.Lock()
+		o, err := r.read(rev + "^{commit}")
+		r.mu.Unlock()
+		return parseCommit(rev, o, err)
+	}
+	// ":/text" takes the rest of the line as its pattern, so "^{commit}"
+	// cannot be appended: peel tags here instead.
+	name := rev
+	for range 10 {
+		r.mu.Lock()
+		o, err := r.read(name)
+		r.mu.Unlock()
+		if err != nil || o.typ != "tag" {
+			if err == nil && o.typ != "commit" {
+				return commitInfo{}, fmt.Errorf("%w %q: a %s, not a commit", ErrUnknownRevision, rev, o.typ)
+			}
+			return parseCommit(rev, o, err)
+		}
+		header, _, _ := bytes.Cut(o.data, []byte("\n"))
+		name = strings.TrimPrefix(string(header), "object ")
+	}
+	return commitInfo{}, fmt.Errorf("%w %q: too many tags", ErrUnknownRevision, rev)
+}
+
+// parseCommit reads the answer to "rev^{commit}".
+func parseCommit(rev string, o object, err error) (commitInfo, error) {
 	if errors.Is(err, errMissing) {
 		return commitInfo{}, fmt.Errorf("%w %q", ErrUnknownRevision, rev)
 	}

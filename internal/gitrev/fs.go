@@ -8,7 +8,9 @@ import (
 	"io/fs"
 	"path"
 	"slices"
+	"strings"
 	"time"
+	"unicode"
 )
 
 // FS returns the directory dir (relative to the top, or absolute inside the
@@ -23,6 +25,30 @@ func (r *Repo) FS(rev, dir string) (fs.FS, error) {
 	rel, err := r.repoPath(dir)
 	if err != nil {
 		return nil, err
+	}
+	if err := checkRev(rev); err != nil {
+		return nil, err
+	}
+	// Ask for the commit and for the directory's tree together: one round
+	// trip instead of one for each tree on the way down. A revision with a
+	// ':' of its own could be misparsed, and a directory reached through a
+	// symbolic link is not found this way; both take the slow way below.
+	if rel != "." && !strings.Contains(rev, ":") && !strings.ContainsFunc(rel, unicode.IsControl) {
+		r.mu.Lock()
+		objs, errs, err := r.readMany(rev+"^{commit}", rev+"^{commit}:"+rel)
+		if err == nil && errs[1] == nil && objs[1].typ == "tree" {
+			_, err = r.keepTree(objs[1])
+			r.mu.Unlock()
+			if err != nil {
+				return nil, err
+			}
+			c, err := parseCommit(rev, objs[0], errs[0])
+			if err != nil {
+				return nil, err
+			}
+			return &treeFS{repo: r, root: objs[1].hash, time: c.time}, nil
+		}
+		r.mu.Unlock()
 	}
 	c, err := r.commit(rev)
 	if err != nil {

@@ -242,6 +242,14 @@ func TestSymlinks(t *testing.T) {
 	if got, err := fs.ReadFile(whole, "programme/out.yaml"); err != nil || string(got) != "readme\n" {
 		t.Errorf("ReadFile(programme/out.yaml) from the top = %q, %v", got, err)
 	}
+	// A directory reached through a link.
+	ws, err := r.FS(revs[1].hash, "programme/ws")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := fs.ReadFile(ws, "finance.yaml"); err != nil || string(got) != "milestones: [F-1]\n" {
+		t.Errorf("ReadFile(finance.yaml) through programme/ws = %q, %v", got, err)
+	}
 	// A dangling link: the file it named is gone.
 	head, err := r.FS("HEAD", "programme")
 	if err != nil {
@@ -282,8 +290,13 @@ func TestStat(t *testing.T) {
 
 func TestResolve(t *testing.T) {
 	top, revs := history(t)
+	git(t, top, "tag", "-a", "-m", "First baseline", "baseline", revs[0].hash)
+	git(t, top, "tag", "-a", "-m", "Tag of a tag", "again", "baseline")
 	r := open(t, top)
 	for rev, want := range map[string]string{
+		"baseline":        revs[0].hash,
+		"again":           revs[0].hash,
+		":/Start the":     revs[0].hash,
 		"HEAD":            revs[2].hash,
 		"HEAD~1":          revs[1].hash,
 		"HEAD^^":          revs[0].hash,
@@ -296,7 +309,7 @@ func TestResolve(t *testing.T) {
 			t.Errorf("Resolve(%q) = %q, %v; want %q", rev, got, err, want)
 		}
 	}
-	for _, rev := range []string{"HEAD~3", "no-such-branch", "0000000000000000000000000000000000000000", "HEAD:programme"} {
+	for _, rev := range []string{"HEAD~3", "no-such-branch", "0000000000000000000000000000000000000000", "HEAD:programme", ":/no such message"} {
 		if _, err := r.Resolve(rev); !errors.Is(err, ErrUnknownRevision) || !strings.Contains(err.Error(), rev) {
 			t.Errorf("Resolve(%q) error = %v, want ErrUnknownRevision naming it", rev, err)
 		}
@@ -337,8 +350,17 @@ func TestPaths(t *testing.T) {
 		t.Errorf("FS of a file: %v, want not a directory", err)
 	}
 
+	// A revision with a ':' of its own: here, a search of the messages.
+	fsys, err := r.FS(":/Add the finance", "programme")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := fs.ReadFile(fsys, "milestones.yaml"); err != nil || string(got) != revs[1].files["milestones.yaml"] {
+		t.Errorf("ReadFile at :/Add the finance = %q, %v", got, err)
+	}
+
 	// Absolute paths inside the work tree, and outside it.
-	fsys, err := r.FS("HEAD", filepath.Join(top, "programme"))
+	fsys, err = r.FS("HEAD", filepath.Join(top, "programme"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -91,14 +91,19 @@ func (r *Repo) tree(hash string) (*tree, error) {
 	if o.typ != "tree" {
 		return nil, fmt.Errorf("git: object %s is a %s, not a tree", hash, o.typ)
 	}
+	return r.keepTree(o)
+}
+
+// keepTree parses a tree object and caches it. The caller holds r.mu.
+func (r *Repo) keepTree(o object) (*tree, error) {
 	t, err := parseTree(o.data, len(o.hash)/2)
 	if err != nil {
-		return nil, fmt.Errorf("git: tree %s: %w", hash, err)
+		return nil, fmt.Errorf("git: tree %s: %w", o.hash, err)
 	}
 	if len(r.trees) >= maxTrees {
 		clear(r.trees)
 	}
-	r.trees[hash] = t
+	r.trees[o.hash] = t
 	return t, nil
 }
 
