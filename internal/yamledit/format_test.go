@@ -11,7 +11,7 @@ func TestFormat(t *testing.T) {
 	tests := []struct{ name, src, want string }{
 		{
 			name: "out-of-order keys mended, comments and blank lines kept",
-			src: "# head\n\nmilestones:\n\n  - due: 2016-09-30  # approved\n    # the id\n    id: M-01\n    title: A\n\n  - title: B\n    id: M-02\n    colour: red\n    due: 2016-10-01\n",
+			src:  "# head\n\nmilestones:\n\n  - due: 2016-09-30  # approved\n    # the id\n    id: M-01\n    title: A\n\n  - title: B\n    id: M-02\n    colour: red\n    due: 2016-10-01\n",
 			want: "# head\n\nmilestones:\n\n    # the id\n  - id: M-01\n    title: A\n    due: 2016-09-30  # approved\n\n  - id: M-02\n    title: B\n    due: 2016-10-01\n    colour: red\n",
 		},
 		{
