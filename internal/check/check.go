@@ -124,7 +124,7 @@ type Context struct {
 // suggestBudget bounds the work of "did you mean" suggestions, so that a
 // programme with thousands of bad references still checks in linear time;
 // past it, findings come without suggestions.
-const suggestBudget = 5_000_000
+const suggestBudget = 2_000_000
 
 // NewContext prepares p for the rules. It builds its own index of ids, so
 // that a Programme assembled in code, not loaded, can be checked too.
@@ -182,7 +182,7 @@ func (c *Context) suggest(s string, kinds []programme.Kind) string {
 		return ""
 	}
 	c.suggestOps -= len(cands)
-	near := programme.Nearest(s, cands, 3)
+	near := programme.Nearest(s, plausible(s, cands), 3)
 	if len(near) == 0 {
 		return ""
 	}
@@ -191,6 +191,59 @@ func (c *Context) suggest(s string, kinds []programme.Kind) string {
 		q[i] = fmt.Sprintf("%q", n)
 	}
 	return "; did you mean " + orList(q) + "?"
+}
+
+// plausible keeps the candidates that could be within programme.Nearest's
+// edit distance of s, by a test that costs no allocation: the letters one
+// has and the other lacks are a lower bound on the distance. Nearest then
+// ranks the few that remain; on large programmes it would otherwise spend
+// a second on a handful of typos.
+func plausible(s string, cands []string) []string {
+	limit := max(2, len(s)/3)
+	var want [128]int32
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return cands // case folding beyond ASCII: let Nearest judge all
+		}
+		want[lower(s[i])]++
+	}
+	var out []string
+	for _, c := range cands {
+		if d := len(c) - len(s); d > limit || -d > limit {
+			continue
+		}
+		missing, ascii := 0, true
+		for i := 0; i < len(c); i++ {
+			if c[i] >= 0x80 {
+				ascii = false
+				break
+			}
+			if b := lower(c[i]); want[b] > 0 {
+				want[b]--
+			} else {
+				missing++
+			}
+		}
+		// Restore the counts from s: cheaper than copying the table.
+		for i := 0; i < len(s); i++ {
+			want[lower(s[i])] = 0
+		}
+		for i := 0; i < len(s); i++ {
+			want[lower(s[i])]++
+		}
+		extra := len(s) - (len(c) - missing)
+		if !ascii || (missing <= limit && extra <= limit) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func lower(b byte) byte {
+	if 'A' <= b && b <= 'Z' {
+		return b + 'a' - 'A'
+	}
+	return b
 }
 
 // orList joins words as a sentence does: "a", "a or b", "a, b or c".
