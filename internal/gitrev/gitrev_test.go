@@ -522,3 +522,61 @@ func TestConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestIrregular: a submodule, and operations that do not fit the entry.
+func TestIrregular(t *testing.T) {
+	top, revs := history(t)
+	git(t, top, "update-index", "--add", "--cacheinfo", "160000,"+revs[0].hash+",programme/vendor")
+	git(t, top, "commit", "-q", "-m", "Add a submodule")
+	r := open(t, top)
+	fsys, err := r.FS("HEAD", "programme")
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := fs.Stat(fsys, "vendor")
+	if err != nil || info.Mode().Type() != fs.ModeIrregular {
+		t.Errorf("Stat(vendor) = %v, %v; want an irregular file", info, err)
+	}
+	if _, err := fs.ReadFile(fsys, "vendor"); err == nil {
+		t.Error("ReadFile of a submodule succeeded")
+	}
+	if _, err := fsys.Open("vendor"); err == nil {
+		t.Error("Open of a submodule succeeded")
+	}
+	if _, err := fs.ReadFile(fsys, "workstreams"); err == nil {
+		t.Error("ReadFile of a directory succeeded")
+	}
+	if _, err := fs.ReadDir(fsys, "programme.yaml"); err == nil {
+		t.Error("ReadDir of a file succeeded")
+	}
+	if _, err := fs.ReadLink(fsys, "programme.yaml"); !errors.Is(err, fs.ErrInvalid) {
+		t.Errorf("ReadLink of a file: %v, want fs.ErrInvalid", err)
+	}
+	d, err := fsys.Open("workstreams")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	if _, err := d.Read(make([]byte, 1)); err == nil {
+		t.Error("Read of a directory succeeded")
+	}
+}
+
+func FuzzParseTree(f *testing.F) {
+	f.Add([]byte("100644 a.yaml\x00aaaaaaaaaaaaaaaaaaaa40000 sub\x00bbbbbbbbbbbbbbbbbbbb"), 20)
+	f.Add([]byte("100644 a\x00short"), 32)
+	f.Fuzz(func(t *testing.T, data []byte, hashLen int) {
+		if hashLen != 20 && hashLen != 32 {
+			return
+		}
+		tr, err := parseTree(data, hashLen)
+		if err != nil {
+			return
+		}
+		for i := 1; i < len(tr.entries); i++ {
+			if tr.entries[i-1].name > tr.entries[i].name {
+				t.Fatalf("entries out of order: %+v", tr.entries)
+			}
+		}
+	})
+}
