@@ -180,8 +180,10 @@ func loopText(loop []int, id func(int) string) string {
 // DependencyOrder reports an approved plan that cannot be met: a milestone
 // due (or, for an activity, starting) before a predecessor's due date plus
 // the lag. It is reported at the milestone's start key, else its due key.
+// Links inside a loop are left to dependency-cycle.
 func DependencyOrder(c *Context) {
-	for _, m := range c.P.Milestones {
+	looped := inLoop(c)
+	for i, m := range c.P.Milestones {
 		own, key, verb := m.Due, "due", "is due"
 		if m.Start != 0 {
 			own, key, verb = m.Start, "start", "starts"
@@ -191,7 +193,7 @@ func DependencyOrder(c *Context) {
 		}
 		for _, d := range m.DependsOn {
 			pred := c.milestone(d.ID)
-			if pred == nil || pred == m || pred.ID == m.ID || pred.Due == 0 {
+			if pred == nil || pred == m || pred.ID == m.ID || pred.Due == 0 || looped(i, d.ID) {
 				continue
 			}
 			limit := pred.Due.AddDays(int(d.Lag))
