@@ -387,6 +387,15 @@ func TestPaths(t *testing.T) {
 			t.Errorf("Rel(%q) = %q, %v; want %q", dir, got, err, want)
 		}
 	}
+	// A path through a link to the work tree is still inside it.
+	via := filepath.Join(t.TempDir(), "via")
+	symlink(t, top, via)
+	if got, err := r.Rel(filepath.Join(via, "programme")); err != nil || got != "programme" {
+		t.Errorf("Rel through a link to the top = %q, %v; want programme", got, err)
+	}
+	if r2 := open(t, filepath.Join(via, "programme")); r2.Prefix() != "programme" {
+		t.Errorf("Open through a link to the top: Prefix() = %q", r2.Prefix())
+	}
 	if _, err := r.Rel("../.."); !errors.Is(err, ErrOutsideRepository) {
 		t.Errorf("Rel(../..) error = %v, want ErrOutsideRepository", err)
 	}
