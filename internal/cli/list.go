@@ -209,10 +209,10 @@ func newListFilter(s *session, l *listing, o *listOptions) (*listFilter, error) 
 			f.status = append(f.status, gr)
 		}
 	}
-	if f.before, err = flagDate("--due-before", o.dueBefore); err != nil {
+	if f.before, err = parseFlagDate("--due-before", o.dueBefore); err != nil {
 		return nil, err
 	}
-	if f.after, err = flagDate("--due-after", o.dueAfter); err != nil {
+	if f.after, err = parseFlagDate("--due-after", o.dueAfter); err != nil {
 		return nil, err
 	}
 	f.active = f.phases != nil || f.workstreams != nil || f.owners != nil || len(f.status) > 0 || f.before != 0 || f.after != 0
@@ -249,7 +249,7 @@ func refSet(p *programme.Programme, flag string, ids []string, kinds ...programm
 // are few and none is near.
 func nearestHint(id string, candidates []string) string {
 	if near := programme.Nearest(id, candidates, 3); len(near) > 0 {
-		return "; did you mean " + orList(near) + "?"
+		return "; did you mean " + orJoin(near) + "?"
 	}
 	if len(candidates) > 0 && len(candidates) <= 12 {
 		return "; the ids are " + strings.Join(candidates, ", ")
@@ -257,14 +257,14 @@ func nearestHint(id string, candidates []string) string {
 	return ""
 }
 
-func orList(ids []string) string {
+func orJoin(ids []string) string {
 	if len(ids) == 1 {
 		return ids[0]
 	}
 	return strings.Join(ids[:len(ids)-1], ", ") + " or " + ids[len(ids)-1]
 }
 
-func flagDate(flag, s string) (programme.Date, error) {
+func parseFlagDate(flag, s string) (programme.Date, error) {
 	if s == "" {
 		return 0, nil
 	}
@@ -324,8 +324,8 @@ func (f *listFilter) affects(ids []string) bool {
 		in(f.workstreams, func(m *programme.Milestone) string { return m.Workstream })
 }
 
-// compareIDs orders ids as people number them: M-2 before M-10.
-func compareIDs(a, b string) int {
+// idOrder orders ids as people number them: M-2 before M-10.
+func idOrder(a, b string) int {
 	for a != "" && b != "" {
 		da, db := digitsPrefix(a), digitsPrefix(b)
 		if da > 0 && db > 0 {
@@ -359,13 +359,13 @@ func compareNum(a, b string) int {
 	return strings.Compare(a, b)
 }
 
-// joinIDs writes a list of ids in one cell.
-func joinIDs(ids []string) string { return strings.Join(ids, ", ") }
+// joinListIDs writes a list of ids in one cell.
+func joinListIDs(ids []string) string { return strings.Join(ids, ", ") }
 
-// dateCell is a date, or nothing for an absent one.
-func dateCell(d programme.Date) render.Cell { return render.Cell{Text: d.String()} }
+// listDateCell is a date, or nothing for an absent one.
+func listDateCell(d programme.Date) render.Cell { return render.Cell{Text: d.String()} }
 
-// ragCell is a word painted in the colour of a rating.
-func ragCell(text, rag string) render.Cell {
+// listRAGCell is a word painted in the colour of a rating.
+func listRAGCell(text, rag string) render.Cell {
 	return render.Cell{Text: text, Style: render.RAGStyle(rag)}
 }

@@ -110,7 +110,7 @@ func listPhases(s *session, _ *listFilter, _ *listOptions) (listOutput, error) {
 	recs := make([]phaseRecord, 0, len(phases))
 	tb := render.Table{Columns: []render.Column{{Header: "ID"}, {Header: "PHASE", Flex: true}, {Header: "START"}, {Header: "END"},
 		{Header: "DEPENDS ON"}, {Header: "DONE", Align: render.Right}, {Header: "PROGRESS"}, {Header: "RAG"}}}
-	csv := csvTable("id", "name", "start", "end", "goal", "depends_on", "milestones", "done", "rag", "current")
+	csv := listCSV("id", "name", "start", "end", "goal", "depends_on", "milestones", "done", "rag", "current")
 	for _, ph := range phases {
 		r := phaseRec(s.p, ph, s.asOf)
 		recs = append(recs, r)
@@ -118,10 +118,10 @@ func listPhases(s *session, _ *listFilter, _ *listOptions) (listOutput, error) {
 		if r.Current {
 			name += " (current)"
 		}
-		tb.Rows = append(tb.Rows, []render.Cell{{Text: r.ID}, {Text: name}, dateCell(r.Start), dateCell(r.End),
-			{Text: joinIDs(r.DependsOn)}, {Text: fmt.Sprintf("%d/%d", r.Done, r.Milestones)},
-			{Text: render.Bar(r.Done, r.Milestones, 10)}, ragCell(r.RAG, r.RAG)})
-		csv.Rows = append(csv.Rows, render.Cells(r.ID, r.Name, r.Start.String(), r.End.String(), r.Goal, joinIDs(r.DependsOn),
+		tb.Rows = append(tb.Rows, []render.Cell{{Text: r.ID}, {Text: name}, listDateCell(r.Start), listDateCell(r.End),
+			{Text: joinListIDs(r.DependsOn)}, {Text: fmt.Sprintf("%d/%d", r.Done, r.Milestones)},
+			{Text: render.Bar(r.Done, r.Milestones, 10)}, listRAGCell(r.RAG, r.RAG)})
+		csv.Rows = append(csv.Rows, render.Cells(r.ID, r.Name, r.Start.String(), r.End.String(), r.Goal, joinListIDs(r.DependsOn),
 			strconv.Itoa(r.Milestones), strconv.Itoa(r.Done), r.RAG, strconv.FormatBool(r.Current)))
 	}
 	return listOutput{records: recs, table: tb, csv: csv, rows: len(recs)}, nil
@@ -139,13 +139,13 @@ func listMilestones(s *session, f *listFilter, _ *listOptions) (listOutput, erro
 	}
 	slices.SortStableFunc(idx, func(i, j int) int {
 		a, b := p.Milestones[i], p.Milestones[j]
-		return cmp.Or(cmp.Compare(a.Date(), b.Date()), compareIDs(a.ID, b.ID))
+		return cmp.Or(cmp.Compare(a.Date(), b.Date()), idOrder(a.ID, b.ID))
 	})
 	plan := s.plan()
 	recs := make([]milestoneRecord, 0, len(idx))
 	tb := render.Table{Columns: []render.Column{{Header: "ID"}, {Header: "MILESTONE", Flex: true}, {Header: "PHASE"},
 		{Header: "OWNER"}, {Header: "DUE"}, {Header: "FORECAST/DONE"}, {Header: "STATUS"}}}
-	csv := csvTable("id", "title", "phase", "workstream", "owner", "start", "due", "forecast", "done",
+	csv := listCSV("id", "title", "phase", "workstream", "owner", "start", "due", "forecast", "done",
 		"depends_on", "decision", "status", "rag", "expected", "slack", "notes", "source")
 	for _, i := range idx {
 		r := milestoneRec(p, plan, i, s.asOf)
@@ -155,9 +155,9 @@ func listMilestones(s *session, f *listFilter, _ *listOptions) (listOutput, erro
 			actual = r.Done
 		}
 		tb.Rows = append(tb.Rows, []render.Cell{{Text: r.ID}, {Text: r.Title}, {Text: r.Phase}, {Text: r.Owner},
-			dateCell(r.Due), dateCell(actual), ragCell(r.Status, r.RAG)})
+			listDateCell(r.Due), listDateCell(actual), listRAGCell(r.Status, r.RAG)})
 		csv.Rows = append(csv.Rows, render.Cells(r.ID, r.Title, r.Phase, r.Workstream, r.Owner, r.Start.String(),
-			r.Due.String(), r.Forecast.String(), r.Done.String(), depsText(r.DependsOn), r.Decision,
+			r.Due.String(), r.Forecast.String(), r.Done.String(), listDepsCell(r.DependsOn), r.Decision,
 			r.Status, r.RAG, r.Expected.String(), strconv.Itoa(r.Slack), r.Notes, r.Source))
 	}
 	return listOutput{records: recs, table: tb, csv: csv, rows: len(recs)}, nil
@@ -178,8 +178,8 @@ func milestoneIs(st programme.MilestoneState, v string) bool {
 	return st.Status == v
 }
 
-// depsText writes depends_on in one cell: "M-1, M-2+10d".
-func depsText(deps []depRecord) string {
+// listDepsCell writes depends_on in one cell: "M-1, M-2+10d".
+func listDepsCell(deps []depRecord) string {
 	parts := make([]string, len(deps))
 	for i, d := range deps {
 		parts[i] = d.ID
@@ -198,13 +198,13 @@ func listRisks(s *session, f *listFilter, _ *listOptions) (listOutput, error) {
 		}
 	}
 	slices.SortStableFunc(risks, func(a, b *programme.Risk) int {
-		return cmp.Or(cmp.Compare(b.Score(), a.Score()), compareIDs(a.ID, b.ID))
+		return cmp.Or(cmp.Compare(b.Score(), a.Score()), idOrder(a.ID, b.ID))
 	})
 	recs := make([]riskRecord, 0, len(risks))
 	tb := render.Table{Columns: []render.Column{{Header: "ID"}, {Header: "RISK", Flex: true}, {Header: "OWNER"},
 		{Header: "L", Align: render.Right}, {Header: "I", Align: render.Right}, {Header: "SCORE", Align: render.Right},
 		{Header: "RAG"}, {Header: "STATUS"}, {Header: "RESPONSE"}, {Header: "REVIEW BY"}}}
-	csv := csvTable("id", "title", "owner", "likelihood", "impact", "score", "rag", "status", "response",
+	csv := listCSV("id", "title", "owner", "likelihood", "impact", "score", "rag", "status", "response",
 		"raised", "review_by", "escalated_to", "issue", "affects", "target_likelihood", "target_impact",
 		"description", "cause", "effect", "mitigation")
 	for _, x := range risks {
@@ -215,11 +215,11 @@ func listRisks(s *session, f *listFilter, _ *listOptions) (listOutput, error) {
 			tl, ti = r.Target.Likelihood, r.Target.Impact
 		}
 		tb.Rows = append(tb.Rows, []render.Cell{{Text: r.ID}, {Text: r.Title}, {Text: r.Owner},
-			{Text: numText(r.Likelihood)}, {Text: numText(r.Impact)}, {Text: numText(r.Score)},
-			ragCell(r.RAG, r.RAG), ragCell(r.Status, r.Status), {Text: r.Response}, dateCell(r.ReviewBy)})
-		csv.Rows = append(csv.Rows, render.Cells(r.ID, r.Title, r.Owner, numText(r.Likelihood), numText(r.Impact),
-			numText(r.Score), r.RAG, r.Status, r.Response, r.Raised.String(), r.ReviewBy.String(), r.EscalatedTo,
-			r.Issue, joinIDs(r.Affects), numText(tl), numText(ti), r.Description, r.Cause, r.Effect, r.Mitigation))
+			{Text: listNum(r.Likelihood)}, {Text: listNum(r.Impact)}, {Text: listNum(r.Score)},
+			listRAGCell(r.RAG, r.RAG), listRAGCell(r.Status, r.Status), {Text: r.Response}, listDateCell(r.ReviewBy)})
+		csv.Rows = append(csv.Rows, render.Cells(r.ID, r.Title, r.Owner, listNum(r.Likelihood), listNum(r.Impact),
+			listNum(r.Score), r.RAG, r.Status, r.Response, r.Raised.String(), r.ReviewBy.String(), r.EscalatedTo,
+			r.Issue, joinListIDs(r.Affects), listNum(tl), listNum(ti), r.Description, r.Cause, r.Effect, r.Mitigation))
 	}
 	return listOutput{records: recs, table: tb, csv: csv, rows: len(recs)}, nil
 }
@@ -239,9 +239,9 @@ func riskPasses(p *programme.Programme, f *listFilter, r *programme.Risk) bool {
 	return f.affects(r.Affects) && f.owner(r.Owner) && f.date(r.ReviewBy) && f.statusIs(has)
 }
 
-// numText writes a number, or nothing for zero: a risk not assessed has
+// listNum writes a number, or nothing for zero: a risk not assessed has
 // no likelihood, not a likelihood of 0.
-func numText(n int) string {
+func listNum(n int) string {
 	if n == 0 {
 		return ""
 	}
@@ -252,7 +252,7 @@ func listAssumptions(s *session, f *listFilter, _ *listOptions) (listOutput, err
 	recs := []assumptionRecord{}
 	tb := render.Table{Columns: []render.Column{{Header: "ID"}, {Header: "ASSUMPTION", Flex: true}, {Header: "OWNER"},
 		{Header: "STATUS"}, {Header: "VALIDATE BY"}, {Header: "RISK"}}}
-	csv := csvTable("id", "statement", "owner", "status", "validate_by", "risk", "affects")
+	csv := listCSV("id", "statement", "owner", "status", "validate_by", "risk", "affects")
 	for _, x := range s.p.Assumptions {
 		has := func(v string) bool { return x.Status == v }
 		if !(f.affects(x.Affects) && f.owner(x.Owner) && f.date(x.ValidateBy) && f.statusIs(has)) {
@@ -260,13 +260,13 @@ func listAssumptions(s *session, f *listFilter, _ *listOptions) (listOutput, err
 		}
 		r := assumptionRec(x)
 		recs = append(recs, r)
-		when := dateCell(r.ValidateBy)
+		when := listDateCell(r.ValidateBy)
 		if r.Status == "unverified" && !r.ValidateBy.IsZero() && r.ValidateBy < s.asOf {
 			when.Style = render.Red // validation is overdue
 		}
 		tb.Rows = append(tb.Rows, []render.Cell{{Text: r.ID}, {Text: r.Statement}, {Text: r.Owner},
-			ragCell(r.Status, r.Status), when, {Text: r.Risk}})
-		csv.Rows = append(csv.Rows, render.Cells(r.ID, r.Statement, r.Owner, r.Status, r.ValidateBy.String(), r.Risk, joinIDs(r.Affects)))
+			listRAGCell(r.Status, r.Status), when, {Text: r.Risk}})
+		csv.Rows = append(csv.Rows, render.Cells(r.ID, r.Statement, r.Owner, r.Status, r.ValidateBy.String(), r.Risk, joinListIDs(r.Affects)))
 	}
 	return listOutput{records: recs, table: tb, csv: csv, rows: len(recs)}, nil
 }
@@ -275,7 +275,7 @@ func listIssues(s *session, f *listFilter, _ *listOptions) (listOutput, error) {
 	recs := []issueRecord{}
 	tb := render.Table{Columns: []render.Column{{Header: "ID"}, {Header: "ISSUE", Flex: true}, {Header: "OWNER"},
 		{Header: "PRIORITY"}, {Header: "STATUS"}, {Header: "RAISED"}, {Header: "RESOLVE BY"}}}
-	csv := csvTable("id", "title", "owner", "raised", "priority", "status", "resolve_by", "affects", "notes")
+	csv := listCSV("id", "title", "owner", "raised", "priority", "status", "resolve_by", "affects", "notes")
 	for _, x := range s.p.Issues {
 		has := func(v string) bool { return x.Status == v || x.Priority == v }
 		if !(f.affects(x.Affects) && f.owner(x.Owner) && f.date(x.ResolveBy) && f.statusIs(has)) {
@@ -283,14 +283,14 @@ func listIssues(s *session, f *listFilter, _ *listOptions) (listOutput, error) {
 		}
 		r := issueRec(x)
 		recs = append(recs, r)
-		when := dateCell(r.ResolveBy)
+		when := listDateCell(r.ResolveBy)
 		if r.Status == "open" && !r.ResolveBy.IsZero() && r.ResolveBy < s.asOf {
 			when.Style = render.Red
 		}
 		tb.Rows = append(tb.Rows, []render.Cell{{Text: r.ID}, {Text: r.Title}, {Text: r.Owner},
-			ragCell(r.Priority, r.Priority), ragCell(r.Status, r.Status), dateCell(r.Raised), when})
+			listRAGCell(r.Priority, r.Priority), listRAGCell(r.Status, r.Status), listDateCell(r.Raised), when})
 		csv.Rows = append(csv.Rows, render.Cells(r.ID, r.Title, r.Owner, r.Raised.String(), r.Priority, r.Status,
-			r.ResolveBy.String(), joinIDs(r.Affects), r.Notes))
+			r.ResolveBy.String(), joinListIDs(r.Affects), r.Notes))
 	}
 	return listOutput{records: recs, table: tb, csv: csv, rows: len(recs)}, nil
 }
@@ -306,12 +306,12 @@ func listDecisions(s *session, f *listFilter, _ *listOptions) (listOutput, error
 	recs := make([]decisionRecord, 0, len(ds))
 	tb := render.Table{Columns: []render.Column{{Header: "ID"}, {Header: "DECISION", Flex: true}, {Header: "DATE"},
 		{Header: "BY"}, {Header: "AFFECTS", Flex: true}}}
-	csv := csvTable("id", "title", "date", "by", "summary", "affects")
+	csv := listCSV("id", "title", "date", "by", "summary", "affects")
 	for _, x := range ds {
 		r := decisionRec(x)
 		recs = append(recs, r)
-		tb.Rows = append(tb.Rows, []render.Cell{{Text: r.ID}, {Text: r.Title}, dateCell(r.Date), {Text: r.By}, {Text: joinIDs(r.Affects)}})
-		csv.Rows = append(csv.Rows, render.Cells(r.ID, r.Title, r.Date.String(), r.By, r.Summary, joinIDs(r.Affects)))
+		tb.Rows = append(tb.Rows, []render.Cell{{Text: r.ID}, {Text: r.Title}, listDateCell(r.Date), {Text: r.By}, {Text: joinListIDs(r.Affects)}})
+		csv.Rows = append(csv.Rows, render.Cells(r.ID, r.Title, r.Date.String(), r.By, r.Summary, joinListIDs(r.Affects)))
 	}
 	return listOutput{records: recs, table: tb, csv: csv, rows: len(recs)}, nil
 }
@@ -320,7 +320,7 @@ func listBenefits(s *session, f *listFilter, _ *listOptions) (listOutput, error)
 	recs := []benefitRecord{}
 	tb := render.Table{Columns: []render.Column{{Header: "ID"}, {Header: "BENEFIT", Flex: true}, {Header: "OWNER"},
 		{Header: "BY"}, {Header: "REALISED"}, {Header: "ENABLED BY", Flex: true}}}
-	csv := csvTable("id", "title", "owner", "measure", "target", "by", "realised", "enabled_by")
+	csv := listCSV("id", "title", "owner", "measure", "target", "by", "realised", "enabled_by")
 	for _, x := range s.p.Benefits {
 		has := func(v string) bool { return (v == "realised") == !x.Realised.IsZero() }
 		if !(f.affects(x.EnabledBy) && f.owner(x.Owner) && f.date(x.By) && f.statusIs(has)) {
@@ -328,19 +328,19 @@ func listBenefits(s *session, f *listFilter, _ *listOptions) (listOutput, error)
 		}
 		r := benefitRec(x)
 		recs = append(recs, r)
-		realised := dateCell(r.Realised)
+		realised := listDateCell(r.Realised)
 		realised.Style = render.Green
 		tb.Rows = append(tb.Rows, []render.Cell{{Text: r.ID}, {Text: r.Title}, {Text: r.Owner},
-			dateCell(r.By), realised, {Text: joinIDs(r.EnabledBy)}})
+			listDateCell(r.By), realised, {Text: joinListIDs(r.EnabledBy)}})
 		csv.Rows = append(csv.Rows, render.Cells(r.ID, r.Title, r.Owner, r.Measure, r.Target, r.By.String(),
-			r.Realised.String(), joinIDs(r.EnabledBy)))
+			r.Realised.String(), joinListIDs(r.EnabledBy)))
 	}
 	return listOutput{records: recs, table: tb, csv: csv, rows: len(recs)}, nil
 }
 
-// csvTable starts the flat table CSV prints, headed by the format's own
+// listCSV starts the flat table CSV prints, headed by the format's own
 // field names so a spreadsheet's columns match the files and the JSON.
-func csvTable(names ...string) render.Table {
+func listCSV(names ...string) render.Table {
 	cols := make([]render.Column, len(names))
 	for i, n := range names {
 		cols[i] = render.Column{Header: n}

@@ -67,7 +67,7 @@ func runRiskMatrix(s *session, t render.Term, f render.Format, flt *listFilter, 
 			if c.Count == 0 {
 				continue
 			}
-			slices.SortFunc(c.IDs, compareIDs)
+			slices.SortFunc(c.IDs, idOrder)
 			rec.Cells = append(rec.Cells, matrixCellRecord{Likelihood: l, Impact: i, Score: l * i,
 				RAG: p.RAG(l * i), Count: c.Count, Risks: c.IDs})
 		}
@@ -79,7 +79,7 @@ func runRiskMatrix(s *session, t render.Term, f render.Format, flt *listFilter, 
 	case render.FormatYAML:
 		return render.YAML(t.Out, rec)
 	case render.FormatCSV, render.FormatMarkdown:
-		tb := csvTable("likelihood", "impact", "score", "rag", "count", "risks")
+		tb := listCSV("likelihood", "impact", "score", "rag", "count", "risks")
 		for _, c := range rec.Cells {
 			tb.Rows = append(tb.Rows, render.Cells(strconv.Itoa(c.Likelihood), strconv.Itoa(c.Impact),
 				strconv.Itoa(c.Score), c.RAG, strconv.Itoa(c.Count), strings.Join(c.Risks, " ")))

@@ -177,8 +177,8 @@ type bandRecord struct {
 	Red   int `json:"red" yaml:"red"`
 }
 
-// lagText writes a lag as the format does, in days.
-func lagText(l programme.Lag) string { return fmt.Sprintf("%dd", int(l)) }
+// lagOf writes a lag as the format does, in days.
+func lagOf(l programme.Lag) string { return fmt.Sprintf("%dd", int(l)) }
 
 // milestoneRec converts the i-th milestone, with its state and schedule.
 func milestoneRec(p *programme.Programme, plan *schedule.Plan, i int, asOf programme.Date) milestoneRecord {
@@ -191,7 +191,7 @@ func milestoneRec(p *programme.Programme, plan *schedule.Plan, i int, asOf progr
 		Status: st.Status, RAG: st.RAG,
 	}
 	for _, d := range m.DependsOn {
-		r.DependsOn = append(r.DependsOn, depRecord{ID: d.ID, Lag: lagText(d.Lag)})
+		r.DependsOn = append(r.DependsOn, depRecord{ID: d.ID, Lag: lagOf(d.Lag)})
 	}
 	if i < len(plan.Expected) {
 		r.Expected, r.Slack = plan.Expected[i], plan.Slack[i]
@@ -216,7 +216,7 @@ func phaseRec(p *programme.Programme, ph *programme.Phase, asOf programme.Date) 
 		if st.Status == programme.StatusDone || st.Status == programme.StatusLate {
 			continue
 		}
-		r.RAG = worseRAG(r.RAG, st.RAG)
+		r.RAG = worseRating(r.RAG, st.RAG)
 	}
 	if r.RAG == "" && total > 0 {
 		r.RAG = programme.Green
@@ -260,8 +260,8 @@ func benefitRec(x *programme.Benefit) benefitRecord {
 		By: x.By, Realised: x.Realised, EnabledBy: x.EnabledBy}
 }
 
-// worseRAG returns the worse of two ratings; "" is better than any.
-func worseRAG(a, b string) string {
+// worseRating returns the worse of two ratings; "" is better than any.
+func worseRating(a, b string) string {
 	rank := func(s string) int {
 		switch s {
 		case programme.Red:

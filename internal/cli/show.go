@@ -93,7 +93,7 @@ func (s *session) show(id string) (rec *showRecord, v any, it *programme.Item, e
 		all := append([]string{p.Header.ID}, p.IDs()...)
 		return nil, nil, nil, usageError("no item has the id %q%s", id, nearestHint(id, all))
 	}
-	it = itemOf(v)
+	it = itemBase(v)
 	rec = &showRecord{Kind: string(kind), ID: id, Links: map[string][]linkRecord{}}
 	if pos := it.Pos(); pos.Line > 0 {
 		rec.Defined = fmt.Sprintf("%s:%d", pos.File, pos.Line)
@@ -105,8 +105,8 @@ func (s *session) show(id string) (rec *showRecord, v any, it *programme.Item, e
 	return rec, v, it, nil
 }
 
-// itemOf returns the position part every item embeds.
-func itemOf(v any) *programme.Item {
+// itemBase returns the position part every item embeds.
+func itemBase(v any) *programme.Item {
 	return reflect.ValueOf(v).Elem().FieldByName("Item").Addr().Interface().(*programme.Item)
 }
 
@@ -140,18 +140,18 @@ func (s *session) record(v any) any {
 	return nil
 }
 
-// ref is one reference an item makes: field names the id.
-type ref struct {
+// itemRef is one reference an item makes: field names the id.
+type itemRef struct {
 	field string
 	id    string
 	lag   programme.Lag
 	list  bool // the field holds a list
 }
 
-// refsOf lists the references an item makes, in the order of its fields,
+// itemRefs lists the references an item makes, in the order of its fields,
 // read from the model's tags so every reference the format has is found.
-func refsOf(v any) []ref {
-	var out []ref
+func itemRefs(v any) []itemRef {
+	var out []itemRef
 	rv := reflect.ValueOf(v).Elem()
 	rt := rv.Type()
 	for i := 0; i < rt.NumField(); i++ {
@@ -160,26 +160,26 @@ func refsOf(v any) []ref {
 		switch x := fv.Interface().(type) {
 		case []programme.Dep:
 			for _, d := range x {
-				out = append(out, ref{field: name, id: d.ID, lag: d.Lag, list: true})
+				out = append(out, itemRef{field: name, id: d.ID, lag: d.Lag, list: true})
 			}
 		case []string:
 			if strings.Contains(opts, "ref=") {
 				for _, id := range x {
-					out = append(out, ref{field: name, id: id, list: true})
+					out = append(out, itemRef{field: name, id: id, list: true})
 				}
 			}
 		case string:
 			if strings.Contains(opts, "ref=") && x != "" {
-				out = append(out, ref{field: name, id: x})
+				out = append(out, itemRef{field: name, id: x})
 			}
 		}
 	}
 	return out
 }
 
-// incoming names what a reference is from the side of the item referred
+// incomingRelation names what a reference is from the side of the item referred
 // to: a milestone's depends_on makes its predecessor needed_by it.
-var incoming = map[string]string{
+var incomingRelation = map[string]string{
 	"depends_on":   "needed_by",
 	"phase":        "milestones",
 	"workstream":   "milestones",
@@ -219,12 +219,12 @@ func (s *session) addLinks(rec *showRecord, v any) {
 		seen[key] = true
 		l := s.link(id)
 		if lag != nil {
-			l.Lag = lagText(*lag)
+			l.Lag = lagOf(*lag)
 		}
 		l.Via = via
 		rec.Links[rel] = append(rec.Links[rel], l)
 	}
-	for _, r := range refsOf(v) {
+	for _, r := range itemRefs(v) {
 		var lag *programme.Lag
 		if r.field == "depends_on" && rec.Kind == string(programme.KindMilestone) {
 			lag = &r.lag
@@ -239,8 +239,8 @@ func (s *session) addLinks(rec *showRecord, v any) {
 		m = x
 	}
 	p.Each(func(kind programme.Kind, id string, _ *programme.Item, other any) {
-		for _, r := range refsOf(other) {
-			rel := incoming[r.field]
+		for _, r := range itemRefs(other) {
+			rel := incomingRelation[r.field]
 			switch {
 			case r.id == rec.ID && rel != "":
 				var lag *programme.Lag
@@ -256,7 +256,7 @@ func (s *session) addLinks(rec *showRecord, v any) {
 	})
 	// A phase's or workstream's milestones read best in date order.
 	if ms := rec.Links["milestones"]; len(ms) > 0 {
-		slices.SortStableFunc(ms, func(a, b linkRecord) int { return cmp.Or(cmp.Compare(a.Date, b.Date), compareIDs(a.ID, b.ID)) })
+		slices.SortStableFunc(ms, func(a, b linkRecord) int { return cmp.Or(cmp.Compare(a.Date, b.Date), idOrder(a.ID, b.ID)) })
 	}
 }
 
@@ -273,7 +273,7 @@ func (s *session) link(id string) linkRecord {
 		return l
 	}
 	l.Kind = string(r.Kind)
-	l.Title = titleOf(r.Item)
+	l.Title = itemTitle(r.Item)
 	switch x := r.Item.(type) {
 	case *programme.Milestone:
 		st := p.State(x, s.asOf)
@@ -290,8 +290,8 @@ func (s *session) link(id string) linkRecord {
 	return l
 }
 
-// titleOf is what an item is called: its title, name or statement.
-func titleOf(v any) string {
+// itemTitle is what an item is called: its title, name or statement.
+func itemTitle(v any) string {
 	switch x := v.(type) {
 	case *programme.Header:
 		return x.Name
@@ -352,8 +352,8 @@ type showField struct {
 
 func printShow(t render.Term, s *session, rec *showRecord, v any, it *programme.Item) error {
 	w := &sectionWriter{t: t}
-	title := titleOf(v)
-	w.line(strings.TrimRight(t.Paint(rec.ID, render.Bold)+"  "+oneLine(title), " "))
+	title := itemTitle(v)
+	w.line(strings.TrimRight(t.Paint(rec.ID, render.Bold)+"  "+showOneLine(title), " "))
 	w.line(t.Paint(rec.Kind+" · "+rec.Defined, render.Grey))
 	w.line("")
 
@@ -387,8 +387,8 @@ func printShow(t render.Term, s *session, rec *showRecord, v any, it *programme.
 	return w.err
 }
 
-// oneLine keeps a heading to one line.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// showOneLine keeps a heading to one line.
+func showOneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // linkTable lays out related items, leaving out columns none of them fill.
 func linkTable(links []linkRecord) render.Table {
@@ -399,8 +399,8 @@ func linkTable(links []linkRecord) render.Table {
 		{render.Column{Header: "ID"}, func(l linkRecord) render.Cell { return render.Cell{Text: l.ID} }},
 		{render.Column{Header: "KIND"}, func(l linkRecord) render.Cell { return render.Cell{Text: l.Kind} }},
 		{render.Column{Header: "TITLE", Flex: true}, func(l linkRecord) render.Cell { return render.Cell{Text: l.Title} }},
-		{render.Column{Header: "DATE"}, func(l linkRecord) render.Cell { return dateCell(l.Date) }},
-		{render.Column{Header: "STATUS"}, func(l linkRecord) render.Cell { return ragCell(l.Status, l.Status) }},
+		{render.Column{Header: "DATE"}, func(l linkRecord) render.Cell { return listDateCell(l.Date) }},
+		{render.Column{Header: "STATUS"}, func(l linkRecord) render.Cell { return listRAGCell(l.Status, l.Status) }},
 		{render.Column{Header: "LAG", Align: render.Right}, func(l linkRecord) render.Cell {
 			if l.Lag == "0d" {
 				return render.Cell{}
@@ -462,8 +462,8 @@ func (s *session) valueText(fv reflect.Value, isRef bool) string {
 			return id
 		}
 		if r, ok := s.p.Lookup(id); ok {
-			if t := titleOf(r.Item); t != "" {
-				return id + " (" + oneLine(t) + ")"
+			if t := itemTitle(r.Item); t != "" {
+				return id + " (" + showOneLine(t) + ")"
 			}
 		}
 		return id
@@ -488,7 +488,7 @@ func (s *session) valueText(fv reflect.Value, isRef bool) string {
 		for i, d := range x {
 			parts[i] = d.ID
 			if d.Lag != 0 {
-				parts[i] += " (lag " + lagText(d.Lag) + ")"
+				parts[i] += " (lag " + lagOf(d.Lag) + ")"
 			}
 		}
 		return strings.Join(parts, ", ")

@@ -47,22 +47,22 @@ reporting date. The chart spans the programme, or the phases chosen with
 
 // Glyphs of a milestone's state on the chart; the help text shows them.
 const (
-	glyphDone    = '◆'
-	glyphLate    = '◈'
-	glyphOpen    = '◇'
-	glyphSlipped = '▷'
-	glyphOverdue = '!'
+	timelineDone    = '◆'
+	timelineLate    = '◈'
+	timelineOpen    = '◇'
+	timelineSlipped = '▷'
+	timelineOverdue = '!'
 )
 
 func runTimeline(g *globals, o *timelineOptions) error {
 	if o.width < 0 {
 		return usageError("--width %d: must be a number of columns above 0", o.width)
 	}
-	from, err := flagDate("--from", o.from)
+	from, err := parseFlagDate("--from", o.from)
 	if err != nil {
 		return err
 	}
-	to, err := flagDate("--to", o.to)
+	to, err := parseFlagDate("--to", o.to)
 	if err != nil {
 		return err
 	}
@@ -82,17 +82,20 @@ func runTimeline(g *globals, o *timelineOptions) error {
 	if gc.From.IsZero() || gc.To.IsZero() || gc.To < gc.From {
 		return usageError("nothing to draw: give --from and --to, or dates in the programme")
 	}
+	if from != 0 || to != 0 {
+		gc.Rows = ganttWithin(gc.Rows, gc.From, gc.To)
+	}
 	gc.Width = o.width
 	t := g.term()
 	if err := t.Gantt(gc); err != nil {
 		return err
 	}
 	legend := []string{
-		t.Paint(string(glyphDone), render.Green) + " done",
-		t.Paint(string(glyphLate), render.Amber) + " done late",
-		t.Paint(string(glyphOpen), render.Green) + " open",
-		t.Paint(string(glyphSlipped), render.Amber) + " slipped",
-		t.Paint(string(glyphOverdue), render.Red) + " overdue",
+		t.Paint(string(timelineDone), render.Green) + " done",
+		t.Paint(string(timelineLate), render.Amber) + " done late",
+		t.Paint(string(timelineOpen), render.Green) + " open",
+		t.Paint(string(timelineSlipped), render.Amber) + " slipped",
+		t.Paint(string(timelineOverdue), render.Red) + " overdue",
 		t.Paint("│", render.Blue) + " " + gc.Today.String(),
 	}
 	_, err = fmt.Fprintln(t.Out, "\n"+strings.Join(legend, "   "))
@@ -129,7 +132,7 @@ func (s *session) timeline(chosen map[string]bool) (gc render.Gantt, lo, hi prog
 	}
 	milestones := func(ms []*programme.Milestone) {
 		slices.SortStableFunc(ms, func(a, b *programme.Milestone) int {
-			return cmp.Or(cmp.Compare(a.Date(), b.Date()), compareIDs(a.ID, b.ID))
+			return cmp.Or(cmp.Compare(a.Date(), b.Date()), idOrder(a.ID, b.ID))
 		})
 		for _, m := range ms {
 			gc.Rows = append(gc.Rows, s.milestoneRow(m))
@@ -159,22 +162,68 @@ func (s *session) timeline(chosen map[string]bool) (gc render.Gantt, lo, hi prog
 	return gc, lo, hi
 }
 
+// ganttWithin keeps the rows that draw something between from and to, and the
+// phase rows above them, so a zoomed chart has no empty lines.
+func ganttWithin(rows []render.GanttRow, from, to programme.Date) []render.GanttRow {
+	shows := func(r render.GanttRow) bool {
+		in := func(a, b programme.Date) bool {
+			if a.IsZero() {
+				a = b
+			}
+			if b.IsZero() {
+				b = a
+			}
+			return !a.IsZero() && min(a, b) <= to && max(a, b) >= from
+		}
+		if r.Bar != nil && in(r.Bar.Start, r.Bar.End) {
+			return true
+		}
+		for _, m := range r.Marks {
+			if in(m.From, m.Date) {
+				return true
+			}
+		}
+		return false
+	}
+	var out []render.GanttRow
+	var heading *render.GanttRow // the last phase row, not yet kept
+	for _, r := range rows {
+		if r.Indent == 0 {
+			if shows(r) {
+				out = append(out, r)
+				heading = nil
+			} else {
+				heading = &r
+			}
+			continue
+		}
+		if shows(r) {
+			if heading != nil {
+				out = append(out, *heading)
+				heading = nil
+			}
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 // milestoneRow draws a milestone as a mark, or an activity as a bar ending
 // in one, so that done, late, overdue and slipped milestones differ even
 // without colour.
 func (s *session) milestoneRow(m *programme.Milestone) render.GanttRow {
 	st := s.p.State(m, s.asOf)
 	row := render.GanttRow{Label: m.ID + " " + m.Title, Indent: 1}
-	mark := render.Mark{Date: st.Date, Glyph: glyphOpen, Style: render.RAGStyle(st.RAG)}
+	mark := render.Mark{Date: st.Date, Glyph: timelineOpen, Style: render.RAGStyle(st.RAG)}
 	switch {
 	case st.Status == programme.StatusDone:
-		mark = render.Mark{Date: m.Done, Glyph: glyphDone, Style: render.Green}
+		mark = render.Mark{Date: m.Done, Glyph: timelineDone, Style: render.Green}
 	case st.Status == programme.StatusLate:
-		mark = render.Mark{Date: m.Done, Glyph: glyphLate, Style: render.Amber, From: m.Due}
+		mark = render.Mark{Date: m.Done, Glyph: timelineLate, Style: render.Amber, From: m.Due}
 	case st.Status == programme.StatusOverdue:
-		mark = render.Mark{Date: st.Date, Glyph: glyphOverdue, Style: render.Red, From: s.asOf}
+		mark = render.Mark{Date: st.Date, Glyph: timelineOverdue, Style: render.Red, From: s.asOf}
 	case st.Slip > 0:
-		mark = render.Mark{Date: st.Date, Glyph: glyphSlipped, Style: render.RAGStyle(st.RAG), From: m.Due}
+		mark = render.Mark{Date: st.Date, Glyph: timelineSlipped, Style: render.RAGStyle(st.RAG), From: m.Due}
 	case st.Slip < 0:
 		mark.From = m.Due // brought forward: the dots show by how much
 	}
