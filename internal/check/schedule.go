@@ -180,8 +180,13 @@ func loopGroups(ms []*programme.Milestone, index map[string]int) []int32 {
 // inLoop returns whether the link from the i-th milestone to the milestone
 // pred lies inside a dependency loop, where dependency-cycle has already
 // said what is wrong and date rules would only repeat it.
-func inLoop(c *Context) func(i int, pred string) bool {
-	ms := c.P.Milestones
+func inLoop(c *Context) func(i int, pred string) bool { return InLoop(c.P) }
+
+// InLoop returns whether the link from the i-th milestone of p to the
+// milestone with id pred lies inside a dependency loop: such links take
+// no part in the schedule's dates.
+func InLoop(p *programme.Programme) func(i int, pred string) bool {
+	ms := p.Milestones
 	index := make(map[string]int, len(ms))
 	for i, m := range ms {
 		if _, dup := index[m.ID]; m.ID != "" && !dup {

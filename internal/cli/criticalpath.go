@@ -1,10 +1,133 @@
 package cli
 
-import "github.com/spf13/cobra"
+import (
+	"fmt"
+	"strconv"
 
-// newCriticalPathCmd is a placeholder until the command is written.
+	"github.com/spf13/cobra"
+
+	"github.com/ocotool/oco/internal/programme"
+	"github.com/ocotool/oco/internal/render"
+)
+
 func newCriticalPathCmd(g *globals) *cobra.Command {
-	return &cobra.Command{Use: "critical-path", Hidden: true, RunE: func(*cobra.Command, []string) error {
-		return usageError("critical-path: not available yet")
-	}}
+	cmd := &cobra.Command{
+		Use:     "critical-path",
+		GroupID: "plan",
+		Short:   "Show the chain of milestones that sets the programme's end",
+		Long: `Show the critical path: the chain of milestones, each waiting for the one
+before with no room to spare, that ends at the milestone expected last.
+Each step shows its lag (the wait after the step before), its due date,
+its expected date and its slack: how many days it can move before the
+programme end would move (below zero: it is already past the end).
+
+Expected dates follow SPEC section 4: done dates, forecasts, the reporting
+date for what is not done, and each predecessor's expected date plus lag.
+
+-o json and -o yaml print a list of steps {id, title, due, expected, slack,
+lag}; -o csv the same fields as columns.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return runCriticalPath(g) },
+	}
+	g.addOutputFlag(cmd, "table", render.AllFormats...)
+	return cmd
+}
+
+// pathStep is one step of the critical path, as -o json prints it.
+type pathStep struct {
+	ID       string         `json:"id" yaml:"id"`
+	Title    string         `json:"title" yaml:"title"`
+	Due      programme.Date `json:"due" yaml:"due"`
+	Expected programme.Date `json:"expected" yaml:"expected"`
+	Slack    int            `json:"slack" yaml:"slack"`
+	Lag      int            `json:"lag" yaml:"lag"` // days after the step before; 0 for the first
+}
+
+func runCriticalPath(g *globals) error {
+	f, err := g.format(render.AllFormats...)
+	if err != nil {
+		return err
+	}
+	s, err := g.load()
+	if err != nil {
+		return err
+	}
+	plan := s.plan()
+	steps := make([]pathStep, 0, len(plan.CriticalPath))
+	for k, i := range plan.CriticalPath {
+		m := plan.Milestones[i]
+		st := pathStep{ID: m.ID, Title: m.Title, Due: m.Due, Expected: plan.Expected[i], Slack: plan.Slack[i]}
+		if k > 0 {
+			// The lag of the link that leaves no room: the longest, where
+			// the same predecessor is listed twice.
+			st.Lag = linkLagTo(m, plan.Milestones[plan.CriticalPath[k-1]].ID)
+		}
+		steps = append(steps, st)
+	}
+	t := g.term()
+	switch f {
+	case render.FormatJSON:
+		return render.JSON(t.Out, steps)
+	case render.FormatYAML:
+		return render.YAML(t.Out, steps)
+	case render.FormatCSV:
+		tb := render.Table{Columns: []render.Column{{Header: "id"}, {Header: "title"}, {Header: "due"}, {Header: "expected"}, {Header: "slack"}, {Header: "lag"}}}
+		for _, st := range steps {
+			tb.Rows = append(tb.Rows, render.Cells(st.ID, st.Title, st.Due.String(), st.Expected.String(), strconv.Itoa(st.Slack), strconv.Itoa(st.Lag)))
+		}
+		return render.CSV(t.Out, tb)
+	}
+	if len(steps) == 0 {
+		return nil // no milestones, no path: nothing to say
+	}
+	tb := render.Table{Columns: []render.Column{{Header: "ID"}, {Header: "MILESTONE", Flex: true}, {Header: "LAG", Align: render.Right},
+		{Header: "DUE"}, {Header: "EXPECTED"}, {Header: "SLACK", Align: render.Right}}}
+	for k, st := range steps {
+		lag := ""
+		if k > 0 {
+			lag = lagDays(st.Lag)
+		}
+		slack := render.Cell{Text: strconv.Itoa(st.Slack)}
+		if st.Slack < 0 {
+			slack.Style = render.Red
+		}
+		expected := render.Cell{Text: st.Expected.String()}
+		if st.Expected > st.Due {
+			expected.Style = render.Amber
+		}
+		tb.Rows = append(tb.Rows, []render.Cell{{Text: st.ID}, {Text: st.Title}, {Text: lag}, {Text: st.Due.String()}, expected, slack})
+	}
+	if f == render.FormatMarkdown {
+		return render.Markdown(t.Out, tb)
+	}
+	if err := t.Table(tb); err != nil {
+		return err
+	}
+	last := steps[len(steps)-1]
+	end := s.p.Header.End
+	var verdict string
+	switch d := last.Expected.Sub(end); {
+	case end == 0:
+		verdict = "the programme has no end date"
+	case d > 0:
+		verdict = t.Paint(fmt.Sprintf("%s after the programme ends (%s)", plural(d, "day"), end), render.Red)
+	case d == 0:
+		verdict = fmt.Sprintf("the day the programme ends (%s)", end)
+	default:
+		verdict = fmt.Sprintf("%s before the programme ends (%s)", plural(-d, "day"), end)
+	}
+	_, err = fmt.Fprintf(t.Out, "\n%s: %s expected %s, %s\n", plural(len(steps), "step"), last.ID, last.Expected, verdict)
+	return err
+}
+
+// linkLagTo is the lag of m's link to pred, the longest where pred is
+// listed twice: that is the one that sets m's date.
+func linkLagTo(m *programme.Milestone, pred string) int {
+	lag, found := 0, false
+	for _, d := range m.DependsOn {
+		if d.ID == pred && (!found || int(d.Lag) > lag) {
+			lag, found = int(d.Lag), true
+		}
+	}
+	return lag
 }
