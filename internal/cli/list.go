@@ -16,6 +16,7 @@ import (
 // which filters it takes and how it turns the programme into rows.
 type listing struct {
 	use, short, long string
+	example          string
 	kind             programme.Kind
 	// statuses are the values --status takes, in groups: values of one
 	// group are alternatives, values of different groups must all hold,
@@ -75,7 +76,7 @@ func newListCmd(g *globals, l *listing) *cobra.Command {
 		filters = append(filters, "--status takes "+strings.Join(groups, "; or ")+".\nValues of one group are alternatives; values of different groups must\nall hold: --status open,red is open and red.")
 	}
 	if l.dated != "" {
-		filters = append(filters, "--due-before and --due-after compare "+l.dated+" (both exclusive);\nitems without it are left out.")
+		filters = append(filters, "--due-before and --due-after take a date, both exclusive, and compare\neach item's "+l.dated+"; items without one are left out.")
 	}
 	if len(filters) > 0 {
 		long += "\n\nFilters can be repeated or given as a comma-separated list; different\nfilters must all match.\n\n" + strings.Join(filters, "\n\n")
@@ -85,6 +86,7 @@ func newListCmd(g *globals, l *listing) *cobra.Command {
 		GroupID: "view",
 		Short:   l.short,
 		Long:    long,
+		Example: l.example,
 		Args:    cobra.NoArgs,
 		RunE:    func(cmd *cobra.Command, _ []string) error { return runList(g, l, o) },
 	}

@@ -28,7 +28,8 @@ reporting date, is marked.`,
 		short: "List milestones and activities with their status",
 		long: `List milestones by date (forecast, else due), then id, with their status as
 of the reporting date, coloured by rating: done, late (done after its due
-date), overdue, due-soon or open.
+date), overdue, due-soon or open. As a filter, --status done takes in
+late, and open everything not done (due-soon and overdue too).
 
 -o json and -o yaml add the derived status, rag, expected (the date the
 schedule expects, given predecessors) and slack (days).`,
@@ -36,7 +37,10 @@ schedule expects, given predecessors) and slack (days).`,
 			{"done", "late", "overdue", "due-soon", "open"},
 			{"red", "amber", "green"},
 		},
-		dated:  "date (forecast, else due)",
+		example: `  oco milestones --status overdue,due-soon
+  oco milestones --phase P5 --owner coo -o csv > p5.csv
+  oco milestones -o json | jq -r '.[] | select(.slack < 0) | .id'`,
+		dated:  "date (its forecast, else due)",
 		scoped: true, owned: true,
 		run: listMilestones,
 	},
@@ -55,6 +59,9 @@ assessed, or without a target, are listed under the grid.`,
 			{"open", "closed", "occurred"},
 			{"red", "amber", "green", "unassessed"},
 		},
+		example: `  oco risks --status open,red
+  oco risks --matrix
+  oco risks --matrix --target --owner ceo`,
 		dated:  "review_by",
 		scoped: true, owned: true, matrix: true,
 		run: listRisks,

@@ -30,6 +30,9 @@ workstream), and for a milestone its expected date and slack.
 -o json and -o yaml print {kind, id, defined, item, links}: item is the
 record 'oco milestones -o json' (and the like) prints, links the related
 items by relation (depends_on, needed_by, milestones, affected_by, owns, ...).`,
+		Example: `  oco show M-12
+  oco show coo
+  oco show M-12 -o json | jq -r '.links.needed_by[].id'`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return runShow(g, args[0]) },
 	}

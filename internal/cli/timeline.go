@@ -34,6 +34,9 @@ A slip is drawn as dots from the due date to the forecast (or, for one done
 late, to the date it was done); an overdue milestone's dots run on to the
 reporting date. The chart spans the programme, or the phases chosen with
 --phase, and fits the terminal (or --width); --from and --to zoom in.`,
+		Example: `  oco timeline
+  oco timeline --phase P5
+  oco timeline --from 2017-06-01 --to 2017-12-31 --width 120`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runTimeline(g, o) },
 	}
