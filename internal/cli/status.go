@@ -183,10 +183,10 @@ func printDashboard(t render.Term, s *session, d *dashboard) error {
 	case s.p.Header.AsOf.IsZero():
 		asOfFrom = "today"
 	}
-	w.line(fmt.Sprintf("%s to %s · reporting date %s (%s)", d.Start, d.End, d.AsOf, asOfFrom))
+	w.fit(fmt.Sprintf("%s to %s · reporting date %s (%s)", d.Start, d.End, d.AsOf, asOfFrom))
 	if ph := s.p.Phase(d.CurrentPhase); ph != nil {
 		done, total := s.p.PhaseProgress(ph)
-		w.line(fmt.Sprintf("Current phase: %s %s, %s to %s", ph.ID, ph.Name, ph.Start, ph.End))
+		w.fit(fmt.Sprintf("Current phase: %s %s, %s to %s", ph.ID, ph.Name, ph.Start, ph.End))
 		w.line(fmt.Sprintf("  %s  %d of %d milestones done", t.Bar(done, total, 20), done, total))
 	} else {
 		w.line("Current phase: none holds the reporting date")
@@ -272,6 +272,14 @@ func (w *sectionWriter) line(s string) {
 	if w.err == nil {
 		_, w.err = fmt.Fprintln(w.t.Out, s)
 	}
+}
+
+// fit prints a line cut to the terminal's width; piped, it is left whole.
+func (w *sectionWriter) fit(s string) {
+	if w.t.IsTerminal && w.t.Width > 0 {
+		s = render.Cut(s, w.t.Width)
+	}
+	w.line(s)
 }
 
 func (w *sectionWriter) heading(s string) {
