@@ -5,6 +5,7 @@ import (
 
 	"github.com/ocotool/oco/internal/check"
 	"github.com/ocotool/oco/internal/programme"
+	"github.com/ocotool/oco/internal/render"
 )
 
 type validateOptions struct {
@@ -68,11 +69,28 @@ func (s *session) findings() []programme.Finding {
 	return check.Run(s.p, check.Options{AsOf: s.asOf})
 }
 
-// findingsRenderer picks how validate prints its findings.
+// findingsRenderer picks how validate prints its findings. Only text has
+// the summary line: the machine formats are read whole by other tools.
 func findingsRenderer(g *globals, format string) (func([]programme.Finding) error, error) {
+	out := g.env.Out
+	rules := func() []render.Rule {
+		var rs []render.Rule
+		for _, r := range check.Rules() {
+			rs = append(rs, render.Rule{Name: r.Name, Severity: r.Severity, Doc: r.Doc})
+		}
+		return rs
+	}
 	switch format {
 	case "text":
 		return g.term().FindingsText, nil
+	case "json":
+		return func(fs []programme.Finding) error { return render.FindingsJSON(out, fs) }, nil
+	case "github":
+		return func(fs []programme.Finding) error { return render.FindingsGitHub(out, fs) }, nil
+	case "junit":
+		return func(fs []programme.Finding) error { return render.FindingsJUnit(out, fs, rules()) }, nil
+	case "sarif":
+		return func(fs []programme.Finding) error { return render.FindingsSARIF(out, fs, rules(), version) }, nil
 	}
 	return nil, usageError("--format %q: must be one of text, json, github, junit, sarif", format)
 }
