@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/spf13/cobra"
 
@@ -367,7 +368,7 @@ func printShow(t render.Term, s *session, rec *showRecord, v any, it *programme.
 		nameW = max(nameW, len(f.name))
 	}
 	for _, f := range fields {
-		lines := strings.Split(strings.TrimRight(f.value, "\n"), "\n")
+		lines := strings.Split(strings.TrimRight(showSafe(f.value), "\n"), "\n")
 		for i, l := range lines {
 			label := ""
 			if i == 0 {
@@ -390,8 +391,24 @@ func printShow(t render.Term, s *session, rec *showRecord, v any, it *programme.
 	return w.err
 }
 
-// showOneLine keeps a heading to one line.
-func showOneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// showOneLine keeps a heading to one line, and safe: see showSafe.
+func showOneLine(s string) string { return strings.Join(strings.Fields(showSafe(s)), " ") }
+
+// showSafe drops control characters other than line breaks, so an escape
+// code typed into a file cannot reach the terminal.
+func showSafe(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n':
+			return r
+		case r == '\t':
+			return ' '
+		case unicode.IsControl(r):
+			return -1
+		}
+		return r
+	}, s)
+}
 
 // linkTable lays out related items, leaving out columns none of them fill.
 func linkTable(links []linkRecord) render.Table {
@@ -518,7 +535,7 @@ func (s *session) derived(v any) []showField {
 	case *programme.Milestone:
 		st := p.State(x, s.asOf)
 		out := []showField{{name: "status", value: st.Status + " (" + st.RAG + ")", style: render.RAGStyle(st.RAG)}}
-		if st.Status != programme.StatusDone && st.Status != programme.StatusLate {
+		if st.Status != programme.StatusDone && st.Status != programme.StatusLate && !st.Date.IsZero() {
 			when := "in " + plural(st.Left, "day")
 			if st.Left < 0 {
 				when = plural(-st.Left, "day") + " ago"
