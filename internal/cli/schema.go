@@ -1,10 +1,33 @@
 package cli
 
-import "github.com/spf13/cobra"
+import (
+	"github.com/spf13/cobra"
 
-// newSchemaCmd is a placeholder until the command is written.
+	"github.com/ocotool/oco/internal/programme"
+)
+
 func newSchemaCmd(g *globals) *cobra.Command {
-	return &cobra.Command{Use: "schema", Hidden: true, RunE: func(*cobra.Command, []string) error {
-		return usageError("schema: not available yet")
-	}}
+	return &cobra.Command{
+		Use:     "schema",
+		GroupID: "git",
+		Short:   "Print a JSON Schema of the programme file format, for editors",
+		Long: `Print a JSON Schema (draft 2020-12) of one programme file: its sections,
+every field with its type, the required ones, allowed values and ranges,
+and the shapes of ids, dates and lags. It is made from the same field
+definitions oco's loader reads, so it cannot disagree with 'oco validate'
+on the shape of a file; references between items and dates that must agree
+are for 'oco validate' alone.
+
+Editors that use yaml-language-server (VS Code's YAML extension, and
+others) read a schema named on the first line of a file:
+
+  # yaml-language-server: $schema=../oco.schema.json
+
+  oco schema > oco.schema.json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			_, err := g.env.Out.Write(programme.Schema())
+			return err
+		},
+	}
 }
