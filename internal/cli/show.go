@@ -160,8 +160,10 @@ func itemRefs(v any) []itemRef {
 	rt := rv.Type()
 	for i := 0; i < rt.NumField(); i++ {
 		name, opts, _ := strings.Cut(rt.Field(i).Tag.Get("oco"), ",")
-		fv := rv.Field(i)
-		switch x := fv.Interface().(type) {
+		if name == "" || name == "-" || !rt.Field(i).IsExported() {
+			continue
+		}
+		switch x := rv.Field(i).Interface().(type) {
 		case []programme.Dep:
 			for _, d := range x {
 				out = append(out, itemRef{field: name, id: d.ID, lag: d.Lag, list: true})
