@@ -21,9 +21,12 @@ are for 'oco validate' alone.
 Editors that use yaml-language-server (VS Code's YAML extension, and
 others) read a schema named on the first line of a file:
 
-  # yaml-language-server: $schema=../oco.schema.json
+  # yaml-language-server: $schema=.schema.json
 
-  oco schema > oco.schema.json`,
+  oco schema > programme/.schema.json
+
+'oco init' writes both. Files whose names start with '.' are not read as
+part of the programme.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			_, err := g.env.Out.Write(programme.Schema())
