@@ -95,8 +95,8 @@ func TestCompare(t *testing.T) {
 				"M-1 status open, green>open, red",
 				"M-2 knock-on >2017-05-10 +9 days by M-1",
 			},
-			introduced: []string{"slipped M-1"},
-			headline:   "M-1 slipped 39 days and now pushes M-2 (Day 1); 1 warning introduced",
+			introduced: []string{"slipped M-1", "knock-on M-2"},
+			headline:   "M-1 slipped 39 days and now pushes M-2 (Day 1); 2 warnings introduced",
 		},
 		{
 			name: "recovery clears the knock-on",
@@ -107,7 +107,7 @@ func TestCompare(t *testing.T) {
 				"M-1 status open, red>open, green",
 				"M-2 knock-on-cleared 2017-05-10> +9 days by M-1",
 			},
-			fixed: []string{"slipped M-1"},
+			fixed: []string{"slipped M-1", "knock-on M-2"},
 		},
 		{
 			name:       "re-baseline with no decision",
