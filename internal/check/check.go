@@ -115,9 +115,9 @@ type Context struct {
 	P    *programme.Programme
 	AsOf programme.Date
 
-	index      map[string]programme.Ref // first item of each id, as Lookup
-	candidates map[string][]string      // ids of a set of kinds, for suggestions
-	suggestOps int                      // comparisons left for suggestions
+	index      map[string]indexed  // first item of each id, as Lookup
+	candidates map[string][]string // ids of a set of kinds, for suggestions
+	suggestOps int                 // comparisons left for suggestions
 	findings   []programme.Finding
 }
 
@@ -129,10 +129,10 @@ const suggestBudget = 2_000_000
 // NewContext prepares p for the rules. It builds its own index of ids, so
 // that a Programme assembled in code, not loaded, can be checked too.
 func NewContext(p *programme.Programme, opt Options) *Context {
-	c := &Context{P: p, AsOf: opt.AsOf, index: map[string]programme.Ref{}, suggestOps: suggestBudget}
-	p.Each(func(kind programme.Kind, id string, _ *programme.Item, v any) {
+	c := &Context{P: p, AsOf: opt.AsOf, index: map[string]indexed{}, suggestOps: suggestBudget}
+	p.Each(func(kind programme.Kind, id string, it *programme.Item, v any) {
 		if _, dup := c.index[id]; id != "" && !dup {
-			c.index[id] = programme.Ref{Kind: kind, Item: v}
+			c.index[id] = indexed{programme.Ref{Kind: kind, Item: v}, it}
 		}
 	})
 	return c
@@ -151,9 +151,15 @@ func (c *Context) report(rule string, pos programme.Pos, id, format string, args
 	})
 }
 
+// indexed is the first item with an id, and where it is.
+type indexed struct {
+	programme.Ref
+	at *programme.Item
+}
+
 func (c *Context) lookup(id string) (programme.Ref, bool) {
 	r, ok := c.index[id]
-	return r, ok
+	return r.Ref, ok
 }
 
 func (c *Context) milestone(id string) *programme.Milestone {

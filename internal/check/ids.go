@@ -12,16 +12,10 @@ import (
 // all kinds together; the programme's own id is not an item's and is left
 // out.
 func DuplicateID(c *Context) {
-	first := map[string]*programme.Item{}
 	c.P.Each(func(kind programme.Kind, id string, it *programme.Item, _ any) {
-		if id == "" {
-			return
+		if f, ok := c.index[id]; ok && f.at != it {
+			c.report("duplicate-id", it.KeyPos("id"), id, "%s is also defined at %s", id, f.at.KeyPos("id"))
 		}
-		if f, dup := first[id]; dup {
-			c.report("duplicate-id", it.KeyPos("id"), id, "%s is also defined at %s", id, f.KeyPos("id"))
-			return
-		}
-		first[id] = it
 	})
 }
 
@@ -37,10 +31,12 @@ func IDCase(c *Context) {
 		if id == "" {
 			return
 		}
-		lower := strings.ToLower(id)
-		f, ok := first[lower]
+		// Upper case, not lower: ids are mostly capitals already, and
+		// ToUpper returns those without allocating.
+		folded := strings.ToUpper(id)
+		f, ok := first[folded]
 		if !ok {
-			first[lower] = seen{id, it}
+			first[folded] = seen{id, it}
 			return
 		}
 		if f.id != id {

@@ -143,3 +143,26 @@ milestones: &m [{id: M-1, title: T, due: 2017-09-01, depends_on: *i}]
 phases: *i
 risks: [*m, *m, *m, *m, *m, *m, *m, *m, *m]
 `
+
+// BenchmarkRules times each rule alone on 100,000 milestones, to find the
+// one that is slow when Run is.
+func BenchmarkRules(b *testing.B) {
+	p := programme.Load(fstest.MapFS{"programme.yaml": {Data: bigProgramme(100_000)}}, "programme")
+	b.Run("NewContext", func(b *testing.B) {
+		for b.Loop() {
+			NewContext(p, Options{AsOf: p.Header.AsOf})
+		}
+	})
+	for _, e := range catalogue {
+		if e.run == nil {
+			continue
+		}
+		c := NewContext(p, Options{AsOf: p.Header.AsOf})
+		b.Run(e.Name, func(b *testing.B) {
+			for b.Loop() {
+				c.findings = c.findings[:0]
+				e.run(c)
+			}
+		})
+	}
+}

@@ -23,7 +23,7 @@ func Overdue(c *Context) {
 	}
 	for _, m := range c.P.Milestones {
 		date := m.Date()
-		if m.Done != 0 || m.Has("done") || date == 0 || date >= c.AsOf {
+		if date == 0 || date >= c.AsOf || m.Done != 0 || m.Has("done") {
 			continue
 		}
 		late := plural(c.AsOf.Sub(date), "day")
