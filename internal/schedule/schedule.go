@@ -58,7 +58,7 @@ func (t Task) Length() int {
 // Result holds what Compute works out, each slice indexed like Input.Tasks.
 type Result struct {
 	Expected []programme.Date // done date, else the latest of own date, AsOf and what predecessors allow
-	Slack    []int            // days a task can move before a successor or the end moves
+	Slack    []int            // days a task can move before a successor's expected date, or the end, moves
 	Driver   []int            // the predecessor that sets Expected, or -1 when the task's own date or AsOf does
 	Critical []bool           // on CriticalPath
 	InCycle  []bool           // part of a dependency loop, whose inner links are ignored for dates
@@ -174,29 +174,25 @@ func Compute(in Input) *Result {
 		r.End = slices.Max(r.Expected)
 	}
 
-	// Backward: the latest date each task may reach, successors first. Slack
-	// holds that latest date until the last loop turns it into days.
+	// Slack (SPEC section 4): the days a task can move before some
+	// successor's expected date, or the programme end, would move. A
+	// successor moves once the task uses up their link's slack; a done
+	// successor cannot move, so it sets no bound.
 	for i := range r.Slack {
-		r.Slack[i] = int(r.End)
+		r.Slack[i] = int(r.End) - int(r.Expected[i])
 	}
-	for i := n - 1; i >= 0; i-- {
-		s := r.Order[i]
-		latest := int64(r.Slack[s])
+	for s := range tasks {
 		if tasks[s].Done != 0 {
-			latest = int64(r.Expected[s]) // done work cannot move
+			continue
 		}
-		length := int64(tasks[s].Length())
 		for _, l := range tasks[s].Preds {
 			if !counts(l.Pred, s) {
 				continue
 			}
-			if v := saturate(latest - lag(l.Lag) - length); int(v) < r.Slack[l.Pred] {
-				r.Slack[l.Pred] = int(v)
+			if v := r.LinkSlack(l.Pred, s, l.Lag); v < r.Slack[l.Pred] {
+				r.Slack[l.Pred] = v
 			}
 		}
-	}
-	for i := range r.Slack {
-		r.Slack[i] -= int(r.Expected[i])
 	}
 
 	// Critical path: back from the task expected last, through links that

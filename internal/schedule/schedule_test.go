@@ -41,7 +41,8 @@ func TestCompute(t *testing.T) {
 		{
 			// 0 (10) -5d-> 1 (15) -5d-> 2 (20); end 30.
 			// Each link is exactly met, so nothing drives and all is critical.
-			// Latest: 2: 30; 1: 30-5 = 25; 0: 25-5 = 20; slack 10 each.
+			// Slack: 0 and 1 would move their successor at once (link slack
+			// 0); 2 has 30-20 = 10 days before the end.
 			name: "chain", asOf: 1, end: 30,
 			tasks: []Task{
 				{ID: "A", Due: d(10)},
@@ -49,13 +50,13 @@ func TestCompute(t *testing.T) {
 				{ID: "C", Due: d(20), Preds: []Link{{1, 5}}},
 			},
 			expected: []int{10, 15, 20},
-			slack:    []int{10, 10, 10},
+			slack:    []int{0, 0, 10},
 			driver:   []int{-1, -1, -1},
 			path:     []int{0, 1, 2},
 		},
 		{
 			// 2 (20) waits for 0 (10)+5 = 15 and 1 (12)+5 = 17: its own
-			// date decides. Latest of 0 and 1: 30-5 = 25; slack 15 and 13.
+			// date decides. Slack of 0: 20-(10+5) = 5; of 1: 20-(12+5) = 3.
 			// No link into 2 is tight, so the path is 2 alone.
 			name: "fan-in", asOf: 1, end: 30,
 			tasks: []Task{
@@ -64,14 +65,14 @@ func TestCompute(t *testing.T) {
 				{ID: "C", Due: d(20), Preds: []Link{{0, 5}, {1, 5}}},
 			},
 			expected:  []int{10, 12, 20},
-			slack:     []int{15, 13, 10},
+			slack:     []int{5, 3, 10},
 			driver:    []int{-1, -1, -1},
 			path:      []int{2},
 			linkSlack: [][4]int{{0, 2, 5, 5}, {1, 2, 5, 3}},
 		},
 		{
 			// As fan-in, but 1 forecasts 18: 18+5 = 23 pushes 2 (due 20)
-			// by 3 days. Slack: 2: 30-23 = 7; 1: 25-18 = 7; 0: 25-10 = 15.
+			// by 3 days. Slack: 2: 30-23 = 7; 1: 23-23 = 0; 0: 23-15 = 8.
 			name: "forecast slip knocks on", asOf: 1, end: 30,
 			tasks: []Task{
 				{ID: "A", Due: d(10)},
@@ -79,14 +80,14 @@ func TestCompute(t *testing.T) {
 				{ID: "C", Due: d(20), Preds: []Link{{0, 5}, {1, 5}}},
 			},
 			expected: []int{10, 18, 23},
-			slack:    []int{15, 7, 7},
+			slack:    []int{8, 0, 7},
 			driver:   []int{-1, -1, 1},
 			path:     []int{1, 2},
 			knockOn:  map[int]knock{2: {1, 3}},
 		},
 		{
-			// 0 (10) feeds 1 (20, lag 0) and 2 (15, lag 3). Latest of 0:
-			// min(30, 30-0, 30-3) = 27, slack 17.
+			// 0 (10) feeds 1 (20, lag 0) and 2 (15, lag 3). Slack of 0:
+			// min(30-10, 20-10, 15-13) = 2, set by 2.
 			name: "fan-out", asOf: 1, end: 30,
 			tasks: []Task{
 				{ID: "A", Due: d(10)},
@@ -94,20 +95,20 @@ func TestCompute(t *testing.T) {
 				{ID: "C", Due: d(15), Preds: []Link{{0, 3}}},
 			},
 			expected: []int{10, 20, 15},
-			slack:    []int{17, 10, 15},
+			slack:    []int{2, 10, 15},
 			driver:   []int{-1, -1, -1},
 			path:     []int{1},
 		},
 		{
 			// A two-week lag: 10+14 = 24 pushes 1 (due 12) by 12 days.
-			// Slack: 1: 30-24 = 6; 0: (30-14)-10 = 6.
+			// Slack: 1: 30-24 = 6; 0: 24-(10+14) = 0.
 			name: "lag in days", asOf: 1, end: 30,
 			tasks: []Task{
 				{ID: "A", Due: d(10)},
 				{ID: "B", Due: d(12), Preds: []Link{{0, 14}}},
 			},
 			expected:  []int{10, 24},
-			slack:     []int{6, 6},
+			slack:     []int{0, 6},
 			driver:    []int{-1, 0},
 			path:      []int{0, 1},
 			knockOn:   map[int]knock{1: {0, 12}},
@@ -117,7 +118,7 @@ func TestCompute(t *testing.T) {
 			// 1 is an activity of 8 days (12..20) that may start 5 days
 			// after 0 (10): it cannot finish before 10+5+8 = 23. 2 runs 4
 			// days (16..20): 10+5+4 = 19 leaves its due date standing.
-			// Latest of 0: min(30-5-8, 30-5-4) = 17, slack 7.
+			// Slack of 0: min(23-(10+5+8), 20-(10+5+4)) = 0.
 			name: "activity with a start", asOf: 1, end: 30,
 			tasks: []Task{
 				{ID: "A", Due: d(10)},
@@ -125,15 +126,16 @@ func TestCompute(t *testing.T) {
 				{ID: "C", Start: d(16), Due: d(20), Preds: []Link{{0, 5}}},
 			},
 			expected:  []int{10, 23, 20},
-			slack:     []int{7, 7, 10},
+			slack:     []int{0, 7, 10},
 			driver:    []int{-1, 0, -1},
 			path:      []int{0, 1},
 			knockOn:   map[int]knock{1: {0, 3}},
 			linkSlack: [][4]int{{0, 1, 5, 0}, {0, 2, 5, 1}},
 		},
 		{
-			// 0 was done late on 14, which pushes 1 (due 12) to 14. 2 was
-			// done on 16, so it pins 1: latest 16, slack 2, and 0 likewise.
+			// 0 was done late on 14, which pushes 1 (due 12) to 14: slack
+			// of 0 is 0. 2 was done on 16 and can no longer move, so it
+			// bounds nothing: 1 has 30-14 = 16 days before the end.
 			// The last expected is 2, whose link from 1 has 2 days spare.
 			name: "done predecessors and successors", asOf: 1, end: 30,
 			tasks: []Task{
@@ -142,7 +144,7 @@ func TestCompute(t *testing.T) {
 				{ID: "C", Due: d(30), Done: d(16), Preds: []Link{{1, 0}}},
 			},
 			expected:  []int{14, 14, 16},
-			slack:     []int{2, 2, 14},
+			slack:     []int{0, 16, 14},
 			driver:    []int{-1, 0, -1},
 			path:      []int{2},
 			knockOn:   map[int]knock{1: {0, 2}},
@@ -150,15 +152,16 @@ func TestCompute(t *testing.T) {
 		},
 		{
 			// 1 was done on 15 although 0 is not done and cannot finish
-			// before the reporting date 20: the link is 5 days short, and 0
-			// has -5 days of slack. A done task is never knocked on.
+			// before the reporting date 20: the link is 5 days short. 1 is
+			// done and cannot move, so 0's slack is 30-20 = 10 to the end.
+			// A done task is never knocked on.
 			name: "done before its predecessor", asOf: 20, end: 30,
 			tasks: []Task{
 				{ID: "A", Due: d(10)},
 				{ID: "B", Due: d(16), Done: d(15), Preds: []Link{{0, 0}}},
 			},
 			expected:  []int{20, 15},
-			slack:     []int{-5, 15},
+			slack:     []int{10, 15},
 			driver:    []int{-1, -1},
 			path:      []int{0},
 			linkSlack: [][4]int{{0, 1, 0, -5}},
@@ -175,21 +178,21 @@ func TestCompute(t *testing.T) {
 				{ID: "C", Due: d(5), Done: d(5)},
 			},
 			expected: []int{25, 27, 5},
-			slack:    []int{3, 3, 25},
+			slack:    []int{0, 3, 25},
 			driver:   []int{-1, 0, -1},
 			path:     []int{0, 1},
 			knockOn:  map[int]knock{1: {0, 7}},
 		},
 		{
 			// End 20. 0 forecasts 18, so 1 (due 19) waits for 18+5 = 23,
-			// three days past the end. Latest of 0: 20-5 = 15, slack -3.
+			// three days past the end: slack -3. 0 drives 1: slack 0.
 			name: "negative slack past the end", asOf: 1, end: 20,
 			tasks: []Task{
 				{ID: "A", Due: d(10), Forecast: d(18)},
 				{ID: "B", Due: d(19), Preds: []Link{{0, 5}}},
 			},
 			expected: []int{18, 23},
-			slack:    []int{-3, -3},
+			slack:    []int{0, -3},
 			driver:   []int{-1, 0},
 			path:     []int{0, 1},
 			knockOn:  map[int]knock{1: {0, 4}},
@@ -232,23 +235,38 @@ func TestCompute(t *testing.T) {
 			path:     []int{0, 1, 3},
 		},
 		{
-			// As above, but 4, which waits 10 days for 2, was done on 28:
-			// so 2 had to be done by 18: latest 18, slack -2, and 0 has
-			// min(20-10, 18-10)-10 = -2. Both links into 3 are tight; the
-			// path prefers 2 for its lower slack.
-			name: "critical path prefers lower slack", asOf: 1, end: 30,
+			// S (10) -10d-> A (20) -10d-> F (30) and S -15d-> B (25) -5d-> F;
+			// end 24. Every link is exactly met, so S, A and B would each
+			// move F at once; B is also a day past the end (slack -1) and F
+			// six (-6). Both links into F are tight; the path prefers B for
+			// its lower slack although A has the lower index.
+			name: "critical path prefers lower slack", asOf: 1, end: 24,
 			tasks: []Task{
 				{ID: "S", Due: d(10)},
 				{ID: "A", Due: d(20), Preds: []Link{{0, 10}}},
-				{ID: "B", Due: d(20), Preds: []Link{{0, 10}}},
-				{ID: "F", Due: d(30), Preds: []Link{{1, 10}, {2, 10}}},
-				{ID: "X", Due: d(28), Done: d(28), Preds: []Link{{2, 10}}},
+				{ID: "B", Due: d(25), Preds: []Link{{0, 15}}},
+				{ID: "F", Due: d(30), Preds: []Link{{1, 10}, {2, 5}}},
 			},
-			expected:  []int{10, 20, 20, 30, 28},
-			slack:     []int{-2, 0, -2, 0, 2},
-			driver:    []int{-1, -1, -1, -1, -1},
-			path:      []int{0, 2, 3},
-			linkSlack: [][4]int{{2, 4, 10, -2}},
+			expected: []int{10, 20, 25, 30},
+			slack:    []int{0, 0, -1, -6},
+			driver:   []int{-1, -1, -1, -1},
+			path:     []int{0, 2, 3},
+			negative: []int{2, 3},
+		},
+		{
+			// A successor done early cannot move, so it bounds nothing,
+			// though the link itself is 2 days short: X waits 10 days for
+			// B (20) but was done on 28.
+			name: "done successor sets no bound", asOf: 1, end: 30,
+			tasks: []Task{
+				{ID: "B", Due: d(20)},
+				{ID: "X", Due: d(28), Done: d(28), Preds: []Link{{0, 10}}},
+			},
+			expected:  []int{20, 28},
+			slack:     []int{10, 2},
+			driver:    []int{-1, -1},
+			path:      []int{1},
+			linkSlack: [][4]int{{0, 1, 10, -2}},
 		},
 		{
 			// Two predecessors push 2 equally (10+5 = 12+3 = 15): the lower
@@ -333,7 +351,7 @@ func TestCompute(t *testing.T) {
 				{Due: d(20), Preds: []Link{{1, 5}, {0, 0}}},
 			},
 			expected: []int{10, 20},
-			slack:    []int{20, 10},
+			slack:    []int{10, 10},
 			driver:   []int{-1, -1},
 			path:     []int{1},
 		},
@@ -345,7 +363,7 @@ func TestCompute(t *testing.T) {
 				{Due: d(20), Preds: []Link{{99, 5}, {0, 0}}},
 			},
 			expected: []int{10, 20},
-			slack:    []int{20, 10},
+			slack:    []int{10, 10},
 			driver:   []int{-1, -1},
 			path:     []int{1},
 		},
@@ -515,8 +533,8 @@ func TestLongChain(t *testing.T) {
 		if len(r.CriticalPath) != n || r.CriticalPath[0] != first || r.CriticalPath[n-1] != last {
 			t.Errorf("reversed=%v: critical path of %d tasks from %d", reversed, len(r.CriticalPath), r.CriticalPath[0])
 		}
-		if r.Slack[first] != n-9 {
-			t.Errorf("reversed=%v: slack of the first = %d, want %d", reversed, r.Slack[first], n-9)
+		if r.Slack[first] != 0 || r.Slack[last] != n-9 {
+			t.Errorf("reversed=%v: slack of the first = %d, of the last = %d, want 0 and %d", reversed, r.Slack[first], r.Slack[last], n-9)
 		}
 		t.Logf("reversed=%v: %v", reversed, time.Since(start))
 	}
