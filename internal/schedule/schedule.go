@@ -196,11 +196,23 @@ func Compute(in Input) *Result {
 	}
 
 	// Critical path: back from the task expected last, through links that
-	// leave no room, preferring the tighter predecessor.
+	// leave no room, preferring the tighter predecessor. Where several tasks
+	// are expected last, the one ending the longest chain of tight links
+	// wins: a programme's end date is often shared by several milestones,
+	// and the chain is what the reader needs to see.
 	if n > 0 {
+		chain := make([]int32, n)
+		for _, t := range r.Order {
+			chain[t] = 1
+			for _, l := range tasks[t].Preds {
+				if counts(l.Pred, t) && r.LinkSlack(l.Pred, t, l.Lag) == 0 && chain[l.Pred]+1 > chain[t] {
+					chain[t] = chain[l.Pred] + 1
+				}
+			}
+		}
 		last := 0
 		for i, e := range r.Expected {
-			if e > r.Expected[last] {
+			if e > r.Expected[last] || e == r.Expected[last] && chain[i] > chain[last] {
 				last = i
 			}
 		}

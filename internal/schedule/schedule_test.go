@@ -254,6 +254,20 @@ func TestCompute(t *testing.T) {
 			negative: []int{2, 3},
 		},
 		{
+			// C (index 0) and B are both expected on 20; B ends a chain of
+			// tight links from A, C stands alone. The path ends at B.
+			name: "tied last tasks: the longer chain wins", asOf: 1, end: 30,
+			tasks: []Task{
+				{ID: "C", Due: d(20)},
+				{ID: "A", Due: d(10)},
+				{ID: "B", Due: d(20), Preds: []Link{{1, 10}}},
+			},
+			expected: []int{20, 10, 20},
+			slack:    []int{10, 0, 10},
+			driver:   []int{-1, -1, -1},
+			path:     []int{1, 2},
+		},
+		{
 			// A successor done early cannot move, so it bounds nothing,
 			// though the link itself is 2 days short: X waits 10 days for
 			// B (20) but was done on 28.
