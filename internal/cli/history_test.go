@@ -79,19 +79,24 @@ func TestHistoryTiming(t *testing.T) {
 		t.Skip("builds a 1,000-commit repository")
 	}
 	top := trendRepo(t, 1000)
-	start := time.Now()
-	out, code := runOco(t, top, "history", "-C", filepath.Join(top, "programme"), "-o", "csv")
-	elapsed := time.Since(start)
-	if code != 0 {
-		t.Fatalf("exit %d", code)
+	// The best of three runs: the machine may be busy with other work,
+	// and the first run reads git's files from disk.
+	best := time.Duration(1 << 62)
+	for range 3 {
+		start := time.Now()
+		out, code := runOco(t, top, "history", "-C", filepath.Join(top, "programme"), "-o", "csv")
+		best = min(best, time.Since(start))
+		if code != 0 {
+			t.Fatalf("exit %d", code)
+		}
+		// 100 additions in the first commit, then one move in each commit.
+		if rows := strings.Count(out, "\n") - 1; rows != 100+999 {
+			t.Fatalf("%d rows, want %d", rows, 1099)
+		}
 	}
-	// 100 additions in the first commit, then one move in each commit.
-	if rows := strings.Count(out, "\n") - 1; rows != 100+999 {
-		t.Errorf("%d rows, want %d", rows, 1099)
-	}
-	t.Logf("oco history: 1,000 commits, 100 milestones: %v", elapsed)
-	if elapsed > 2*time.Second && os.Getenv("OCO_SLOW_MACHINE") == "" {
-		t.Errorf("oco history took %v, want under 2s", elapsed)
+	t.Logf("oco history: 1,000 commits, 100 milestones: %v", best)
+	if best > 2*time.Second && os.Getenv("OCO_SLOW_MACHINE") == "" {
+		t.Errorf("oco history took %v, want under 2s (set OCO_SLOW_MACHINE=1 to skip this on a slow machine)", best)
 	}
 }
 
