@@ -55,9 +55,14 @@ type field struct {
 // eachField calls fn for every field of every item, the programme header
 // first, with the item's kind, id and position helpers.
 func eachField(p *programme.Programme, fn func(kind programme.Kind, id string, it *programme.Item, f field)) {
+	var lastKind programme.Kind // Each goes kind by kind: look fields up once per kind
+	var fields []access
 	visit := func(kind programme.Kind, id string, it *programme.Item, v any) {
 		rv := reflect.ValueOf(v).Elem()
-		for _, a := range accessors(kind, rv.Type()) {
+		if kind != lastKind || fields == nil {
+			lastKind, fields = kind, accessors(kind, rv.Type())
+		}
+		for _, a := range fields {
 			fn(kind, id, it, field{a.Field, rv.FieldByIndex(a.index)})
 		}
 	}

@@ -55,6 +55,9 @@ func UnknownRef(c *Context) {
 		case programme.KindRef:
 			c.checkRef(kind, id, f.Name, f.Refs, f.v.String(), func() programme.Pos { return it.KeyPos(f.Name) })
 		case programme.KindRefs:
+			if f.v.Len() == 0 {
+				return // most lists are empty; Interface would allocate
+			}
 			refs, _ := f.v.Interface().([]string)
 			var pos []programme.Pos // found only when needed, and once
 			for i, s := range refs {
@@ -66,6 +69,9 @@ func UnknownRef(c *Context) {
 				})
 			}
 		case programme.KindDeps:
+			if f.v.Len() == 0 {
+				return
+			}
 			deps, _ := f.v.Interface().([]programme.Dep)
 			allowed := []programme.Kind{programme.KindMilestone}
 			for _, sub := range f.Sub {
