@@ -1,0 +1,184 @@
+package check
+
+import (
+	"fmt"
+	"runtime"
+	"testing"
+	"time"
+
+	"github.com/ocotool/oco/internal/programme"
+	"github.com/ocotool/oco/internal/schedule"
+)
+
+// The benchmarks measure what `oco validate` does on large programmes:
+// parsing alone (Load), and the whole of validate (Load and Run, with the
+// schedule's knock-on and negative-slack). Targets: validate within twice
+// the parse at 10,000 milestones, time linear in size (100,000 within
+// twelve times 10,000), memory within twenty times the YAML.
+//
+//	go test ./internal/check -run '^$' -bench 'Load|Validate|Chain' -benchtime 5x
+//
+// Besides ns/op and B/op each reports ns/milestone, the YAML's size
+// (yaml-B) and bytes allocated per byte of YAML (alloc/yaml).
+
+var benchSizes = []int{1_000, 10_000, 100_000}
+
+func reportSize(b *testing.B, n, size int) {
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/milestone")
+	b.ReportMetric(float64(size), "yaml-B")
+}
+
+// allocPerYAML reports the bytes allocated per op over the size of the
+// YAML: an upper bound on the peak heap, since nothing is kept between ops.
+func allocPerYAML(b *testing.B, size int, before runtime.MemStats) {
+	var after runtime.MemStats
+	runtime.ReadMemStats(&after)
+	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/float64(b.N)/float64(size), "alloc/yaml")
+}
+
+func BenchmarkLoad(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("milestones=%d", n), func(b *testing.B) {
+			fsys, size := generated(n)
+			b.ReportAllocs()
+			var ms runtime.MemStats
+			runtime.ReadMemStats(&ms)
+			for b.Loop() {
+				programme.Load(fsys, "programme")
+			}
+			allocPerYAML(b, size, ms)
+			reportSize(b, n, size)
+		})
+	}
+}
+
+func BenchmarkValidate(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("milestones=%d", n), func(b *testing.B) {
+			fsys, size := generated(n)
+			b.ReportAllocs()
+			var ms runtime.MemStats
+			runtime.ReadMemStats(&ms)
+			for b.Loop() {
+				p := programme.Load(fsys, "programme")
+				Run(p, Options{AsOf: p.Header.AsOf})
+			}
+			allocPerYAML(b, size, ms)
+			reportSize(b, n, size)
+		})
+	}
+}
+
+// BenchmarkRunOnly is validate without the parse, so that the share of
+// the checks, and of the schedule's rules among them, can be read off.
+func BenchmarkRunOnly(b *testing.B) {
+	for _, n := range benchSizes {
+		fsys, size := generated(n)
+		p := programme.Load(fsys, "programme")
+		b.Run(fmt.Sprintf("milestones=%d/all", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				Run(p, Options{AsOf: p.Header.AsOf})
+			}
+			reportSize(b, n, size)
+		})
+		for _, rule := range []struct {
+			name string
+			run  func(*Context)
+		}{{"knock-on", KnockOn}, {"negative-slack", NegativeSlack}, {"dependency-order", DependencyOrder}} {
+			c := NewContext(p, Options{AsOf: p.Header.AsOf})
+			b.Run(fmt.Sprintf("milestones=%d/%s", n, rule.name), func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					c.findings = c.findings[:0]
+					rule.run(c)
+				}
+				reportSize(b, n, size)
+			})
+		}
+	}
+}
+
+// BenchmarkChainEndToEnd is a chain of 20,000 milestones through
+// everything validate and critical-path do: Load, Run, and the plan.
+func BenchmarkChainEndToEnd(b *testing.B) {
+	const n = 20_000
+	fsys, size := chainProgramme(n)
+	b.ReportAllocs()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	for b.Loop() {
+		p := programme.Load(fsys, "programme")
+		Run(p, Options{AsOf: p.Header.AsOf})
+		if plan := schedule.Build(p, p.Header.AsOf); len(plan.CriticalPath) != n {
+			b.Fatalf("critical path of %d steps, want %d", len(plan.CriticalPath), n)
+		}
+	}
+	allocPerYAML(b, size, ms)
+	reportSize(b, n, size)
+}
+
+// BenchmarkChainMillion runs the schedule's rules on a chain of a million
+// milestones built in code, every one pushed by the one before: a
+// million knock-on findings, without the cost of parsing.
+func BenchmarkChainMillion(b *testing.B) {
+	const n = 1_000_000
+	p := &programme.Programme{Header: programme.Header{End: genBase.AddDays(n / 2)}}
+	for i := range n {
+		m := &programme.Milestone{ID: fmt.Sprintf("M-%d", i), Title: "Step", Due: genBase.AddDays(i / 2)}
+		if i > 0 {
+			m.DependsOn = []programme.Dep{{ID: p.Milestones[i-1].ID, Lag: 1}}
+		}
+		p.Milestones = append(p.Milestones, m)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		c := NewContext(p, Options{AsOf: genBase})
+		KnockOn(c)
+		NegativeSlack(c)
+		if len(c.findings) < n/2 {
+			b.Fatalf("%d findings", len(c.findings))
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/milestone")
+}
+
+// TestValidateMemory measures memory on 10,000 milestones against the
+// target of twenty times the YAML. What validate holds once the garbage is
+// collected (the programme with the YAML nodes it keeps for positions, and
+// the findings) must stay within it; the bytes allocated along the way are
+// logged, split between Load and Run, and what the checks allocate must
+// stay within ten times the YAML, half the budget.
+func TestValidateMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("large programme")
+	}
+	fsys, size := generated(10_000)
+	heap := func() (live, total uint64) {
+		var ms runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&ms)
+		return ms.HeapAlloc, ms.TotalAlloc
+	}
+	ratio := func(n uint64) float64 { return float64(n) / float64(size) }
+	live0, total0 := heap()
+	start := time.Now()
+	p := programme.Load(fsys, "programme")
+	loaded := time.Since(start)
+	live1, total1 := heap()
+	start = time.Now()
+	fs := Run(p, Options{AsOf: p.Header.AsOf})
+	ran := time.Since(start)
+	live2, total2 := heap()
+	runtime.KeepAlive(p)
+	runtime.KeepAlive(fs)
+	t.Logf("10,000 milestones, %d bytes of YAML, %d findings", size, len(fs))
+	t.Logf("Load: %v, allocated %.1f× the YAML, holds %.1f×", loaded, ratio(total1-total0), ratio(live1-live0))
+	t.Logf("Run:  %v, allocated %.1f× the YAML, holds %.1f× more", ran, ratio(total2-total1), ratio(live2-live1))
+	if live2-live0 > 20*uint64(size) {
+		t.Errorf("validate holds %.1f× the YAML, more than 20×", ratio(live2-live0))
+	}
+	if total2-total1 > 10*uint64(size) {
+		t.Errorf("Run allocated %.1f× the YAML, more than 10×", ratio(total2-total1))
+	}
+}
