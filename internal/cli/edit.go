@@ -234,10 +234,11 @@ func (s *session) commit(e fileEdit, dryRun bool) (bool, error) {
 	return changed, nil
 }
 
-// unwrapEditError says what went wrong with a file in the user's terms.
+// unwrapEditError says what went wrong with a file in the user's terms:
+// "path: permission denied", not "open path: permission denied". Errors
+// that yamledit has already put in words are left as they are.
 func unwrapEditError(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
+	if pe, ok := err.(*fs.PathError); ok {
 		return fmt.Errorf("%s: %v", pe.Path, pe.Err)
 	}
 	return err

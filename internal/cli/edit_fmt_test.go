@@ -1,0 +1,95 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"testing"
+	"testing/fstest"
+
+	"github.com/ocotool/oco/internal/programme"
+	"github.com/ocotool/oco/internal/yamledit"
+)
+
+// TestFmtKeepsMeaning formats every file of every programme in the
+// repository and asserts that the programme loads to the same model, that
+// formatting again changes nothing, and that a file fmt will not touch is
+// one the loader finds no valid YAML in.
+func TestFmtKeepsMeaning(t *testing.T) {
+	for _, fx := range fixtures(t) {
+		t.Run(fx.name, func(t *testing.T) {
+			before := loadModel(t, fx.files)
+			syntax := map[string]bool{}
+			for _, f := range programme.Load(fx.files, "").Findings {
+				if f.Rule == "syntax" {
+					syntax[f.Pos.File] = true
+				}
+			}
+			formatted := fstest.MapFS{}
+			for name, f := range fx.files {
+				out, err := yamledit.Format(f.Data, keyOrder)
+				if err != nil {
+					if !syntax[name] {
+						t.Errorf("%s: fmt refuses a file the loader reads: %v", name, err)
+					}
+					out = f.Data
+				}
+				again, err := yamledit.Format(out, keyOrder)
+				if err == nil && !bytes.Equal(again, out) {
+					t.Errorf("%s: fmt is not a fixed point:\n%s", name, unifiedDiff(name, out, again))
+				}
+				formatted[name] = &fstest.MapFile{Data: out}
+			}
+			if after := loadModel(t, formatted); after != before {
+				t.Errorf("fmt changed the programme:\nbefore: %s\nafter:  %s", before, after)
+			}
+		})
+	}
+}
+
+// TestShippedIsCanonical keeps the shipped programme and the one oco init
+// writes in canonical form: `oco fmt --check` passes on them.
+func TestShippedIsCanonical(t *testing.T) {
+	for _, fx := range fixtures(t)[:2] {
+		for name, f := range fx.files {
+			out, err := yamledit.Format(f.Data, keyOrder)
+			if err != nil {
+				t.Errorf("%s/%s: %v", fx.name, name, err)
+				continue
+			}
+			if !bytes.Equal(out, f.Data) {
+				t.Errorf("%s/%s is not canonical:\n%s", fx.name, name, unifiedDiff(name, f.Data, out))
+			}
+		}
+	}
+}
+
+// loadModel loads a programme and renders it as JSON without positions,
+// which any change of layout moves. Findings are kept by file, rule and
+// item, since their messages may name lines.
+func loadModel(t *testing.T, files fstest.MapFS) string {
+	t.Helper()
+	p := programme.Load(files, "")
+	p.Header.Node = nil
+	p.Each(func(_ programme.Kind, _ string, it *programme.Item, _ any) { it.Node = nil })
+	for _, m := range p.Milestones {
+		for i := range m.DependsOn {
+			m.DependsOn[i].Node = nil
+		}
+	}
+	var findings []string
+	for _, f := range p.Findings {
+		findings = append(findings, fmt.Sprintf("%s %s %s %s", f.Pos.File, f.Severity, f.Rule, f.ID))
+	}
+	slices.Sort(findings)
+	p.Findings = nil
+	b, err := json.Marshal(struct {
+		P        *programme.Programme
+		Findings []string
+	}{p, findings})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
