@@ -29,7 +29,7 @@ with the errors it would cause, exit status 1, and the file left alone.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return runDone(g, o, args[0]) },
 	}
-	cmd.Flags().StringVar(&o.on, "on", "", "the date it was done: YYYY-MM-DD or today (default: the reporting date)")
+	cmd.Flags().StringVar(&o.on, "on", "", "the `DATE` it was done: YYYY-MM-DD or today (default: the reporting date)")
 	cmd.Flags().BoolVar(&o.undo, "undo", false, "mark it not done: remove its done date")
 	o.register(cmd.Flags())
 	return cmd
