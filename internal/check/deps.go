@@ -193,11 +193,11 @@ func DependencyOrder(c *Context) {
 		}
 		for _, d := range m.DependsOn {
 			pred := c.milestone(d.ID)
-			if pred == nil || pred == m || pred.ID == m.ID || pred.Due == 0 || looped(i, d.ID) {
+			if pred == nil || pred == m || pred.ID == m.ID || pred.Due == 0 {
 				continue
 			}
 			limit := pred.Due.AddDays(int(d.Lag))
-			if own >= limit {
+			if own >= limit || looped(i, d.ID) {
 				continue
 			}
 			if d.Lag == 0 {

@@ -179,8 +179,18 @@ func loopGroups(ms []*programme.Milestone, index map[string]int) []int32 {
 
 // inLoop returns whether the link from the i-th milestone to the milestone
 // pred lies inside a dependency loop, where dependency-cycle has already
-// said what is wrong and date rules would only repeat it.
-func inLoop(c *Context) func(i int, pred string) bool { return InLoop(c.P) }
+// said what is wrong and date rules would only repeat it. The loops are
+// found on the first question: a rule asks only about links it would
+// report, and a sound programme has none.
+func inLoop(c *Context) func(i int, pred string) bool {
+	var looped func(int, string) bool
+	return func(i int, pred string) bool {
+		if looped == nil {
+			looped = InLoop(c.P)
+		}
+		return looped(i, pred)
+	}
+}
 
 // InLoop returns whether the link from the i-th milestone of p to the
 // milestone with id pred lies inside a dependency loop: such links take
