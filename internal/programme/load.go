@@ -405,7 +405,11 @@ func (l *loader) section(kind Kind, name string, v *yaml.Node) {
 		}
 		m := l.resolve(el)
 		if m == nil || m.Kind != yaml.MappingNode {
-			l.errorf(el, "type", "each item of %s must be a mapping of fields, not %s", name, shape(el))
+			what := el
+			if m != nil {
+				what = m // say what an alias leads to, not that it is one
+			}
+			l.errorf(el, "type", "each item of %s must be a mapping of fields, not %s", name, shape(what))
 			continue
 		}
 		ptr := reflect.New(t)

@@ -64,6 +64,11 @@ func TestLoadFindings(t *testing.T) {
 				`p/m.yaml:2:1: error: "b" is not a section [duplicate-section]`,
 				`p/m.yaml:3:1: error: "c" is not a section [duplicate-section]`,
 			}},
+		{"alias to a list where an item belongs", "x: &x [a, b]\nmilestones: [*x]\n",
+			[]string{
+				`p/m.yaml:1:1: error: "x" is not a section [duplicate-section]`,
+				`p/m.yaml:2:14: error: each item of milestones must be a mapping of fields, not a list [type]`,
+			}},
 		{"six mistakes, six findings", "milestones:\n  - id: 1st\n    titel: a\n    due: 2017-13-01\n    depends_on: [{id: M-0, lag: 3m}]\n    owner: [a]\n    phase:\n      x: y\n",
 			[]string{
 				`p/m.yaml:2:5: error: milestone 1st has no title [missing-field]`,
