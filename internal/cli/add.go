@@ -305,7 +305,7 @@ func planAdd(p *programme.Programme, prefix string, fsys fs.FS, k programme.Kind
 				if raw, ok := given[name]; ok && raw != "" {
 					a, err := parseField(k, name, raw, today)
 					if err != nil {
-						return "", fileEdit{}, usageError("--%s: %v", flagName(name), err)
+						return "", fileEdit{}, flagError(name, err)
 					}
 					later = append(later, a)
 				}
@@ -318,7 +318,7 @@ func planAdd(p *programme.Programme, prefix string, fsys fs.FS, k programme.Kind
 		}
 		a, err := parseField(k, f.Name, raw, today)
 		if err != nil {
-			return "", fileEdit{}, usageError("--%s: %v", flagName(f.Name), err)
+			return "", fileEdit{}, flagError(f.Name, err)
 		}
 		switch {
 		case a.remove:
@@ -356,6 +356,12 @@ func planAdd(p *programme.Programme, prefix string, fsys fs.FS, k programme.Kind
 		return d.Bytes(), nil
 	}}
 	return id, edit, nil
+}
+
+// flagError names the flag a value was given with, once:
+// "--due: "2024-9-1" is not a date...".
+func flagError(field string, err error) error {
+	return usageError("--%s: %s", flagName(field), strings.TrimPrefix(err.Error(), field+": "))
 }
 
 // numbered splits an id into its stem and its number: M-07 is M- and 07.
