@@ -36,9 +36,9 @@ func FuzzSet(f *testing.F) {
 		{"name", "\"double\" and 'single'"},
 		{"members", "a,b,,c"},
 	} {
-		f.Add(uint8(i), uint16(i*7), s.field, s.value)
-		f.Add(uint8(0), uint16(i*5), s.field, s.value)
-		f.Add(uint8(1), uint16(i), s.field, s.value)
+		f.Add(uint8(i), uint16(i*7), false, s.field, s.value)
+		f.Add(uint8(0), uint16(i*5), false, s.field, s.value)
+		f.Add(uint8(1), uint16(i), true, s.field, s.value)
 	}
 	// Loaded once: planSet only reads the model.
 	loaded := make([]*programme.Programme, len(fxs))
@@ -47,11 +47,19 @@ func FuzzSet(f *testing.F) {
 	}
 	today := programme.NewDate(2017, 6, 30)
 	asOf := func(*programme.Programme) (programme.Date, error) { return today, nil }
-	f.Fuzz(func(t *testing.T, pick uint8, item uint16, field, value string) {
+	// known turns field into one the item has, chosen by its length, so
+	// that most runs make an edit rather than stop at an unknown field.
+	f.Fuzz(func(t *testing.T, pick uint8, item uint16, known bool, field, value string) {
 		fx, p := fxs[int(pick)%len(fxs)], loaded[int(pick)%len(fxs)]
 		ids := []string{"programme"}
 		p.Each(func(_ programme.Kind, id string, _ *programme.Item, _ any) { ids = append(ids, id) })
 		id := ids[int(item)%len(ids)]
+		if known {
+			if tg, err := findTarget(p, "prog", id); err == nil {
+				names := fieldNames(tg.kind)
+				field = names[len(field)%len(names)]
+			}
+		}
 
 		tg, as, edit, err := planSet(p, "prog", id, []string{field + "=" + value}, today)
 		if err != nil {
