@@ -266,8 +266,14 @@ func valueText(n *yaml.Node) string {
 			parts = append(parts, valueText(c))
 		}
 		return strings.Join(parts, ",")
+	case n.Kind == yaml.MappingNode:
+		var parts []string
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			parts = append(parts, n.Content[i].Value+": "+valueText(n.Content[i+1]))
+		}
+		return "{" + strings.Join(parts, ", ") + "}"
 	}
-	return "{...}"
+	return ""
 }
 
 func mapValue(m *yaml.Node, key string) *yaml.Node {

@@ -3,6 +3,9 @@ package cli
 import (
 	"fmt"
 	"io"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
 
 	"github.com/spf13/cobra"
 
@@ -86,6 +89,13 @@ func planSet(p *programme.Programme, prefix, id string, args []string, today pro
 			return nil, nil, fileEdit{}, fmt.Errorf("%s: %s is given twice", t.label, a.field)
 		}
 		seen[a.field] = true
+		if top, _, nested := strings.Cut(a.field, "."); nested && !seen[top] {
+			if n := fieldNode(t.item, top); n != nil && n.Style&yaml.FlowStyle != 0 {
+				// yamledit changes whole lines, and a flow mapping has
+				// all its fields on one; rewritten whole, it is a block.
+				return nil, nil, fileEdit{}, fmt.Errorf("%s: %s is written in flow style ({...}), which oco does not edit field by field; set it whole instead: oco set %s %s= %s.%s=...", t.label, top, id, top, top, subNames(fieldOf(t.kind, top))[0])
+			}
+		}
 		as = append(as, a)
 	}
 	edit := fileEdit{rel: t.rel, change: func(old []byte) ([]byte, error) {
@@ -101,6 +111,11 @@ func planSet(p *programme.Programme, prefix, id string, args []string, today pro
 		return d.Bytes(), nil
 	}}
 	return t, as, edit, nil
+}
+
+func fieldOf(k programme.Kind, name string) programme.Field {
+	f, _ := programme.FieldOf(k, name)
+	return f
 }
 
 // reportField says what became of one field: "M-12 due: 2017-07-31 -> 2017-09-30".
