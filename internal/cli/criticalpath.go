@@ -18,8 +18,9 @@ func newCriticalPathCmd(g *globals) *cobra.Command {
 		Long: `Show the critical path: the chain of milestones, each waiting for the one
 before with no room to spare, that ends at the milestone expected last.
 Each step shows its lag (the wait after the step before), its due date,
-its expected date and its slack: how many days it can move before the
-programme end would move (below zero: it is already past the end).
+its expected date and its slack: how many days it can move before a
+successor or the programme end would move. Steps that drive the next have
+none; the last step's slack below zero is how far it is past the end.
 
 Expected dates follow SPEC section 4: done dates, forecasts, the reporting
 date for what is not done, and each predecessor's expected date plus lag.
