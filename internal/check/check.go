@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/ocotool/oco/internal/programme"
+	"github.com/ocotool/oco/internal/schedule"
 )
 
 // Options are what a check needs beyond the programme itself.
@@ -21,6 +22,9 @@ type Options struct {
 	// programme's as_of, or today. The zero Date skips the rules that
 	// depend on it.
 	AsOf programme.Date
+	// Plan is the schedule of the programme's milestones as of AsOf, where
+	// the caller has it already; Run builds it otherwise.
+	Plan *schedule.Plan
 }
 
 // Rule describes one rule: its name as printed in brackets after a
@@ -119,6 +123,16 @@ type Context struct {
 	candidates map[string][]string // ids of a set of kinds, for suggestions
 	suggestOps int                 // comparisons left for suggestions
 	findings   []programme.Finding
+	plan       *schedule.Plan
+}
+
+// Plan is the schedule of the milestones, built once for every rule that
+// needs expected dates or loops.
+func (c *Context) Plan() *schedule.Plan {
+	if c.plan == nil {
+		c.plan = schedule.Build(c.P, c.AsOf)
+	}
+	return c.plan
 }
 
 // suggestBudget bounds the work of "did you mean" suggestions, so that a
@@ -129,7 +143,7 @@ const suggestBudget = 2_000_000
 // NewContext prepares p for the rules. It builds its own index of ids, so
 // that a Programme assembled in code, not loaded, can be checked too.
 func NewContext(p *programme.Programme, opt Options) *Context {
-	c := &Context{P: p, AsOf: opt.AsOf, index: map[string]indexed{}, suggestOps: suggestBudget}
+	c := &Context{P: p, AsOf: opt.AsOf, plan: opt.Plan, index: map[string]indexed{}, suggestOps: suggestBudget}
 	p.Each(func(kind programme.Kind, id string, it *programme.Item, v any) {
 		if _, dup := c.index[id]; id != "" && !dup {
 			c.index[id] = indexed{programme.Ref{Kind: kind, Item: v}, it}

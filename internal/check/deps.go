@@ -182,7 +182,6 @@ func loopText(loop []int, id func(int) string) string {
 // the lag. It is reported at the milestone's start key, else its due key.
 // Links inside a loop are left to dependency-cycle.
 func DependencyOrder(c *Context) {
-	looped := inLoop(c)
 	for i, m := range c.P.Milestones {
 		own, key, verb := m.Due, "due", "is due"
 		if m.Start != 0 {
@@ -197,7 +196,7 @@ func DependencyOrder(c *Context) {
 				continue
 			}
 			limit := pred.Due.AddDays(int(d.Lag))
-			if own >= limit || looped(i, d.ID) {
+			if own >= limit || c.Plan().LinkInLoop(i, d.ID) {
 				continue
 			}
 			if d.Lag == 0 {

@@ -15,17 +15,11 @@ import (
 // is left to dependency-order: only forecasts, lateness and slips knock on.
 // Links inside dependency loops do not move dates (dependency-cycle).
 func KnockOn(c *Context) {
-	plan := schedule.Build(c.P, c.AsOf)
-	for i, m := range plan.Milestones {
-		drv, days, ok := plan.KnockOn(i)
-		if !ok {
-			continue
-		}
-		pred := plan.Milestones[drv]
+	plan := c.Plan()
+	for _, sl := range Slips(plan) {
+		i, drv, days := sl.Milestone, sl.Driver, sl.Days
+		m, pred := plan.Milestones[i], plan.Milestones[drv]
 		lagDays := linkLag(m, pred.ID)
-		if plannedConflict(m, pred, lagDays, plan.Expected[drv]) {
-			continue
-		}
 		whose := "due date"
 		if m.Forecast != 0 {
 			whose = "forecast"
@@ -47,7 +41,7 @@ func NegativeSlack(c *Context) {
 	if end == 0 {
 		return
 	}
-	plan := schedule.Build(c.P, c.AsOf)
+	plan := c.Plan()
 	for i, m := range plan.Milestones {
 		if m.Done != 0 || m.Date() > end || !plan.NegativeSlack(i) {
 			continue
@@ -60,6 +54,28 @@ func NegativeSlack(c *Context) {
 		c.report("negative-slack", m.KeyPos(dateKey(m)), m.ID, "%s is expected %s, %s after the programme ends (%s), %s",
 			m.ID, plan.Expected[i], over, end, why)
 	}
+}
+
+// Slip is a milestone that a predecessor pushes past its own date: its
+// index in the plan, the predecessor's, and by how many days.
+type Slip struct{ Milestone, Driver, Days int }
+
+// Slips lists the knock-on slips of a plan, as the knock-on rule reports
+// them, so that the dashboard and validate always agree.
+func Slips(plan *schedule.Plan) []Slip {
+	var out []Slip
+	for i, m := range plan.Milestones {
+		drv, days, ok := plan.KnockOn(i)
+		if !ok {
+			continue
+		}
+		pred := plan.Milestones[drv]
+		if plannedConflict(m, pred, linkLag(m, pred.ID), plan.Expected[drv]) {
+			continue
+		}
+		out = append(out, Slip{Milestone: i, Driver: drv, Days: days})
+	}
+	return out
 }
 
 // linkLag is the lag of m's link to pred; of the longest where it is
@@ -84,128 +100,4 @@ func plannedConflict(m, pred *programme.Milestone, lagDays int, predExpected pro
 		own = m.Start
 	}
 	return pred.Due != 0 && own != 0 && predExpected <= pred.Due && pred.Due.AddDays(lagDays) > own
-}
-
-// loopGroups numbers the groups of milestones that depend on each other,
-// so that two milestones share a number exactly when each reaches the
-// other through depends_on: a link between them lies inside a loop. It is
-// Kosaraju's algorithm on explicit stacks, linear in milestones plus links,
-// so a chain of a million cannot exhaust the goroutine stack.
-func loopGroups(ms []*programme.Milestone, index map[string]int) []int32 {
-	n := len(ms)
-	// Flat adjacency both ways: preds[predStart[v]:predStart[v+1]] are what
-	// v depends on, succs likewise what depends on v.
-	predStart := make([]int32, n+1)
-	succCount := make([]int32, n+1)
-	var preds []int32
-	for v, m := range ms {
-		for _, d := range m.DependsOn {
-			if p, ok := index[d.ID]; ok && p != v {
-				preds = append(preds, int32(p))
-				succCount[p+1]++
-			}
-		}
-		predStart[v+1] = int32(len(preds))
-	}
-	for i := 1; i <= n; i++ {
-		succCount[i] += succCount[i-1]
-	}
-	succStart := succCount
-	succs := make([]int32, len(preds))
-	fill := append([]int32(nil), succStart[:n]...)
-	for v := range n {
-		for _, p := range preds[predStart[v]:predStart[v+1]] {
-			succs[fill[p]] = int32(v)
-			fill[p]++
-		}
-	}
-
-	// First pass: finishing order of a depth-first walk along preds.
-	seen := make([]bool, n)
-	finished := make([]int32, 0, n)
-	type frame struct{ v, e int32 }
-	var stack []frame
-	for root := range int32(n) {
-		if seen[root] {
-			continue
-		}
-		seen[root] = true
-		stack = append(stack, frame{root, predStart[root]})
-		for len(stack) > 0 {
-			f := &stack[len(stack)-1]
-			if f.e < predStart[f.v+1] {
-				w := preds[f.e]
-				f.e++
-				if !seen[w] {
-					seen[w] = true
-					stack = append(stack, frame{w, predStart[w]})
-				}
-				continue
-			}
-			finished = append(finished, f.v)
-			stack = stack[:len(stack)-1]
-		}
-	}
-
-	// Second pass: in reverse finishing order, along succs, each walk
-	// collects exactly one group.
-	group := make([]int32, n)
-	for i := range group {
-		group[i] = -1
-	}
-	var todo []int32
-	g := int32(0)
-	for i := n - 1; i >= 0; i-- {
-		root := finished[i]
-		if group[root] >= 0 {
-			continue
-		}
-		group[root] = g
-		todo = append(todo[:0], root)
-		for len(todo) > 0 {
-			v := todo[len(todo)-1]
-			todo = todo[:len(todo)-1]
-			for _, w := range succs[succStart[v]:succStart[v+1]] {
-				if group[w] < 0 {
-					group[w] = g
-					todo = append(todo, w)
-				}
-			}
-		}
-		g++
-	}
-	return group
-}
-
-// inLoop returns whether the link from the i-th milestone to the milestone
-// pred lies inside a dependency loop, where dependency-cycle has already
-// said what is wrong and date rules would only repeat it. The loops are
-// found on the first question: a rule asks only about links it would
-// report, and a sound programme has none.
-func inLoop(c *Context) func(i int, pred string) bool {
-	var looped func(int, string) bool
-	return func(i int, pred string) bool {
-		if looped == nil {
-			looped = InLoop(c.P)
-		}
-		return looped(i, pred)
-	}
-}
-
-// InLoop returns whether the link from the i-th milestone of p to the
-// milestone with id pred lies inside a dependency loop: such links take
-// no part in the schedule's dates.
-func InLoop(p *programme.Programme) func(i int, pred string) bool {
-	ms := p.Milestones
-	index := make(map[string]int, len(ms))
-	for i, m := range ms {
-		if _, dup := index[m.ID]; m.ID != "" && !dup {
-			index[m.ID] = i
-		}
-	}
-	group := loopGroups(ms, index)
-	return func(i int, pred string) bool {
-		p, ok := index[pred]
-		return ok && p != i && group[p] == group[i]
-	}
 }

@@ -224,10 +224,10 @@ func TestScheduleRules(t *testing.T) {
 	}
 }
 
-// TestLoopGroups checks the grouping that keeps date rules off links
-// inside loops: two loops joined by a link stay two groups, and a chain of
-// a million milestones is walked without recursion.
-func TestLoopGroups(t *testing.T) {
+// TestLinkInLoop checks what keeps date rules off links inside loops: two
+// loops joined by a link stay two loops, and a loop of a million
+// milestones is found without recursion.
+func TestLinkInLoop(t *testing.T) {
 	ms := func(deps ...[]string) []*programme.Milestone {
 		out := make([]*programme.Milestone, len(deps))
 		for i, ds := range deps {
@@ -241,32 +241,30 @@ func TestLoopGroups(t *testing.T) {
 	}
 	// A <-> B, B -> C (C depends on B), C <-> D, E alone.
 	p := &programme.Programme{Milestones: ms([]string{"B"}, []string{"A"}, []string{"B", "D"}, []string{"C"}, nil)}
-	looped := inLoop(NewContext(p, Options{}))
+	plan := NewContext(p, Options{}).Plan()
 	for _, tc := range []struct {
 		i    int
 		pred string
 		want bool
 	}{{0, "B", true}, {1, "A", true}, {2, "B", false}, {2, "D", true}, {3, "C", true}, {4, "A", false}, {0, "X", false}} {
-		if got := looped(tc.i, tc.pred); got != tc.want {
+		if got := plan.LinkInLoop(tc.i, tc.pred); got != tc.want {
 			t.Errorf("link %s <- %s in a loop = %v, want %v", p.Milestones[tc.i].ID, tc.pred, got, tc.want)
 		}
 	}
 
 	const n = 1_000_000
 	chain := make([]*programme.Milestone, n)
-	index := make(map[string]int, n)
 	for i := range chain {
 		chain[i] = &programme.Milestone{ID: "M-" + strconv.Itoa(i)}
-		index[chain[i].ID] = i
 		if i > 0 {
 			chain[i].DependsOn = []programme.Dep{{ID: chain[i-1].ID}}
 		}
 	}
 	chain[0].DependsOn = []programme.Dep{{ID: chain[n-1].ID}} // close it: one loop of a million
-	g := loopGroups(chain, index)
-	for i := range g {
-		if g[i] != g[0] {
-			t.Fatalf("milestone %d in group %d, milestone 0 in %d: one loop expected", i, g[i], g[0])
+	big := NewContext(&programme.Programme{Milestones: chain}, Options{}).Plan()
+	for _, i := range []int{0, 1, n / 2, n - 1} {
+		if !big.LinkInLoop(i, chain[(i+n-1)%n].ID) {
+			t.Fatalf("link into milestone %d not found in the loop of a million", i)
 		}
 	}
 }

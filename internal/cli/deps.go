@@ -8,7 +8,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/ocotool/oco/internal/check"
 	"github.com/ocotool/oco/internal/programme"
 	"github.com/ocotool/oco/internal/render"
 	"github.com/ocotool/oco/internal/schedule"
@@ -149,7 +148,6 @@ func (s *session) milestoneDeps(id string, all bool) *depsRecord {
 	plan := s.plan()
 	i, _ := plan.Index(id)
 	m := plan.Milestones[i]
-	looped := check.InLoop(s.p)
 	slack := plan.Slack[i]
 	rec := &depsRecord{Kind: string(programme.KindMilestone), ID: m.ID, Title: m.Title, Due: m.Due, Forecast: m.Forecast, Done: m.Done,
 		Expected: plan.Expected[i], Slack: &slack, Critical: plan.Critical[i]}
@@ -157,7 +155,7 @@ func (s *session) milestoneDeps(id string, all bool) *depsRecord {
 		mv := plan.Milestones[v]
 		e := depsLinkEntry{ID: mv.ID, Title: mv.Title, From: plan.Milestones[from].ID, Lag: lag,
 			Due: mv.Due, Expected: plan.Expected[v], Repeat: repeat}
-		if looped(succ, plan.Milestones[pred].ID) {
+		if plan.SameLoop(succ, pred) {
 			e.Loop = true
 		} else {
 			ls := plan.LinkSlack(pred, succ, lag)

@@ -8,6 +8,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/ocotool/oco/internal/check"
+
 	"github.com/ocotool/oco/internal/programme"
 	"github.com/ocotool/oco/internal/render"
 	"github.com/ocotool/oco/internal/schedule"
@@ -92,6 +94,10 @@ func buildDashboard(s *session, plan *schedule.Plan, fs []programme.Finding) *da
 		d.CurrentPhase = ph.ID
 	}
 	phaseRAG := map[string]string{}
+	slips := map[int]check.Slip{}
+	for _, sl := range check.Slips(plan) {
+		slips[sl.Milestone] = sl
+	}
 	for i, m := range p.Milestones {
 		st := p.State(m, asOf)
 		if ragRank[st.RAG] > ragRank[phaseRAG[m.Phase]] && st.Status != programme.StatusDone && st.Status != programme.StatusLate {
@@ -105,8 +111,8 @@ func buildDashboard(s *session, plan *schedule.Plan, fs []programme.Finding) *da
 		case programme.StatusDueSoon:
 			d.DueSoon = append(d.DueSoon, line)
 		}
-		if drv, days, ok := plan.KnockOn(i); ok {
-			line.Days, line.By = days, plan.Milestones[drv].ID
+		if sl, ok := slips[i]; ok {
+			line.Days, line.By = sl.Days, plan.Milestones[sl.Driver].ID
 			line.Date = plan.Expected[i]
 			d.SlipsNext = append(d.SlipsNext, line)
 		}

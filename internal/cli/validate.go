@@ -66,7 +66,7 @@ func runValidate(g *globals, o *validateOptions) error {
 
 // findings runs every check on the session's programme.
 func (s *session) findings() []programme.Finding {
-	return check.Run(s.p, check.Options{AsOf: s.asOf})
+	return check.Run(s.p, check.Options{AsOf: s.asOf, Plan: s.plan()})
 }
 
 // findingsRenderer picks how validate prints its findings. Only text has

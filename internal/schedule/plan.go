@@ -33,6 +33,14 @@ func Build(p *programme.Programme, asOf programme.Date) *Plan {
 	return pl
 }
 
+// LinkInLoop reports whether the link from the i-th milestone to the
+// milestone pred lies inside a dependency loop, where dependency-cycle has
+// said what is wrong and date rules would only repeat it.
+func (pl *Plan) LinkInLoop(i int, pred string) bool {
+	j, ok := pl.index[pred]
+	return ok && pl.SameLoop(i, j)
+}
+
 // Index returns the position of the milestone with the given id.
 func (pl *Plan) Index(id string) (int, bool) {
 	i, ok := pl.index[id]

@@ -73,6 +73,7 @@ type Result struct {
 
 	tasks     []Task
 	asOf      programme.Date
+	comp      []int32 // the group of tasks each depends on each other with
 	succStart []int32
 	succ      []Successor
 }
@@ -133,6 +134,7 @@ func Compute(in Input) *Result {
 	r.succStart = succStart[:n+1]
 
 	comp, order, bounds := components(predStart, predAdj)
+	r.comp = comp
 	r.Cycles = loops(predStart, predAdj, comp, order, bounds)
 	for c := range len(bounds) - 1 {
 		if bounds[c+1]-bounds[c] > 1 {
@@ -242,6 +244,10 @@ func Compute(in Input) *Result {
 	}
 	return r
 }
+
+// SameLoop reports whether tasks a and b each depend on the other through
+// a loop, so that a link between them takes no part in the dates.
+func (r *Result) SameLoop(a, b int) bool { return a != b && r.comp[a] == r.comp[b] }
 
 // Successors lists the tasks that depend on task i, in index order,
 // including links inside loops.

@@ -194,7 +194,7 @@ func (d *Doc) find(section, id string) (*yaml.Node, int, error) {
 // other fields, so no line of theirs could change alone.
 func (d *Doc) editable(m *yaml.Node, section, id string) error {
 	if m.Style&yaml.FlowStyle != 0 || len(m.Content) == 0 {
-		return fmt.Errorf("%s %s is written in flow style ({...}); edit it by hand or run oco fmt", section, id)
+		return fmt.Errorf("%s %s is written in flow style ({...}), which oco does not edit; edit it by hand, or rewrite it one field a line", section, id)
 	}
 	return nil
 }
