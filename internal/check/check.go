@@ -297,10 +297,3 @@ func article(kind programme.Kind) string {
 	}
 	return "a"
 }
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, word)
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}

@@ -163,7 +163,7 @@ func loopText(loop []int, id func(int) string) string {
 	for k, i := range loop {
 		if len(loop) > maxLoop && k == maxLoop/2 {
 			b.WriteString(" -> ... (")
-			b.WriteString(plural(len(loop)-maxLoop, "more step"))
+			b.WriteString(programme.Plural(len(loop)-maxLoop, "more step"))
 			b.WriteString(")")
 		}
 		if len(loop) > maxLoop && k >= maxLoop/2 && k < len(loop)-maxLoop/2 {
@@ -204,7 +204,7 @@ func DependencyOrder(c *Context) {
 					m.ID, verb, own, pred.ID, pred.Due)
 			} else {
 				c.report("dependency-order", m.KeyPos(key), m.ID, "%s %s %s, before its predecessor %s (%s) plus a lag of %s (%s)",
-					m.ID, verb, own, pred.ID, pred.Due, plural(int(d.Lag), "day"), limit)
+					m.ID, verb, own, pred.ID, pred.Due, programme.Plural(int(d.Lag), "day"), limit)
 			}
 		}
 	}

@@ -79,9 +79,9 @@ func eachField(p *programme.Programme, fn func(kind programme.Kind, id string, i
 // the list's i-th entry: walk the list the same way.
 func refPositions(it *programme.Item, fieldName string, n int) []programme.Pos {
 	out := make([]programme.Pos, 0, n)
-	if seq := mapValue(it.Node, fieldName); seq != nil && seq.Kind == yaml.SequenceNode {
+	if seq := programme.MapValue(it.Node, fieldName); seq != nil && seq.Kind == yaml.SequenceNode {
 		for _, el := range seq.Content {
-			if e := resolve(el); e != nil && e.Kind == yaml.ScalarNode && e.Tag != "!!null" && len(out) < n {
+			if e := programme.Deref(el); e != nil && e.Kind == yaml.ScalarNode && e.Tag != "!!null" && len(out) < n {
 				out = append(out, it.NodePos(el))
 			}
 		}
@@ -96,34 +96,9 @@ func refPositions(it *programme.Item, fieldName string, n int) []programme.Pos {
 // empty string. A value of the wrong shape is not blank; the loader has
 // reported it already.
 func blank(it *programme.Item, fieldName string) bool {
-	v := mapValue(it.Node, fieldName)
+	v := programme.MapValue(it.Node, fieldName)
 	if v == nil {
 		return true
 	}
-	v = resolve(v)
-	return v != nil && v.Kind == yaml.ScalarNode && (v.Tag == "!!null" || strings.TrimSpace(v.Value) == "")
-}
-
-func mapValue(m *yaml.Node, key string) *yaml.Node {
-	m = resolve(m)
-	if m == nil || m.Kind != yaml.MappingNode {
-		return nil
-	}
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if k := m.Content[i]; k.Kind == yaml.ScalarNode && k.Value == key {
-			return resolve(m.Content[i+1])
-		}
-	}
-	return nil
-}
-
-// resolve follows aliases as the loader does, giving up on long chains.
-func resolve(n *yaml.Node) *yaml.Node {
-	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < 100; i++ {
-		n = n.Alias
-	}
-	if n != nil && n.Kind == yaml.AliasNode {
-		return nil
-	}
-	return n
+	return v.Kind == yaml.ScalarNode && (v.Tag == "!!null" || strings.TrimSpace(v.Value) == "")
 }

@@ -26,10 +26,10 @@ func KnockOn(c *Context) {
 		}
 		lagText := ""
 		if lagDays != 0 {
-			lagText = " plus a lag of " + plural(lagDays, "day")
+			lagText = " plus a lag of " + programme.Plural(lagDays, "day")
 		}
 		c.report("knock-on", m.KeyPos(dateKey(m)), m.ID, "%s is expected %s, %s after its %s %s, pushed by %s (expected %s)%s",
-			m.ID, plan.Expected[i], plural(days, "day"), whose, m.Date(), pred.ID, plan.Expected[drv], lagText)
+			m.ID, plan.Expected[i], programme.Plural(days, "day"), whose, m.Date(), pred.ID, plan.Expected[drv], lagText)
 	}
 }
 
@@ -46,7 +46,7 @@ func NegativeSlack(c *Context) {
 		if m.Done != 0 || m.Date() > end || !plan.NegativeSlack(i) {
 			continue
 		}
-		over := plural(plan.Expected[i].Sub(end), "day")
+		over := programme.Plural(plan.Expected[i].Sub(end), "day")
 		why := "as it is not done by the reporting date"
 		if drv := plan.Driver[i]; drv >= 0 {
 			why = fmt.Sprintf("pushed by %s (expected %s)", plan.Milestones[drv].ID, plan.Expected[drv])

@@ -26,7 +26,7 @@ func Overdue(c *Context) {
 		if date == 0 || date >= c.AsOf || m.Done != 0 || m.Has("done") {
 			continue
 		}
-		late := plural(c.AsOf.Sub(date), "day")
+		late := programme.Plural(c.AsOf.Sub(date), "day")
 		if m.Forecast != 0 {
 			c.report("overdue", m.KeyPos("forecast"), m.ID, "%s was forecast for %s and is not done (%s overdue)", name(programme.KindMilestone, m.ID), date, late)
 		} else {
@@ -45,7 +45,7 @@ func Slipped(c *Context) {
 		}
 		if slip := m.Forecast.Sub(m.Due); slip > amber {
 			c.report("slipped", m.KeyPos("forecast"), m.ID, "%s is forecast for %s, %s after its due date %s (tolerance %s)",
-				name(programme.KindMilestone, m.ID), m.Forecast, plural(slip, "day"), m.Due, plural(amber, "day"))
+				name(programme.KindMilestone, m.ID), m.Forecast, programme.Plural(slip, "day"), m.Due, programme.Plural(amber, "day"))
 		}
 	}
 }
@@ -122,7 +122,7 @@ func ReviewOverdue(c *Context) {
 	for _, r := range c.P.Risks {
 		if hasStatus(&r.Item, r.Status, "open") && r.ReviewBy != 0 && r.ReviewBy < c.AsOf {
 			c.report("review-overdue", r.KeyPos("review_by"), r.ID, "%s was due for review by %s (%s ago)",
-				label(programme.KindRisk, r.ID), r.ReviewBy, plural(c.AsOf.Sub(r.ReviewBy), "day"))
+				label(programme.KindRisk, r.ID), r.ReviewBy, programme.Plural(c.AsOf.Sub(r.ReviewBy), "day"))
 		}
 	}
 }
@@ -136,7 +136,7 @@ func AssumptionOverdue(c *Context) {
 	for _, a := range c.P.Assumptions {
 		if hasStatus(&a.Item, a.Status, "unverified") && a.ValidateBy != 0 && a.ValidateBy < c.AsOf {
 			c.report("assumption-overdue", a.KeyPos("validate_by"), a.ID, "%s is still unverified; it was to be validated by %s (%s ago)",
-				label(programme.KindAssumption, a.ID), a.ValidateBy, plural(c.AsOf.Sub(a.ValidateBy), "day"))
+				label(programme.KindAssumption, a.ID), a.ValidateBy, programme.Plural(c.AsOf.Sub(a.ValidateBy), "day"))
 		}
 	}
 }
@@ -158,7 +158,7 @@ func hasStatus(it *programme.Item, status, want string) bool {
 	if blank(it, "status") {
 		return true
 	}
-	v := mapValue(it.Node, "status")
+	v := programme.MapValue(it.Node, "status")
 	return v != nil && v.Kind == yaml.ScalarNode && v.Value == want
 }
 

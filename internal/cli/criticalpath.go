@@ -111,13 +111,13 @@ func runCriticalPath(g *globals) error {
 	case end == 0:
 		verdict = "the programme has no end date"
 	case d > 0:
-		verdict = t.Paint(fmt.Sprintf("%s after the programme ends (%s)", plural(d, "day"), end), render.Red)
+		verdict = t.Paint(fmt.Sprintf("%s after the programme ends (%s)", programme.Plural(d, "day"), end), render.Red)
 	case d == 0:
 		verdict = fmt.Sprintf("the day the programme ends (%s)", end)
 	default:
-		verdict = fmt.Sprintf("%s before the programme ends (%s)", plural(-d, "day"), end)
+		verdict = fmt.Sprintf("%s before the programme ends (%s)", programme.Plural(-d, "day"), end)
 	}
-	_, err = fmt.Fprintf(t.Out, "\n%s: %s expected %s, %s\n", plural(len(steps), "step"), last.ID, last.Expected, verdict)
+	_, err = fmt.Fprintf(t.Out, "\n%s: %s expected %s, %s\n", programme.Plural(len(steps), "step"), last.ID, last.Expected, verdict)
 	return err
 }
 

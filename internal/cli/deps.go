@@ -235,7 +235,7 @@ func printDeps(t render.Term, rec *depsRecord) error {
 		if rec.Done != 0 {
 			facts = append(facts, "done "+rec.Done.String())
 		}
-		facts = append(facts, "expected "+rec.Expected.String(), "slack "+plural(*rec.Slack, "day"))
+		facts = append(facts, "expected "+rec.Expected.String(), "slack "+programme.Plural(*rec.Slack, "day"))
 		line := "  " + strings.Join(facts, ", ")
 		if rec.Critical {
 			line += ", " + t.Paint("on the critical path", render.Red)

@@ -168,7 +168,7 @@ func newErrors(fsys fs.FS, prefix string, asOf reportingDate, rel string, before
 // errRefused ends an edit that would break the programme: exit status 1,
 // the new errors having been printed.
 func errRefused(n int) error {
-	return &exitError{code: ExitFailed, err: fmt.Errorf("nothing changed: the edit would add %s (shown above, at the lines the file would have)", plural(n, "error"))}
+	return &exitError{code: ExitFailed, err: fmt.Errorf("nothing changed: the edit would add %s (shown above, at the lines the file would have)", programme.Plural(n, "error"))}
 }
 
 // cantRun marks an error as one that stopped the command: exit status 2.
@@ -258,7 +258,7 @@ func valueText(n *yaml.Node) string {
 		var parts []string
 		for _, c := range n.Content {
 			if c.Kind == yaml.MappingNode {
-				if id, lag := mapValue(c, "id"), mapValue(c, "lag"); id != nil && lag != nil {
+				if id, lag := programme.MapValue(c, "id"), programme.MapValue(c, "lag"); id != nil && lag != nil {
 					parts = append(parts, id.Value+"+"+valueText(lag))
 					continue
 				}
@@ -276,23 +276,11 @@ func valueText(n *yaml.Node) string {
 	return ""
 }
 
-func mapValue(m *yaml.Node, key string) *yaml.Node {
-	if m == nil || m.Kind != yaml.MappingNode {
-		return nil
-	}
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == key {
-			return m.Content[i+1]
-		}
-	}
-	return nil
-}
-
 // fieldNode returns the value node of a field, dotted for nested ones.
 func fieldNode(it *programme.Item, field string) *yaml.Node {
 	n := it.Node
 	for _, name := range strings.Split(field, ".") {
-		if n = mapValue(n, name); n == nil {
+		if n = programme.MapValue(n, name); n == nil {
 			return nil
 		}
 	}

@@ -83,7 +83,7 @@ func runFmt(g *globals, o *fmtOptions, args []string) error {
 	}
 	switch {
 	case broken > 0:
-		return &exitError{code: ExitCantRun, err: fmt.Errorf("%s not formatted", plural(broken, "file"))}
+		return &exitError{code: ExitCantRun, err: fmt.Errorf("%s not formatted", programme.Plural(broken, "file"))}
 	case o.check && differ > 0:
 		return errFailed
 	}

@@ -114,13 +114,13 @@ func buildHighlight(s *session) *highlight {
 	var news []string
 	news = append(news, fmt.Sprintf("%d of %d milestones done", done, len(p.Milestones)))
 	if n := len(d.Overdue); n > 0 {
-		news = append(news, plural(n, "milestone")+" overdue")
+		news = append(news, programme.Plural(n, "milestone")+" overdue")
 	}
 	if n := len(slips); n > 0 {
-		news = append(news, plural(n, "milestone")+" forecast late")
+		news = append(news, programme.Plural(n, "milestone")+" forecast late")
 	}
 	if n := rRAG[programme.Red]; n > 0 {
-		news = append(news, plural(n, "red risk"))
+		news = append(news, programme.Plural(n, "red risk"))
 	}
 	if ph := p.Phase(d.CurrentPhase); ph != nil {
 		news = append(news, "current phase "+ph.ID+" "+ph.Name)
@@ -154,14 +154,14 @@ func buildHighlight(s *session) *highlight {
 		}
 		return tb
 	}
-	h.add("Overdue", ms(d.Overdue, "Late", func(m milestoneLine) string { return plural(-m.Days, "day") }), "Nothing overdue.")
-	h.add(fmt.Sprintf("Due in the next %d days", p.Tolerances().DueSoonDays), ms(d.DueSoon, "Left", func(m milestoneLine) string { return plural(m.Days, "day") }), "Nothing due soon.")
+	h.add("Overdue", ms(d.Overdue, "Late", func(m milestoneLine) string { return programme.Plural(-m.Days, "day") }), "Nothing overdue.")
+	h.add(fmt.Sprintf("Due in the next %d days", p.Tolerances().DueSoonDays), ms(d.DueSoon, "Left", func(m milestoneLine) string { return programme.Plural(m.Days, "day") }), "Nothing due soon.")
 
 	slices.SortStableFunc(slips, func(a, b *programme.Milestone) int { return cmp.Compare(b.Date().Sub(b.Due), a.Date().Sub(a.Due)) })
 	st := render.Table{Columns: []render.Column{{Header: "ID"}, {Header: "Milestone"}, {Header: "Due"}, {Header: "Forecast"}, {Header: "Slip", Align: render.Right}, {Header: "RAG"}}}
 	for _, m := range slips {
 		stt := p.State(m, asOf)
-		st.Rows = append(st.Rows, render.Cells(m.ID, m.Title, m.Due.String(), m.Date().String(), plural(stt.Slip, "day"), stt.RAG))
+		st.Rows = append(st.Rows, render.Cells(m.ID, m.Title, m.Due.String(), m.Date().String(), programme.Plural(stt.Slip, "day"), stt.RAG))
 	}
 	h.add("Slips against the approved plan", st, "No milestone is forecast after its due date.")
 

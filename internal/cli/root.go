@@ -2,7 +2,6 @@ package cli
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -210,11 +209,4 @@ func (g *globals) reportingDate(p *programme.Programme) (programme.Date, error) 
 		return 0, usageError("--as-of: %v", err)
 	}
 	return d, nil
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, word)
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

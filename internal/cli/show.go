@@ -538,9 +538,9 @@ func (s *session) derived(v any) []showField {
 		st := p.State(x, s.asOf)
 		out := []showField{{name: "status", value: st.Status + " (" + st.RAG + ")", style: render.RAGStyle(st.RAG)}}
 		if st.Status != programme.StatusDone && st.Status != programme.StatusLate && !st.Date.IsZero() {
-			when := "in " + plural(st.Left, "day")
+			when := "in " + programme.Plural(st.Left, "day")
 			if st.Left < 0 {
-				when = plural(-st.Left, "day") + " ago"
+				when = programme.Plural(-st.Left, "day") + " ago"
 			}
 			out = append(out, showField{name: "date", value: st.Date.String() + " (" + when + ")"})
 		}
@@ -554,7 +554,7 @@ func (s *session) derived(v any) []showField {
 				exp += " (set by " + plan.Milestones[d].ID + ")"
 			}
 			out = append(out, showField{name: "expected", value: exp},
-				showField{name: "slack", value: plural(plan.Slack[i], "day")})
+				showField{name: "slack", value: programme.Plural(plan.Slack[i], "day")})
 			if plan.Critical[i] {
 				out = append(out, showField{name: "critical", value: "on the critical path", style: render.Red})
 			}
@@ -578,11 +578,11 @@ func (s *session) derived(v any) []showField {
 		return []showField{{name: "score", value: strconv.Itoa(x.Score()) + " (" + rag + ")", style: render.RAGStyle(rag)}}
 	case *programme.Assumption:
 		if x.Status == "unverified" && !x.ValidateBy.IsZero() && x.ValidateBy < s.asOf {
-			return []showField{{name: "overdue", value: "validation was due " + plural(s.asOf.Sub(x.ValidateBy), "day") + " ago", style: render.Red}}
+			return []showField{{name: "overdue", value: "validation was due " + programme.Plural(s.asOf.Sub(x.ValidateBy), "day") + " ago", style: render.Red}}
 		}
 	case *programme.Issue:
 		if x.Status == "open" && !x.ResolveBy.IsZero() && x.ResolveBy < s.asOf {
-			return []showField{{name: "overdue", value: "resolution was due " + plural(s.asOf.Sub(x.ResolveBy), "day") + " ago", style: render.Red}}
+			return []showField{{name: "overdue", value: "resolution was due " + programme.Plural(s.asOf.Sub(x.ResolveBy), "day") + " ago", style: render.Red}}
 		}
 	}
 	return nil

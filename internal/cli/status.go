@@ -213,15 +213,15 @@ func printDashboard(t render.Term, s *session, d *dashboard) error {
 	tol := s.p.Tolerances()
 	w.heading("Overdue")
 	w.table(milestoneTable(d.Overdue, "LATE", func(m milestoneLine) render.Cell {
-		return render.Cell{Text: plural(-m.Days, "day") + " late", Style: render.Red}
+		return render.Cell{Text: programme.Plural(-m.Days, "day") + " late", Style: render.Red}
 	}), "nothing overdue")
 	w.heading(fmt.Sprintf("Due in the next %d days", tol.DueSoonDays))
 	w.table(milestoneTable(d.DueSoon, "LEFT", func(m milestoneLine) render.Cell {
-		return render.Cell{Text: plural(m.Days, "day"), Style: render.Amber}
+		return render.Cell{Text: programme.Plural(m.Days, "day"), Style: render.Amber}
 	}), "nothing due soon")
 	w.heading("Slips next: pushed past their dates by a predecessor")
 	w.table(milestoneTable(d.SlipsNext, "PUSHED", func(m milestoneLine) render.Cell {
-		return render.Cell{Text: fmt.Sprintf("+%s by %s", plural(m.Days, "day"), m.By), Style: render.Amber}
+		return render.Cell{Text: fmt.Sprintf("+%s by %s", programme.Plural(m.Days, "day"), m.By), Style: render.Amber}
 	}), "no knock-on slips")
 
 	w.heading("Red and amber risks")
@@ -234,9 +234,9 @@ func printDashboard(t render.Term, s *session, d *dashboard) error {
 	w.heading("Assumptions to validate")
 	at := render.Table{Columns: []render.Column{{Header: "ID"}, {Header: "ASSUMPTION", Flex: true}, {Header: "OWNER"}, {Header: "VALIDATE BY"}, {Header: "WHEN"}}}
 	for _, a := range d.Assumptions {
-		when := render.Cell{Text: "in " + plural(a.Days, "day"), Style: render.Amber}
+		when := render.Cell{Text: "in " + programme.Plural(a.Days, "day"), Style: render.Amber}
 		if a.Days < 0 {
-			when = render.Cell{Text: plural(-a.Days, "day") + " ago", Style: render.Red}
+			when = render.Cell{Text: programme.Plural(-a.Days, "day") + " ago", Style: render.Red}
 		}
 		at.Rows = append(at.Rows, []render.Cell{{Text: a.ID}, {Text: a.Statement}, {Text: a.Owner}, {Text: a.ValidateBy.String()}, when})
 	}
@@ -244,7 +244,7 @@ func printDashboard(t render.Term, s *session, d *dashboard) error {
 
 	w.heading("Checks")
 	e, wn := d.Findings["errors"], d.Findings["warnings"]
-	summary := fmt.Sprintf("%s, %s", plural(e, "error"), plural(wn, "warning"))
+	summary := fmt.Sprintf("%s, %s", programme.Plural(e, "error"), programme.Plural(wn, "warning"))
 	switch {
 	case e > 0:
 		summary = t.Paint(summary, render.Red)

@@ -9,13 +9,6 @@ import (
 	"github.com/ocotool/oco/internal/programme"
 )
 
-func days(n int) string {
-	if n == 1 || n == -1 {
-		return fmt.Sprintf("%d day", n)
-	}
-	return fmt.Sprintf("%d days", n)
-}
-
 // Describe says what happened to the item, as a phrase to follow its id:
 // "slipped 28 days: 2017-03-31 → 2017-04-28".
 func Describe(ch Change) string {
@@ -49,7 +42,7 @@ func Describe(ch Change) string {
 	case Done:
 		s := "done on " + ch.To
 		if ch.Days > 0 {
-			s += ", " + days(ch.Days) + " after its due date"
+			s += ", " + programme.Plural(ch.Days, "day") + " after its due date"
 		}
 		return s
 	case Reopened:
@@ -63,13 +56,13 @@ func Describe(ch Change) string {
 		if n < 0 {
 			dir, n = "earlier", -n
 		}
-		s := fmt.Sprintf("re-baselined %s %s: due %s → %s", days(n), dir, ch.From, ch.To)
+		s := fmt.Sprintf("re-baselined %s %s: due %s → %s", programme.Plural(n, "day"), dir, ch.From, ch.To)
 		if ch.By == "" {
 			return s + ", with no decision"
 		}
 		return s + ", decision " + ch.By
 	case Slipped, Recovered:
-		return fmt.Sprintf("%s %s: %s → %s", ch.What, days(ch.Days), ch.From, ch.To)
+		return fmt.Sprintf("%s %s: %s → %s", ch.What, programme.Plural(ch.Days, "day"), ch.From, ch.To)
 	case StatusChanged:
 		// From and To are "status, rag": say only the half that changed.
 		os, orag, _ := strings.Cut(ch.From, ", ")
@@ -82,7 +75,7 @@ func Describe(ch Change) string {
 		}
 		return fmt.Sprintf("now %s, %s (was %s, %s)", ns, nrag, os, orag)
 	case KnockOn:
-		return fmt.Sprintf("pushed %s past its date by %s: expected %s", days(ch.Days), ch.By, ch.To)
+		return fmt.Sprintf("pushed %s past its date by %s: expected %s", programme.Plural(ch.Days, "day"), ch.By, ch.To)
 	case KnockOnCleared:
 		return "no longer pushed past its date by " + ch.By
 	case Closed, Occurred:
@@ -159,9 +152,9 @@ func (r *Result) Headline() string {
 		if ch.Days <= 0 {
 			continue
 		}
-		s := fmt.Sprintf("%s slipped %s", ch.ID, days(ch.Days))
+		s := fmt.Sprintf("%s slipped %s", ch.ID, programme.Plural(ch.Days, "day"))
 		if ch.What == Rebaselined {
-			s = fmt.Sprintf("%s was re-baselined %s later", ch.ID, days(ch.Days))
+			s = fmt.Sprintf("%s was re-baselined %s later", ch.ID, programme.Plural(ch.Days, "day"))
 			if ch.By == "" {
 				s += " with no decision"
 			}
@@ -212,19 +205,19 @@ func (r *Result) Headline() string {
 	e, w := programme.Count(r.Introduced)
 	switch {
 	case e > 0 && w > 0:
-		parts = append(parts, fmt.Sprintf("%s and %s introduced", count(e, "error"), count(w, "warning")))
+		parts = append(parts, fmt.Sprintf("%s and %s introduced", programme.Plural(e, "error"), programme.Plural(w, "warning")))
 	case e > 0:
-		parts = append(parts, count(e, "error")+" introduced")
+		parts = append(parts, programme.Plural(e, "error")+" introduced")
 	case w > 0:
-		parts = append(parts, count(w, "warning")+" introduced")
+		parts = append(parts, programme.Plural(w, "warning")+" introduced")
 	}
 	if len(parts) == 0 {
 		if len(r.Changes) == 0 && len(r.Fixed) == 0 {
 			return "No change to the programme."
 		}
-		parts = append(parts, count(len(r.Changes), "change"))
+		parts = append(parts, programme.Plural(len(r.Changes), "change"))
 		if len(r.Fixed) > 0 {
-			parts = append(parts, count(len(r.Fixed), "finding")+" fixed")
+			parts = append(parts, programme.Plural(len(r.Fixed), "finding")+" fixed")
 		}
 	}
 	const most = 4
@@ -233,13 +226,6 @@ func (r *Result) Headline() string {
 	}
 	s := strings.Join(parts, "; ")
 	return strings.ToUpper(s[:1]) + s[1:]
-}
-
-func count(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // andList joins words as a sentence does: "a", "a and b", "a, b and c".

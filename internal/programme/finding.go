@@ -58,6 +58,14 @@ func (f Finding) String() string {
 	return fmt.Sprintf("%s: %s: %s [%s]", f.Pos, f.Severity, f.Message, f.Rule)
 }
 
+// Plural counts a noun for a message: "1 day", "-1 day", "3 days".
+func Plural(n int, word string) string {
+	if n == 1 || n == -1 {
+		return fmt.Sprintf("%d %s", n, word)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
 // SortFindings orders findings by file, line, column, then rule and message,
 // so that output is stable from run to run.
 func SortFindings(fs []Finding) {

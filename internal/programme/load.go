@@ -253,16 +253,8 @@ func (l *loader) errorID(n *yaml.Node, id, rule, format string, args ...any) {
 	l.p.Findings = append(l.p.Findings, Finding{Pos: l.pos(n), Severity: Error, Rule: rule, Message: fmt.Sprintf(format, args...), ID: id})
 }
 
-// resolve follows aliases, charging the work to the file's budget.
-func (l *loader) resolve(n *yaml.Node) *yaml.Node {
-	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < 100; i++ {
-		n = n.Alias
-	}
-	if n != nil && n.Kind == yaml.AliasNode {
-		return nil
-	}
-	return n
-}
+// resolve follows aliases.
+func (l *loader) resolve(n *yaml.Node) *yaml.Node { return Deref(n) }
 
 func (l *loader) spend(n int) bool {
 	l.budget -= n
@@ -449,7 +441,7 @@ func (l *loader) item(kind Kind, m *yaml.Node, dst reflect.Value) {
 	it.File, it.Node = l.file, m
 	si := infoOf(dst.Type())
 	id := ""
-	if v := mapValue(m, "id"); v != nil {
+	if v := MapValue(m, "id"); v != nil {
 		if v = l.resolve(v); v != nil && v.Kind == yaml.ScalarNode {
 			id = v.Value
 		}
@@ -504,14 +496,31 @@ func fieldNames(si *structInfo) []string {
 
 func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
 
-// mapValue returns the value of key in mapping m, or nil.
-func mapValue(m *yaml.Node, key string) *yaml.Node {
+// MapValue returns the value of key in mapping m, following aliases, or
+// nil where m is no mapping or has no such key.
+func MapValue(m *yaml.Node, key string) *yaml.Node {
+	m = Deref(m)
+	if m == nil || m.Kind != yaml.MappingNode {
+		return nil
+	}
 	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Kind == yaml.ScalarNode && m.Content[i].Value == key {
-			return m.Content[i+1]
+		if k := m.Content[i]; k.Kind == yaml.ScalarNode && k.Value == key {
+			return Deref(m.Content[i+1])
 		}
 	}
 	return nil
+}
+
+// Deref follows an alias to what it names; a chain that does not end in
+// a node after a hundred steps leads nowhere.
+func Deref(n *yaml.Node) *yaml.Node {
+	for i := 0; n != nil && n.Kind == yaml.AliasNode; i++ {
+		if i == 100 {
+			return nil
+		}
+		n = n.Alias
+	}
+	return n
 }
 
 var idPattern = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9._-]{0,63}$`)

@@ -29,13 +29,6 @@ func (t Term) FindingsText(fs []programme.Finding) error {
 // Summary writes "2 errors, 3 warnings".
 func Summary(w io.Writer, fs []programme.Finding) error {
 	e, wn := programme.Count(fs)
-	_, err := fmt.Fprintf(w, "%s, %s\n", count(e, "error"), count(wn, "warning"))
+	_, err := fmt.Fprintf(w, "%s, %s\n", programme.Plural(e, "error"), programme.Plural(wn, "warning"))
 	return err
-}
-
-func count(n int, word string) string {
-	if n == 1 {
-		return fmt.Sprintf("1 %s", word)
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

@@ -76,7 +76,7 @@ func FindingsJUnit(w io.Writer, fs []programme.Finding, rules []Rule) error {
 				fmt.Fprintf(&text, "%s\n", f)
 				sev = max(sev, f.Severity)
 			}
-			c.Failure = &junitFailure{Message: count(len(found), "finding"), Type: sev.String(), Text: text.String()}
+			c.Failure = &junitFailure{Message: programme.Plural(len(found), "finding"), Type: sev.String(), Text: text.String()}
 			suite.Failures++
 		}
 		suite.Tests++
