@@ -2,7 +2,6 @@ package cli
 
 import (
 	"io/fs"
-	"path"
 	"strings"
 	"testing/fstest"
 
@@ -37,31 +36,7 @@ func newMilestoneReader() *milestoneReader {
 // read returns the milestones of the programme in fsys in the order Load
 // finds them.
 func (r *milestoneReader) read(fsys fs.FS) []namedMilestone {
-	var names []string
-	whole := false
-	fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return nil
-		}
-		base := path.Base(name)
-		if name != "." && strings.HasPrefix(base, ".") {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() || !(strings.HasSuffix(base, ".yaml") || strings.HasSuffix(base, ".yml")) {
-			return nil
-		}
-		if d.Type()&fs.ModeSymlink != 0 {
-			whole = true // Load's rules for links are its own
-		}
-		names = append(names, name)
-		return nil
-	})
-	if whole {
-		return milestonesOf(programme.Load(fsys, ""))
-	}
+	names := programme.Files(fsys, func(string, error) {})
 	var out []namedMilestone
 	for _, name := range names {
 		data, err := fs.ReadFile(fsys, name)

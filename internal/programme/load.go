@@ -23,32 +23,10 @@ import (
 // and bytes that are not YAML, becomes a finding in the result.
 func Load(fsys fs.FS, prefix string) *Programme {
 	p := &Programme{}
-	var files []string
-	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
-		if err != nil {
-			p.fail(Pos{File: path.Join(prefix, name)}, "syntax", "cannot read: %v", unwrapPathError(err))
-			return nil
-		}
-		base := path.Base(name)
-		if name != "." && strings.HasPrefix(base, ".") {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() || !(strings.HasSuffix(base, ".yaml") || strings.HasSuffix(base, ".yml")) {
-			return nil
-		}
-		if d.Type()&fs.ModeSymlink != 0 && !linkStaysInside(fsys, name) {
-			return nil
-		}
-		files = append(files, name)
-		return nil
+	files := Files(fsys, func(name string, err error) {
+		p.fail(Pos{File: path.Join(prefix, name)}, "syntax", "cannot read: %v", unwrapPathError(err))
 	})
-	if err != nil {
-		p.fail(Pos{File: prefix}, "syntax", "cannot read the programme directory: %v", err)
-	}
-	for _, name := range files { // WalkDir visits in lexical order already
+	for _, name := range files {
 		display := path.Join(prefix, name)
 		src, err := fs.ReadFile(fsys, name)
 		if err != nil {
@@ -74,6 +52,39 @@ func Load(fsys fs.FS, prefix string) *Programme {
 	p.applyDefaults()
 	p.buildIndex()
 	return p
+}
+
+// Files lists the programme files below the root of fsys in the order Load
+// reads them (lexical order of path): *.yaml and *.yml, skipping names that
+// start with "." and links that lead out of the directory. Entries that
+// cannot be read are passed to bad, and left out.
+func Files(fsys fs.FS, bad func(name string, err error)) []string {
+	var files []string
+	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil {
+			bad(name, err)
+			return nil
+		}
+		base := path.Base(name)
+		if name != "." && strings.HasPrefix(base, ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || !(strings.HasSuffix(base, ".yaml") || strings.HasSuffix(base, ".yml")) {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 && !linkStaysInside(fsys, name) {
+			return nil
+		}
+		files = append(files, name)
+		return nil
+	})
+	if err != nil {
+		bad(".", err)
+	}
+	return files
 }
 
 // linkStaysInside reports whether a symbolic link resolves to a path inside
