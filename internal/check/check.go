@@ -113,13 +113,12 @@ func Run(p *programme.Programme, opt Options) []programme.Finding {
 	return out
 }
 
-// Context is what the rules share: the programme, the reporting date, an
-// index of ids built once, and the findings so far.
+// Context is what the rules share: the programme, the reporting date, the
+// schedule built once, and the findings so far.
 type Context struct {
 	P    *programme.Programme
 	AsOf programme.Date
 
-	index      map[string]indexed  // first item of each id, as Lookup
 	candidates map[string][]string // ids of a set of kinds, for suggestions
 	suggestOps int                 // comparisons left for suggestions
 	findings   []programme.Finding
@@ -140,16 +139,11 @@ func (c *Context) Plan() *schedule.Plan {
 // past it, findings come without suggestions.
 const suggestBudget = 2_000_000
 
-// NewContext prepares p for the rules. It builds its own index of ids, so
-// that a Programme assembled in code, not loaded, can be checked too.
+// NewContext prepares p for the rules. They find items through the
+// programme's own index of ids, which a Programme assembled in code, not
+// loaded, builds on first use.
 func NewContext(p *programme.Programme, opt Options) *Context {
-	c := &Context{P: p, AsOf: opt.AsOf, plan: opt.Plan, index: map[string]indexed{}, suggestOps: suggestBudget}
-	p.Each(func(kind programme.Kind, id string, it *programme.Item, v any) {
-		if _, dup := c.index[id]; id != "" && !dup {
-			c.index[id] = indexed{programme.Ref{Kind: kind, Item: v}, it}
-		}
-	})
-	return c
+	return &Context{P: p, AsOf: opt.AsOf, plan: opt.Plan, suggestOps: suggestBudget}
 }
 
 // Findings returns what the rules run so far have found, unsorted.
@@ -165,26 +159,11 @@ func (c *Context) report(rule string, pos programme.Pos, id, format string, args
 	})
 }
 
-// indexed is the first item with an id, and where it is.
-type indexed struct {
-	programme.Ref
-	at *programme.Item
-}
+func (c *Context) lookup(id string) (programme.Ref, bool) { return c.P.Lookup(id) }
 
-func (c *Context) lookup(id string) (programme.Ref, bool) {
-	r, ok := c.index[id]
-	return r.Ref, ok
-}
+func (c *Context) milestone(id string) *programme.Milestone { return c.P.Milestone(id) }
 
-func (c *Context) milestone(id string) *programme.Milestone {
-	m, _ := c.index[id].Item.(*programme.Milestone)
-	return m
-}
-
-func (c *Context) phase(id string) *programme.Phase {
-	ph, _ := c.index[id].Item.(*programme.Phase)
-	return ph
-}
+func (c *Context) phase(id string) *programme.Phase { return c.P.Phase(id) }
 
 // suggest returns `; did you mean "x"?` naming the ids of the given kinds
 // (any kind when none) nearest to s, or "" when none is near.

@@ -13,8 +13,8 @@ import (
 // out.
 func DuplicateID(c *Context) {
 	c.P.Each(func(kind programme.Kind, id string, it *programme.Item, _ any) {
-		if f, ok := c.index[id]; ok && f.at != it {
-			c.report("duplicate-id", it.KeyPos("id"), id, "%s is also defined at %s", id, f.at.KeyPos("id"))
+		if f, ok := c.P.Lookup(id); ok && f.At != it {
+			c.report("duplicate-id", it.KeyPos("id"), id, "%s is also defined at %s", id, f.At.KeyPos("id"))
 		}
 	})
 }

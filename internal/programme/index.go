@@ -82,18 +82,22 @@ func (p *Programme) Each(fn func(kind Kind, id string, it *Item, v any)) {
 
 func (p *Programme) buildIndex() {
 	p.index = make(map[string]Ref)
-	p.Each(func(kind Kind, id string, _ *Item, v any) {
+	p.Each(func(kind Kind, id string, it *Item, v any) {
 		if id == "" {
 			return
 		}
 		if _, dup := p.index[id]; !dup {
-			p.index[id] = Ref{Kind: kind, Item: v}
+			p.index[id] = Ref{Kind: kind, Item: v, At: it}
 		}
 	})
 }
 
 // Lookup finds an item by id. Where an id is used twice, the first wins.
+// A programme put together in code, not loaded, is indexed on first use.
 func (p *Programme) Lookup(id string) (Ref, bool) {
+	if p.index == nil {
+		p.buildIndex()
+	}
 	r, ok := p.index[id]
 	return r, ok
 }
@@ -120,7 +124,7 @@ func containsKind(ks []Kind, k Kind) bool {
 
 // Milestone returns the milestone with the given id, or nil.
 func (p *Programme) Milestone(id string) *Milestone {
-	if r, ok := p.index[id]; ok {
+	if r, ok := p.Lookup(id); ok {
 		if m, ok := r.Item.(*Milestone); ok {
 			return m
 		}
@@ -130,7 +134,7 @@ func (p *Programme) Milestone(id string) *Milestone {
 
 // Phase returns the phase with the given id, or nil.
 func (p *Programme) Phase(id string) *Phase {
-	if r, ok := p.index[id]; ok {
+	if r, ok := p.Lookup(id); ok {
 		if ph, ok := r.Item.(*Phase); ok {
 			return ph
 		}

@@ -39,5 +39,6 @@ var Sections = []struct {
 // Ref is an item found by its id.
 type Ref struct {
 	Kind Kind
-	Item any // *Person, *Body, *Milestone, ...
+	Item any   // *Person, *Body, *Milestone, ...
+	At   *Item // where it is defined
 }
