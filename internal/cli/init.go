@@ -85,14 +85,66 @@ func runInit(g *globals, dir string) error {
 			return usageError("%s already exists; oco init does not overwrite", path.Join(display, name))
 		}
 	}
-	if err := os.MkdirAll(dir, 0o777); err != nil {
+	if err := writeScaffold(dir, names, files); err != nil {
 		return usageError("%v", unwrapEditError(err))
 	}
+	// Only now say what was made: a reader that stops reading cannot leave
+	// half a programme behind.
 	for _, name := range names {
-		if err := yamledit.WriteFile(filepath.Join(dir, name), files[name]); err != nil {
-			return usageError("%v", err)
+		if _, err := fmt.Fprintln(g.env.Out, path.Join(display, name)); err != nil {
+			return err
 		}
-		fmt.Fprintln(g.env.Out, path.Join(display, name))
+	}
+	return nil
+}
+
+// writeScaffold writes the new programme whole or not at all. A directory
+// that does not exist yet is filled under a temporary name beside it and
+// renamed into place (MkdirTemp makes it private, so it is opened up as a
+// new directory would be); into one that exists, files are written one by one
+// and removed again if any fails.
+func writeScaffold(dir string, names []string, files map[string][]byte) error {
+	if _, err := os.Lstat(dir); errors.Is(err, fs.ErrNotExist) {
+		parent := filepath.Dir(filepath.Clean(dir))
+		if err := os.MkdirAll(parent, 0o777); err != nil {
+			return err
+		}
+		tmp, err := os.MkdirTemp(parent, ".oco-init-*")
+		if err != nil {
+			return err
+		}
+		if err := writeFiles(tmp, names, files); err != nil {
+			os.RemoveAll(tmp)
+			return err
+		}
+		if err := os.Chmod(tmp, 0o755); err != nil {
+			os.RemoveAll(tmp)
+			return err
+		}
+		if err := os.Rename(tmp, dir); err != nil {
+			os.RemoveAll(tmp)
+			return err
+		}
+		return nil
+	}
+	return writeFiles(dir, names, files)
+}
+
+// writeFiles writes each file into dir, removing those it wrote if one fails.
+func writeFiles(dir string, names []string, files map[string][]byte) error {
+	var written []string
+	for _, name := range names {
+		target := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(target), 0o777); err != nil {
+			return err
+		}
+		if err := yamledit.WriteFile(target, files[name]); err != nil {
+			for _, w := range written {
+				os.Remove(w)
+			}
+			return err
+		}
+		written = append(written, target)
 	}
 	return nil
 }
