@@ -2,9 +2,11 @@ package cli
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -179,8 +181,37 @@ type session struct {
 }
 
 // load finds and reads the programme. Problems in its files are not errors
-// here: they are findings, for the command to show as it sees fit.
+// here: they are findings, for the command to show as it sees fit. A file
+// that cannot be read at all is: the answer would be about part of the
+// programme.
 func (g *globals) load() (*session, error) {
+	s, err := g.loadPartial()
+	if err != nil {
+		return nil, err
+	}
+	if err := s.unreadable(); err != nil {
+		for _, f := range s.p.Findings {
+			if slices.Contains(s.p.Unread, f.Pos.File) {
+				fmt.Fprintf(g.env.Err, "%s\n", f)
+			}
+		}
+		return nil, err
+	}
+	return s, nil
+}
+
+// unreadable is the exit status 2 error for a programme with files that
+// could not be read, or nil.
+func (s *session) unreadable() error {
+	if n := len(s.p.Unread); n > 0 {
+		return usageError("could not read %s of the programme", programme.Plural(n, "file"))
+	}
+	return nil
+}
+
+// loadPartial reads the programme as load does, but also when some of its
+// files cannot be read, for validate to report them with everything else.
+func (g *globals) loadPartial() (*session, error) {
 	dir, err := g.findDir()
 	if err != nil {
 		return nil, err

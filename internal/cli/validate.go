@@ -48,12 +48,15 @@ func runValidate(g *globals, o *validateOptions) error {
 	if err != nil {
 		return err
 	}
-	s, err := g.load()
+	s, err := g.loadPartial()
 	if err != nil {
 		return err
 	}
 	fs := s.findings()
 	if err := render(fs); err != nil {
+		return err
+	}
+	if err := s.unreadable(); err != nil {
 		return err
 	}
 	for _, f := range fs {

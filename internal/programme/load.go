@@ -24,13 +24,13 @@ import (
 func Load(fsys fs.FS, prefix string) *Programme {
 	p := &Programme{}
 	files := Files(fsys, func(name string, err error) {
-		p.fail(Pos{File: path.Join(prefix, name)}, "syntax", "cannot read: %v", unwrapPathError(err))
+		p.unread(path.Join(prefix, name), err)
 	})
 	for _, name := range files {
 		display := path.Join(prefix, name)
 		src, err := fs.ReadFile(fsys, name)
 		if err != nil {
-			p.fail(Pos{File: display}, "syntax", "cannot read: %v", unwrapPathError(err))
+			p.unread(display, err)
 			continue
 		}
 		p.Files = append(p.Files, display)
@@ -108,6 +108,13 @@ func unwrapPathError(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// unread records a file that could not be read, and says so as a finding
+// so that every output format shows it.
+func (p *Programme) unread(file string, err error) {
+	p.Unread = append(p.Unread, file)
+	p.fail(Pos{File: file}, "syntax", "cannot read: %v", unwrapPathError(err))
 }
 
 func (p *Programme) fail(pos Pos, rule, format string, args ...any) {

@@ -35,6 +35,9 @@ type Programme struct {
 	Files []string
 	// Findings are the problems found while loading: syntax, shape, values.
 	Findings []Finding
+	// Unread lists the files (and folders) that could not be read at all:
+	// the programme is incomplete, so a command cannot trust its answer.
+	Unread []string
 
 	index map[string]Ref
 }
