@@ -148,6 +148,16 @@ func (d *Doc) Append(section string, fields []KV, order Order) error {
 			}
 		}
 		first = d.spans[sec].last + 1
+		// Comment lines indented as the last item's keys belong to it
+		// (a field commented out, say): the new item goes after them.
+		for first <= d.limit {
+			t := d.line(first)
+			body := strings.TrimLeft(t, " ")
+			if !strings.HasPrefix(body, "#") || len(t)-len(body) < keyInd {
+				break
+			}
+			first++
+		}
 		if sep {
 			lines = append(lines, "")
 		}

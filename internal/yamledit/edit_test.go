@@ -241,7 +241,8 @@ func TestEdit(t *testing.T) {
 			edit: func(d *Doc) error {
 				return d.Append("milestones", []KV{{"due", Scalar("2017-03-31")}, {"title", Scalar("Day 1")}, {"id", Scalar("M-03")}}, order)
 			},
-			want:    milestones[:strings.Index(milestones, "    # the log's")] + "\n  - id: M-03\n    title: Day 1\n    due: 2017-03-31\n" + milestones[strings.Index(milestones, "    # the log's"):],
+			// The comment indented as M-02's keys is M-02's: M-03 follows it.
+			want:    milestones[:strings.Index(milestones, "  # end of P1")] + "\n  - id: M-03\n    title: Day 1\n    due: 2017-03-31\n" + milestones[strings.Index(milestones, "  # end of P1"):],
 			removed: 0, added: 4,
 		},
 		{
