@@ -14,7 +14,7 @@ func SelfDependency(c *Context) {
 	for _, m := range c.P.Milestones {
 		for _, d := range m.DependsOn {
 			if m.ID != "" && d.ID == m.ID {
-				c.report("self-dependency", m.NodePos(d.Node), m.ID, "%s depends on itself", m.ID)
+				c.report("self-dependency", d.Pos, m.ID, "%s depends on itself", m.ID)
 			}
 		}
 	}
@@ -41,7 +41,7 @@ func DuplicateDependency(c *Context) {
 			ids[i] = d.ID
 		}
 		for _, dup := range repeats(ids, m.ID) {
-			pos, first := m.NodePos(m.DependsOn[dup[0]].Node), m.NodePos(m.DependsOn[dup[1]].Node)
+			pos, first := m.DependsOn[dup[0]].Pos, m.DependsOn[dup[1]].Pos
 			c.report("duplicate-dependency", pos, m.ID, "%s lists %s twice in depends_on (first at %s)",
 				name(programme.KindMilestone, m.ID), ids[dup[0]], where(pos, first))
 		}
@@ -120,7 +120,7 @@ func DependencyCycle(c *Context) {
 		pos := m.Pos()
 		for _, d := range m.DependsOn {
 			if d.ID == next.ID {
-				pos = m.NodePos(d.Node)
+				pos = d.Pos
 				break
 			}
 		}

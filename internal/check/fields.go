@@ -5,8 +5,6 @@ import (
 	"strings"
 	"sync"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/ocotool/oco/internal/programme"
 )
 
@@ -66,7 +64,7 @@ func eachField(p *programme.Programme, fn func(kind programme.Kind, id string, i
 			fn(kind, id, it, field{a.Field, rv.FieldByIndex(a.index)})
 		}
 	}
-	if p.Header.Node != nil {
+	if p.Header.File != "" {
 		visit(programme.KindProgramme, p.Header.ID, &p.Header.Item, &p.Header)
 	}
 	p.Each(func(kind programme.Kind, id string, it *programme.Item, v any) {
@@ -74,31 +72,11 @@ func eachField(p *programme.Programme, fn func(kind programme.Kind, id string, i
 	})
 }
 
-// refPositions returns where each of the n ids of a list of refs sits. The
-// loader keeps only the entries that are ids, so the i-th id is not always
-// the list's i-th entry: walk the list the same way.
+// refPositions returns where each of the n ids of a list of refs sits.
 func refPositions(it *programme.Item, fieldName string, n int) []programme.Pos {
-	out := make([]programme.Pos, 0, n)
-	if seq := programme.MapValue(it.Node, fieldName); seq != nil && seq.Kind == yaml.SequenceNode {
-		for _, el := range seq.Content {
-			if e := programme.Deref(el); e != nil && e.Kind == yaml.ScalarNode && e.Tag != "!!null" && len(out) < n {
-				out = append(out, it.NodePos(el))
-			}
-		}
-	}
-	for len(out) < n {
-		out = append(out, it.KeyPos(fieldName))
+	out := make([]programme.Pos, n)
+	for i := range out {
+		out[i] = it.ElemPos(fieldName, i)
 	}
 	return out
-}
-
-// blank reports whether an item leaves a field out: no key, a null, or an
-// empty string. A value of the wrong shape is not blank; the loader has
-// reported it already.
-func blank(it *programme.Item, fieldName string) bool {
-	v := programme.MapValue(it.Node, fieldName)
-	if v == nil {
-		return true
-	}
-	return v.Kind == yaml.ScalarNode && (v.Tag == "!!null" || strings.TrimSpace(v.Value) == "")
 }

@@ -80,7 +80,7 @@ func UnknownRef(c *Context) {
 				}
 			}
 			for _, d := range deps {
-				c.checkRef(kind, id, f.Name, allowed, d.ID, func() programme.Pos { return it.NodePos(d.Node) })
+				c.checkRef(kind, id, f.Name, allowed, d.ID, func() programme.Pos { return d.Pos })
 			}
 		}
 	})

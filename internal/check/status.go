@@ -1,8 +1,6 @@
 package check
 
 import (
-	"go.yaml.in/yaml/v3"
-
 	"github.com/ocotool/oco/internal/programme"
 )
 
@@ -69,7 +67,7 @@ func StaleForecast(c *Context) {
 // could not read is not reported again.
 func Unowned(c *Context) {
 	unowned := func(kind programme.Kind, id string, it *programme.Item, owner string) {
-		if owner == "" && blank(it, "owner") {
+		if owner == "" && it.Blank("owner") {
 			c.report("unowned", it.Pos(), id, "%s has no owner", label(kind, id))
 		}
 	}
@@ -98,8 +96,8 @@ func Unassessed(c *Context) {
 		if !hasStatus(&r.Item, r.Status, "open") {
 			continue
 		}
-		noL := r.Likelihood == 0 && blank(&r.Item, "likelihood")
-		noI := r.Impact == 0 && blank(&r.Item, "impact")
+		noL := r.Likelihood == 0 && r.Blank("likelihood")
+		noI := r.Impact == 0 && r.Blank("impact")
 		badL := r.Likelihood == 0 && !noL
 		badI := r.Impact == 0 && !noI
 		switch {
@@ -149,24 +147,17 @@ var defaultStatus = map[string]string{"open": "open", "unverified": "unverified"
 // default. A status the loader rejected leaves the default behind, which
 // must not be taken for what the user wrote.
 func hasStatus(it *programme.Item, status, want string) bool {
-	if status == "" {
+	if status == "" && it.Blank("status") {
 		status = defaultStatus[want]
 	}
-	if status != want {
-		return false
-	}
-	if blank(it, "status") {
-		return true
-	}
-	v := programme.MapValue(it.Node, "status")
-	return v != nil && v.Kind == yaml.ScalarNode && v.Value == want
+	return status == want
 }
 
 // InvalidAssumption warns about an assumption proved false with no risk
 // raised for it, at its status key, where it is marked invalid.
 func InvalidAssumption(c *Context) {
 	for _, a := range c.P.Assumptions {
-		if a.Status == "invalid" && a.Risk == "" && blank(&a.Item, "risk") {
+		if a.Status == "invalid" && a.Risk == "" && a.Blank("risk") {
 			c.report("invalid-assumption", a.KeyPos("status"), a.ID, "%s is marked invalid but names no risk it has become",
 				label(programme.KindAssumption, a.ID))
 		}

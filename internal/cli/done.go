@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"os"
 
 	"github.com/spf13/cobra"
 
@@ -53,8 +54,8 @@ func runDone(g *globals, o *doneOptions, id string) error {
 		}
 		arg += d.String()
 	}
-	if t, err := findTarget(s.p, s.prefix(), id); err == nil {
-		switch was := valueText(fieldNode(t.item, "done")); {
+	if t, err := findTarget(s.p, os.DirFS(s.dir), s.prefix(), id); err == nil {
+		switch was := valueText(t.field("done")); {
 		case t.kind != programme.KindMilestone:
 			return usageError("%s is %s: only milestones are done (use oco set %s status=... where it has a status)", id, withArticle(t.kind), id)
 		case was != "" && !o.undo && o.on == "":
@@ -63,11 +64,11 @@ func runDone(g *globals, o *doneOptions, id string) error {
 			return nil
 		}
 	}
-	t, _, edit, err := planSet(s.p, s.prefix(), id, []string{arg}, todayDate())
+	t, _, edit, err := planSet(s.p, os.DirFS(s.dir), s.prefix(), id, []string{arg}, todayDate())
 	if err != nil {
 		return cantRun(err)
 	}
-	was := valueText(fieldNode(t.item, "done"))
+	was := valueText(t.field("done"))
 	changed, err := s.commit(edit, o.dryRun)
 	if err != nil || o.dryRun {
 		return err

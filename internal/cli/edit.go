@@ -29,7 +29,23 @@ type target struct {
 	id      string // the item's id; "" for the programme header
 	label   string // how messages name it
 	item    *programme.Item
-	rel     string // its file, slash-separated, within the programme directory
+	rel     string     // its file, slash-separated, within the programme directory
+	node    *yaml.Node // its mapping as the file holds it now
+}
+
+// field returns the value node of one of the item's fields, dotted for
+// nested ones, or nil where it has none.
+func (t *target) field(name string) *yaml.Node {
+	n := t.node
+	for _, part := range strings.Split(name, ".") {
+		if n = programme.MapValue(n, part); n == nil {
+			return nil
+		}
+	}
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return nil
+	}
+	return n
 }
 
 // fileEdit is a change to one file of the programme.
@@ -74,14 +90,14 @@ func relPath(prefix, display string) (string, error) {
 
 // findTarget finds the item with the id. The programme header is found by
 // its own id, or by "programme" where no item has that id.
-func findTarget(p *programme.Programme, prefix, id string) (*target, error) {
+func findTarget(p *programme.Programme, fsys fs.FS, prefix, id string) (*target, error) {
 	var found []*target
 	p.Each(func(kind programme.Kind, itemID string, it *programme.Item, _ any) {
 		if itemID == id {
 			found = append(found, &target{kind: kind, section: programme.SectionOf(kind), id: id, label: id, item: it})
 		}
 	})
-	if len(found) == 0 && p.Header.Node != nil && (id == p.Header.ID || id == "programme") {
+	if len(found) == 0 && p.Header.File != "" && (id == p.Header.ID || id == "programme") {
 		label := p.Header.ID
 		if label == "" {
 			label = "programme"
@@ -100,20 +116,44 @@ func findTarget(p *programme.Programme, prefix, id string) (*target, error) {
 		return nil, fmt.Errorf("%s is the id of %d items (%s): give each its own id first", id, len(found), strings.Join(where, ", "))
 	}
 	t := found[0]
-	if t.item.Node == nil || t.item.Node.Kind != yaml.MappingNode {
-		return nil, fmt.Errorf("%s at %s is not a mapping of fields", t.label, t.item.Pos())
-	}
-	if t.item.Node.Style&yaml.FlowStyle != 0 {
-		// yamledit changes whole lines; a flow mapping shares its line
-		// with all its fields (and oco fmt keeps flow style as it is).
-		return nil, fmt.Errorf("%s at %s is written in flow style ({...}) and oco edits only items written one field a line; rewrite it that way by hand, then run the command again", t.label, t.item.Pos())
-	}
 	rel, err := relPath(prefix, t.item.File)
 	if err != nil {
 		return nil, err
 	}
 	t.rel = rel
+	// The model keeps only positions; the edit needs the item's YAML.
+	src, err := fs.ReadFile(fsys, rel)
+	if err != nil {
+		return nil, err
+	}
+	t.node = mappingAt(src, t.item.Line, t.item.Col)
+	if t.node == nil {
+		return nil, fmt.Errorf("%s at %s is not a mapping of fields", t.label, t.item.Pos())
+	}
+	if t.node.Style&yaml.FlowStyle != 0 {
+		// yamledit changes whole lines; a flow mapping shares its line
+		// with all its fields (and oco fmt keeps flow style as it is).
+		return nil, fmt.Errorf("%s at %s is written in flow style ({...}) and oco edits only items written one field a line; rewrite it that way by hand, then run the command again", t.label, t.item.Pos())
+	}
 	return t, nil
+}
+
+// mappingAt returns the mapping that starts at line and col of src, or nil.
+func mappingAt(src []byte, line, col int) *yaml.Node {
+	var doc yaml.Node
+	if line == 0 || yaml.Unmarshal(src, &doc) != nil {
+		return nil
+	}
+	stack := []*yaml.Node{&doc}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if n.Kind == yaml.MappingNode && n.Line == line && n.Column == col {
+			return n
+		}
+		stack = append(stack, n.Content...) // aliases are not followed: what they name is here too
+	}
+	return nil
 }
 
 // reportingDate returns the reporting date for a programme as edited.
@@ -274,20 +314,6 @@ func valueText(n *yaml.Node) string {
 		return "{" + strings.Join(parts, ", ") + "}"
 	}
 	return ""
-}
-
-// fieldNode returns the value node of a field, dotted for nested ones.
-func fieldNode(it *programme.Item, field string) *yaml.Node {
-	n := it.Node
-	for _, name := range strings.Split(field, ".") {
-		if n = programme.MapValue(n, name); n == nil {
-			return nil
-		}
-	}
-	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
-		return nil
-	}
-	return n
 }
 
 // short cuts a value for a one-line message.

@@ -71,11 +71,11 @@ func TestShippedIsCanonical(t *testing.T) {
 func loadModel(t *testing.T, files fstest.MapFS) string {
 	t.Helper()
 	p := programme.Load(files, "")
-	p.Header.Node = nil
-	p.Each(func(_ programme.Kind, _ string, it *programme.Item, _ any) { it.Node = nil })
+	p.Header.Line, p.Header.Col = 0, 0
+	p.Each(func(_ programme.Kind, _ string, it *programme.Item, _ any) { it.Line, it.Col = 0, 0 })
 	for _, m := range p.Milestones {
 		for i := range m.DependsOn {
-			m.DependsOn[i].Node = nil
+			m.DependsOn[i].Pos = programme.Pos{}
 		}
 	}
 	var findings []string

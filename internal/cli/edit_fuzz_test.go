@@ -55,13 +55,13 @@ func FuzzSet(f *testing.F) {
 		p.Each(func(_ programme.Kind, id string, _ *programme.Item, _ any) { ids = append(ids, id) })
 		id := ids[int(item)%len(ids)]
 		if known {
-			if tg, err := findTarget(p, "prog", id); err == nil {
+			if tg, err := findTarget(p, fx.files, "prog", id); err == nil {
 				names := fieldNames(tg.kind)
 				field = names[len(field)%len(names)]
 			}
 		}
 
-		tg, as, edit, err := planSet(p, "prog", id, []string{field + "=" + value}, today)
+		tg, as, edit, err := planSet(p, fx.files, "prog", id, []string{field + "=" + value}, today)
 		if err != nil {
 			return
 		}
@@ -90,11 +90,11 @@ func FuzzSet(f *testing.F) {
 			t.Fatal(err)
 		}
 		q := programme.Load(overlayFS{base: fx.files, files: map[string][]byte{tg.rel: nw}}, "prog")
-		after, err := findTarget(q, "prog", id)
+		after, err := findTarget(q, overlayFS{base: fx.files, files: map[string][]byte{tg.rel: nw}}, "prog", id)
 		if err != nil {
 			t.Fatalf("%s: after set %s %s=%q the item is gone: %v", fx.name, id, field, value, err)
 		}
-		n := fieldNode(after.item, as[0].field)
+		n := after.field(as[0].field)
 		switch {
 		case as[0].remove && n != nil:
 			t.Fatalf("%s: %s %s is still there after removing it", fx.name, id, field)
@@ -107,7 +107,7 @@ func FuzzSet(f *testing.F) {
 // itemLines returns the lines an item may occupy in its file: from its
 // first key to the line before the next item or section starts.
 func itemLines(t *testing.T, p *programme.Programme, tg *target, src []byte) (int, int) {
-	first := tg.item.Node.Line
+	first := tg.item.Line
 	last := strings.Count(string(src), "\n") + 1
 	limit := func(l int) {
 		if l > first && l-1 < last {
@@ -115,8 +115,8 @@ func itemLines(t *testing.T, p *programme.Programme, tg *target, src []byte) (in
 		}
 	}
 	p.Each(func(_ programme.Kind, _ string, it *programme.Item, _ any) {
-		if it.File == tg.item.File && it.Node != nil {
-			limit(it.Node.Line)
+		if it.File == tg.item.File && it.Line != 0 {
+			limit(it.Line)
 		}
 	})
 	var doc yaml.Node

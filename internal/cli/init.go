@@ -70,7 +70,7 @@ func runInit(g *globals, dir string) error {
 	}
 	// Refuse before writing anything: a programme there already, or a file
 	// of ours in the way.
-	if p := programme.Load(os.DirFS(dir), display); p.Header.Node != nil {
+	if p := programme.Load(os.DirFS(dir), display); p.Header.File != "" {
 		return usageError("%s already holds a programme (%s); oco init does not overwrite", display, p.Header.File)
 	}
 	names := slices.Sorted(func(yield func(string) bool) {

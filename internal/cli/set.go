@@ -3,6 +3,8 @@ package cli
 import (
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -53,7 +55,7 @@ func runSet(g *globals, o *setOptions, id string, args []string) error {
 	if err != nil {
 		return err
 	}
-	t, as, edit, err := planSet(s.p, s.prefix(), id, args, todayDate())
+	t, as, edit, err := planSet(s.p, os.DirFS(s.dir), s.prefix(), id, args, todayDate())
 	if err != nil {
 		return cantRun(err)
 	}
@@ -73,8 +75,8 @@ func runSet(g *globals, o *setOptions, id string, args []string) error {
 
 // planSet is `oco set` up to the write: the item, the parsed assignments
 // and the edit of its file. The fuzz test calls it as the command does.
-func planSet(p *programme.Programme, prefix, id string, args []string, today programme.Date) (*target, []assignment, fileEdit, error) {
-	t, err := findTarget(p, prefix, id)
+func planSet(p *programme.Programme, fsys fs.FS, prefix, id string, args []string, today programme.Date) (*target, []assignment, fileEdit, error) {
+	t, err := findTarget(p, fsys, prefix, id)
 	if err != nil {
 		return nil, nil, fileEdit{}, err
 	}
@@ -90,7 +92,7 @@ func planSet(p *programme.Programme, prefix, id string, args []string, today pro
 		}
 		seen[a.field] = true
 		if top, _, nested := strings.Cut(a.field, "."); nested && !seen[top] {
-			if n := fieldNode(t.item, top); n != nil && n.Style&yaml.FlowStyle != 0 {
+			if n := t.field(top); n != nil && n.Style&yaml.FlowStyle != 0 {
 				// yamledit changes whole lines, and a flow mapping has
 				// all its fields on one; rewritten whole, it is a block.
 				return nil, nil, fileEdit{}, fmt.Errorf("%s: %s is written in flow style ({...}), which oco does not edit field by field; set it whole instead: oco set %s %s= %s.%s=...", t.label, top, id, top, top, subNames(fieldOf(t.kind, top))[0])
@@ -120,7 +122,7 @@ func fieldOf(k programme.Kind, name string) programme.Field {
 
 // reportField says what became of one field: "M-12 due: 2017-07-31 -> 2017-09-30".
 func reportField(w io.Writer, t *target, a assignment) {
-	old := fieldNode(t.item, a.field)
+	old := t.field(a.field)
 	was := valueText(old)
 	switch {
 	case a.remove && old == nil:

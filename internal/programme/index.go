@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strings"
 
-	"go.yaml.in/yaml/v3"
 )
 
 // Defaults of SPEC section 3, used where the programme does not set them.
@@ -28,18 +27,20 @@ func (p *Programme) applyDefaults() {
 		b := DefaultRiskBands
 		p.Header.RiskBands = &b
 	}
+	// A status left out takes its default; one the loader rejected stays
+	// empty, so that no rule mistakes it for what the user wrote.
 	for _, r := range p.Risks {
-		if r.Status == "" {
+		if r.Status == "" && r.Blank("status") {
 			r.Status = "open"
 		}
 	}
 	for _, a := range p.Assumptions {
-		if a.Status == "" {
+		if a.Status == "" && a.Blank("status") {
 			a.Status = "unverified"
 		}
 	}
 	for _, i := range p.Issues {
-		if i.Status == "" {
+		if i.Status == "" && i.Blank("status") {
 			i.Status = "open"
 		}
 	}
@@ -144,60 +145,53 @@ func (p *Programme) Phase(id string) *Phase {
 
 // Pos is where the item starts.
 func (it *Item) Pos() Pos {
-	if it.Node == nil {
+	if it.Line == 0 {
 		return Pos{File: it.File}
 	}
-	return Pos{File: it.File, Line: it.Node.Line, Col: it.Node.Column}
+	return Pos{File: it.File, Line: it.Line, Col: it.Col}
 }
 
-func (it *Item) lookup(field string) (key, val *yaml.Node) {
-	if it.Node == nil || it.Node.Kind != yaml.MappingNode {
-		return nil, nil
-	}
-	c := it.Node.Content
-	for i := 0; i+1 < len(c); i += 2 {
-		if c[i].Value == field {
-			return c[i], c[i+1]
+func (it *Item) key(field string) *keyAt {
+	for i := range it.keys {
+		if it.keys[i].name == field {
+			return &it.keys[i]
 		}
 	}
-	return nil, nil
+	return nil
 }
 
-// Has reports whether the item's file gives the field.
+// Has reports whether the item's file gives the field a value.
 func (it *Item) Has(field string) bool {
-	k, v := it.lookup(field)
-	return k != nil && !(v.Kind == yaml.ScalarNode && v.Tag == "!!null")
+	k := it.key(field)
+	return k != nil && !k.null
+}
+
+// Blank reports whether the item leaves the field out: no key, no value,
+// or text of spaces only.
+func (it *Item) Blank(field string) bool {
+	k := it.key(field)
+	return k == nil || k.blank
 }
 
 // KeyPos is where the field's key is, or the item's start if it has none.
 func (it *Item) KeyPos(field string) Pos {
-	if k, _ := it.lookup(field); k != nil {
-		return Pos{File: it.File, Line: k.Line, Col: k.Column}
+	if k := it.key(field); k != nil {
+		return Pos{File: it.File, Line: int(k.line), Col: int(k.col)}
 	}
 	return it.Pos()
 }
 
-// ElemPos is where the i-th entry of a list field is.
+// ElemPos is where the i-th entry of a list field is, counting the entries
+// the model kept (an entry that is not an id is reported and left out).
 func (it *Item) ElemPos(field string, i int) Pos {
-	k, v := it.lookup(field)
-	for v != nil && v.Kind == yaml.AliasNode {
-		v = v.Alias
-	}
-	if v != nil && v.Kind == yaml.SequenceNode && i < len(v.Content) && v.Content[i].Line > 0 {
-		return Pos{File: it.File, Line: v.Content[i].Line, Col: v.Content[i].Column}
-	}
-	if k != nil {
-		return Pos{File: it.File, Line: k.Line, Col: k.Column}
-	}
-	return it.Pos()
-}
-
-// NodePos is the position of a node inside the item's file.
-func (it *Item) NodePos(n *yaml.Node) Pos {
-	if n == nil {
+	k := it.key(field)
+	if k == nil {
 		return it.Pos()
 	}
-	return Pos{File: it.File, Line: n.Line, Col: n.Column}
+	if 2*i+1 < len(k.elems) {
+		return Pos{File: it.File, Line: int(k.elems[2*i]), Col: int(k.elems[2*i+1])}
+	}
+	return Pos{File: it.File, Line: int(k.line), Col: int(k.col)}
 }
 
 // suggest returns `; did you mean "x"?` for the candidate nearest to s, or

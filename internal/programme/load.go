@@ -36,7 +36,7 @@ func Load(fsys fs.FS, prefix string) *Programme {
 		p.Files = append(p.Files, display)
 		p.loadFile(display, src)
 	}
-	if p.Header.Node == nil {
+	if p.Header.File == "" {
 		file := prefix
 		if len(p.Files) > 0 {
 			file = p.Files[0]
@@ -381,14 +381,14 @@ func (l *loader) pairs(m *yaml.Node) [][2]*yaml.Node {
 }
 
 func (l *loader) header(key, v *yaml.Node) {
-	if l.p.Header.Node != nil {
+	if l.p.Header.File != "" {
 		l.errorf(key, "duplicate-section", "programme given twice (first at %s)", l.p.Header.Pos())
 		return
 	}
 	m := l.resolve(v)
 	if m == nil || m.Kind != yaml.MappingNode {
 		l.errorf(key, "type", "programme must be a mapping of fields (id, name, start, end, ...), not %s", shape(v))
-		l.p.Header.File, l.p.Header.Node = l.file, key
+		l.p.Header.File, l.p.Header.Line, l.p.Header.Col = l.file, key.Line, key.Column
 		return
 	}
 	l.item(KindProgramme, m, reflect.ValueOf(&l.p.Header).Elem())
@@ -456,7 +456,7 @@ func (p *Programme) appendItem(kind Kind, it any) {
 // item decodes one item's mapping into dst, a struct of the model.
 func (l *loader) item(kind Kind, m *yaml.Node, dst reflect.Value) {
 	it := dst.FieldByName("Item").Addr().Interface().(*Item)
-	it.File, it.Node = l.file, m
+	it.File, it.Line, it.Col = l.file, m.Line, m.Column
 	si := infoOf(dst.Type())
 	id := ""
 	if v := MapValue(m, "id"); v != nil {
@@ -468,17 +468,31 @@ func (l *loader) item(kind Kind, m *yaml.Node, dst reflect.Value) {
 	if id != "" {
 		name += " " + id
 	}
-	l.fields(name, id, si, m, dst)
+	l.fields(name, id, si, m, dst, &it.keys)
 }
 
 // fields decodes the keys of mapping m into dst, with name naming the item
-// in messages ("milestone M-3", "programme tolerances").
-func (l *loader) fields(name, id string, si *structInfo, m *yaml.Node, dst reflect.Value) {
+// in messages ("milestone M-3", "programme tolerances"). Where keys is not
+// nil, it records where each key and list entry is.
+func (l *loader) fields(name, id string, si *structInfo, m *yaml.Node, dst reflect.Value, keys *[]keyAt) {
 	present := map[string]bool{}
 	for _, kv := range l.pairs(m) {
 		k, v := kv[0], kv[1]
 		if !l.spend(1) {
 			return
+		}
+		at := &keyAt{} // where list entries go when no one keeps them
+		if keys != nil {
+			// value adds to this key's entries only; no other key is
+			// added meanwhile, so the pointer stays good.
+			*keys = append(*keys, keyAt{})
+			at = &(*keys)[len(*keys)-1]
+		}
+		at.name, at.line, at.col = k.Value, int32(k.Line), int32(k.Column)
+		if val := l.resolve(v); val == nil || isNull(val) {
+			at.null, at.blank = true, true
+		} else if val.Kind == yaml.ScalarNode && strings.TrimSpace(val.Value) == "" {
+			at.blank = true
 		}
 		i, ok := si.byName[k.Value]
 		if !ok {
@@ -495,7 +509,7 @@ func (l *loader) fields(name, id string, si *structInfo, m *yaml.Node, dst refle
 			continue // treated as absent; a required field is reported below
 		}
 		present[f.Name] = true
-		l.value(name, id, f, k, val, dst.FieldByIndex(f.index))
+		l.value(name, id, f, k, val, dst.FieldByIndex(f.index), at)
 	}
 	for _, f := range si.fields {
 		if f.Required && !present[f.Name] {
@@ -561,8 +575,10 @@ func ParseLag(s string) (Lag, error) {
 	return Lag(n), nil
 }
 
-// value decodes one field's value into dst.
-func (l *loader) value(name, id string, f Field, k, v *yaml.Node, dst reflect.Value) {
+// value decodes one field's value into dst, noting in at where the list
+// entries it keeps are.
+func (l *loader) value(name, id string, f Field, k, v *yaml.Node, dst reflect.Value, at *keyAt) {
+	keep := func(el *yaml.Node) { at.elems = append(at.elems, int32(el.Line), int32(el.Column)) }
 	scalar := func(what string) (string, bool) {
 		if v.Kind != yaml.ScalarNode {
 			l.errorID(v, id, "type", "%s: %s must be %s, not %s", name, f.Name, what, shape(v))
@@ -646,6 +662,7 @@ func (l *loader) value(name, id string, f Field, k, v *yaml.Node, dst reflect.Va
 				continue
 			}
 			out = append(out, e.Value)
+			keep(el)
 		}
 		dst.Set(reflect.ValueOf(out))
 	case KindDeps:
@@ -661,13 +678,15 @@ func (l *loader) value(name, id string, f Field, k, v *yaml.Node, dst reflect.Va
 			}
 			switch {
 			case e != nil && e.Kind == yaml.ScalarNode && !isNull(e):
-				deps = append(deps, Dep{ID: e.Value, Node: el})
+				deps = append(deps, Dep{ID: e.Value, Pos: l.pos(el)})
+				keep(el)
 			case e != nil && e.Kind == yaml.MappingNode:
 				var d Dep
-				l.fields(name+" depends_on entry", id, infoOf(depsType.Elem()), e, reflect.ValueOf(&d).Elem())
-				d.Node = el
+				l.fields(name+" depends_on entry", id, infoOf(depsType.Elem()), e, reflect.ValueOf(&d).Elem(), nil)
+				d.Pos = l.pos(el)
 				if d.ID != "" {
 					deps = append(deps, d)
+					keep(el)
 				}
 			default:
 				l.errorID(el, id, "type", "%s: each entry of depends_on must be an id or {id: ID, lag: LAG}, not %s", name, shape(el))
@@ -683,7 +702,7 @@ func (l *loader) value(name, id string, f Field, k, v *yaml.Node, dst reflect.Va
 		if init, ok := defaults[dst.Type()]; ok {
 			ptr.Elem().Set(reflect.ValueOf(init).Elem())
 		}
-		l.fields(name+" "+f.Name, id, infoOf(dst.Type().Elem()), v, ptr.Elem())
+		l.fields(name+" "+f.Name, id, infoOf(dst.Type().Elem()), v, ptr.Elem(), nil)
 		dst.Set(ptr)
 	}
 }

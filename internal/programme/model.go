@@ -1,7 +1,5 @@
 package programme
 
-import "go.yaml.in/yaml/v3"
-
 // The model mirrors the file format. Each field's `oco` tag is the format's
 // own definition of it: its key, whether it is required, and what values it
 // takes. The loader, the canonical key order of `oco fmt`, the value parsing
@@ -11,10 +9,23 @@ import "go.yaml.in/yaml/v3"
 // Tag grammar: name[,required][,kind=K][,ref=KIND|KIND][,enum=a|b][,min=N][,max=N]
 // where K is one of text, id, date, int, enum, ref, refs, deps, lag.
 
-// Item is what every kind of programme item shares: where it was defined.
+// Item is what every kind of programme item shares: where it was defined,
+// and where each of its keys and list entries is. Positions are kept in
+// this compact form rather than as the parsed YAML, which is many times
+// the size of the file.
 type Item struct {
-	File string     `oco:"-"`
-	Node *yaml.Node `oco:"-"` // the item's mapping node, for positions
+	File      string `oco:"-"`
+	Line, Col int    `oco:"-"` // where the item starts; 0 when not known
+	keys      []keyAt
+}
+
+// keyAt is where one key of an item is, and what its value looks like.
+type keyAt struct {
+	name      string
+	line, col int32
+	null      bool    // no value at all
+	blank     bool    // no value, or text of spaces only
+	elems     []int32 // line and column of each list entry the model kept
 }
 
 // Programme is the whole programme as loaded from a directory.
@@ -126,9 +137,9 @@ type Milestone struct {
 // Dep is one finish-to-start link: this milestone cannot come before the
 // predecessor's date plus Lag days.
 type Dep struct {
-	ID   string     `oco:"id,required,ref=milestone"`
-	Lag  Lag        `oco:"lag"`
-	Node *yaml.Node `oco:"-"` // the list entry, for positions
+	ID  string `oco:"id,required,ref=milestone"`
+	Lag Lag    `oco:"lag"`
+	Pos Pos    `oco:"-"` // where the list entry is
 }
 
 // Lag is a whole number of days; in files it is written `10d` or `2w`.
