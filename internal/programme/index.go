@@ -4,7 +4,6 @@ import (
 	"reflect"
 	"sort"
 	"strings"
-
 )
 
 // Defaults of SPEC section 3, used where the programme does not set them.
