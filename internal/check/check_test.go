@@ -663,8 +663,13 @@ milestone:
 	}},
 }
 
-func TestRules(t *testing.T) {
-	for _, tc := range ruleCases {
+func TestRules(t *testing.T) { runRuleCases(t, ruleCases) }
+
+// runRuleCases loads each case's programme and compares its findings,
+// printing what it got in a form that pastes back into the table.
+func runRuleCases(t *testing.T, cases []ruleCase) {
+	t.Helper()
+	for _, tc := range cases {
 		t.Run(tc.rule+"/"+tc.name, func(t *testing.T) {
 			src := tc.src
 			if !tc.raw {

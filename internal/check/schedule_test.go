@@ -2,7 +2,6 @@ package check
 
 import (
 	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/ocotool/oco/internal/programme"
@@ -209,20 +208,7 @@ milestones:
 	}},
 }
 
-func TestScheduleRules(t *testing.T) {
-	for _, tc := range scheduleCases {
-		t.Run(tc.rule+"/"+tc.name, func(t *testing.T) {
-			src := tc.src
-			if !tc.raw {
-				src = header + strings.TrimPrefix(src, "\n")
-			}
-			got := check(t, src)
-			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
-				t.Errorf("findings differ\ngot:\n\t%s\nwant:\n\t%s", strings.Join(got, "\n\t"), strings.Join(tc.want, "\n\t"))
-			}
-		})
-	}
-}
+func TestScheduleRules(t *testing.T) { runRuleCases(t, scheduleCases) }
 
 // TestLinkInLoop checks what keeps date rules off links inside loops: two
 // loops joined by a link stay two loops, and a loop of a million
