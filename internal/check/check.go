@@ -53,6 +53,7 @@ var catalogue = []entry{
 	{Rule{"invalid-date", programme.Error, "A date that is not a real YYYY-MM-DD date."}, nil},
 	{Rule{"invalid-value", programme.Error, "An enum, number or lag outside its allowed values."}, nil},
 	{Rule{"unknown-ref", programme.Error, "A reference to an id that does not exist or is of the wrong kind."}, UnknownRef},
+	{Rule{"unchecked-ref", programme.Warning, "References that could not be checked, because a file that may define them did not parse or could not be read: one finding per such file."}, nil},
 	{Rule{"date-order", programme.Error, "An end before its start: programme, phase, or an activity's start after its due date."}, DateOrder},
 	{Rule{"outside-programme", programme.Error, "A date outside the programme's start..end."}, OutsideProgramme},
 	{Rule{"outside-phase", programme.Error, "A milestone's due date outside its phase's window."}, OutsidePhase},
@@ -123,6 +124,7 @@ type Context struct {
 	suggestOps int                 // comparisons left for suggestions
 	findings   []programme.Finding
 	plan       *schedule.Plan
+	unresolved map[string][]string // per broken file, the references it leaves unchecked
 }
 
 // Plan is the schedule of the milestones, built once for every rule that

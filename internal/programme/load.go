@@ -36,7 +36,7 @@ func Load(fsys fs.FS, prefix string) *Programme {
 		p.Files = append(p.Files, display)
 		p.loadFile(display, src)
 	}
-	if p.Header.File == "" {
+	if p.Header.File == "" && !p.Incomplete() {
 		file := prefix
 		if len(p.Files) > 0 {
 			file = p.Files[0]
@@ -75,7 +75,8 @@ func Files(fsys fs.FS, bad func(name string, err error)) []string {
 		if d.IsDir() || !(strings.HasSuffix(base, ".yaml") || strings.HasSuffix(base, ".yml")) {
 			return nil
 		}
-		if d.Type()&fs.ModeSymlink != 0 && !linkStaysInside(fsys, name) {
+		if err := plainFileInside(fsys, name, d); err != nil {
+			bad(name, err)
 			return nil
 		}
 		files = append(files, name)
@@ -87,19 +88,57 @@ func Files(fsys fs.FS, bad func(name string, err error)) []string {
 	return files
 }
 
-// linkStaysInside reports whether a symbolic link resolves to a path inside
-// fsys; links that leave the programme directory are not followed.
-func linkStaysInside(fsys fs.FS, name string) bool {
-	rl, ok := fsys.(fs.ReadLinkFS)
-	if !ok {
-		return true
+// maxLinks bounds a chain of symbolic links, as the kernel's own limit does.
+const maxLinks = 40
+
+// plainFileInside says why name, found in the walk as d, is not to be
+// opened: a link whose chain leaves the programme directory at any step,
+// or that does not end; or anything but a regular file at the end of it (a
+// named pipe would hang the read, a device never end it). Nothing is
+// opened to find this out.
+func plainFileInside(fsys fs.FS, name string, d fs.DirEntry) error {
+	mode := d.Type()
+	if mode&fs.ModeSymlink != 0 {
+		rl, ok := fsys.(fs.ReadLinkFS)
+		cur := name
+		for i := 0; ok; i++ {
+			if i == maxLinks {
+				return errors.New("a chain of symbolic links that does not end; not followed")
+			}
+			if st, err := rl.Lstat(cur); err == nil && st.Mode()&fs.ModeSymlink == 0 {
+				break // the chain ends here
+			}
+			target, err := rl.ReadLink(cur)
+			if err != nil {
+				return fmt.Errorf("a symbolic link that leads nowhere: %v", unwrapPathError(err))
+			}
+			if path.IsAbs(target) || strings.HasPrefix(target, "/") {
+				return errors.New("a symbolic link that leads out of the programme directory; not followed")
+			}
+			cur = path.Join(path.Dir(cur), target)
+			if cur == ".." || strings.HasPrefix(cur, "../") {
+				return errors.New("a symbolic link that leads out of the programme directory; not followed")
+			}
+		}
+		st, err := fs.Stat(fsys, name)
+		if err != nil {
+			return fmt.Errorf("a symbolic link that leads nowhere readable: %v", unwrapPathError(err))
+		}
+		mode = st.Mode().Type()
 	}
-	target, err := rl.ReadLink(name)
-	if err != nil || path.IsAbs(target) || strings.HasPrefix(target, "/") {
-		return false
+	switch {
+	case mode.IsRegular():
+		return nil
+	case mode.IsDir():
+		return errors.New("a directory named like a programme file; not read")
+	case mode&fs.ModeNamedPipe != 0:
+		return errors.New("a named pipe, not a file; not read")
+	case mode&fs.ModeSocket != 0:
+		return errors.New("a socket, not a file; not read")
+	case mode&fs.ModeDevice != 0:
+		return errors.New("a device, not a file; not read")
 	}
-	joined := path.Join(path.Dir(name), target)
-	return joined != ".." && !strings.HasPrefix(joined, "../")
+	return errors.New("not a regular file; not read")
 }
 
 func unwrapPathError(err error) error {
@@ -114,7 +153,7 @@ func unwrapPathError(err error) error {
 // so that every output format shows it.
 func (p *Programme) unread(file string, err error) {
 	p.Unread = append(p.Unread, file)
-	p.fail(Pos{File: file}, "syntax", "cannot read: %v", unwrapPathError(err))
+	p.fail(Pos{File: file, Line: 1, Col: 1}, "syntax", "cannot read: %v", unwrapPathError(err))
 }
 
 func (p *Programme) fail(pos Pos, rule, format string, args ...any) {
@@ -133,31 +172,79 @@ var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 func (p *Programme) loadFile(file string, src []byte) {
 	if pos, msg, bad := badBytes(file, src); bad {
 		p.fail(pos, "syntax", "%s", msg)
+		p.broke(Broken{File: file, Whole: true})
 		return
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	var doc yaml.Node
+	l := &loader{p: p, file: file, budget: 4*len(src) + 10000}
 	if err := decodeSafely(dec, &doc); err != nil {
 		if errors.Is(err, io.EOF) {
 			return // an empty file, or one of comments only
 		}
-		pos := syntaxPos(file, src, err)
-		msg := syntaxMessage(err)
-		if line := lineAt(src, pos.Line); bytes.HasPrefix(bytes.TrimLeft(line, " "), []byte("\t")) {
-			pos.Col = len(line) - len(bytes.TrimLeft(line, " ")) + 1
-			msg = "not valid YAML: a tab indents this line; YAML is indented with spaces"
-		}
-		p.fail(pos, "syntax", "%s", msg)
+		l.recover(src, err)
 		return
 	}
 	var extra yaml.Node
 	if err := decodeSafely(dec, &extra); err == nil {
-		p.fail(Pos{File: file, Line: extra.Line, Col: extra.Column}, "syntax", "a programme file holds one YAML document; this is a second")
+		p.fail(Pos{File: file, Line: extra.Line, Col: extra.Column}, "syntax", "a programme file holds one YAML document; this is a second, and is not read")
+		p.broke(Broken{File: file})
 	} else if !errors.Is(err, io.EOF) {
-		p.fail(syntaxPos(file, src, err), "syntax", "%s", syntaxMessage(err))
+		p.fail(syntaxPos(file, src, err), "syntax", "%s; the rest of the file is not read", syntaxMessage(err))
+		p.broke(Broken{File: file})
 	}
-	l := &loader{p: p, file: file, budget: 4*len(src) + 10000}
 	l.document(&doc)
+}
+
+// syntaxFinding is the finding for a parse error err in src, whose first
+// line is line from+1 of the file.
+func (l *loader) syntaxFinding(src []byte, from int, err error, suffix string) {
+	pos := syntaxPos(l.file, src, err)
+	msg := syntaxMessage(err)
+	if line := lineAt(src, pos.Line); bytes.HasPrefix(bytes.TrimLeft(line, " "), []byte("\t")) {
+		pos.Col = len(line) - len(bytes.TrimLeft(line, " ")) + 1
+		msg = "not valid YAML: a tab indents this line; YAML is indented with spaces"
+	}
+	pos.Line += from
+	l.p.fail(pos, "syntax", "%s%s", msg, suffix)
+}
+
+// recover reads what it can of a file that does not parse whole (SPEC
+// 7.1): every item but the broken ones, with one finding per broken item.
+func (l *loader) recover(src []byte, whole error) {
+	doc, lost, errs := recoverFile(src)
+	root := doc.Content[0]
+	if len(lost) == 0 {
+		// Every piece parses alone, but not the file as a whole.
+		l.syntaxFinding(src, 0, whole, "")
+		l.p.broke(Broken{File: l.file, Whole: len(root.Content) == 0})
+		if len(root.Content) > 0 {
+			l.document(doc)
+		}
+		return
+	}
+	lines := bytes.SplitAfter(src, []byte("\n"))
+	for i, it := range lost {
+		it.Pos.File = l.file
+		lost[i] = it
+		what := it.Section
+		if kind, ok := SectionKind(it.Section); ok && !it.Whole {
+			what = string(kind)
+			if it.ID != "" {
+				what += " " + it.ID
+			}
+			what = fmt.Sprintf("%s (line %d) is lost", what, it.Pos.Line)
+		} else {
+			what = fmt.Sprintf("the %s section (line %d) is lost", it.Section, it.Pos.Line)
+		}
+		if piece := bytes.Join(lines[it.Pos.Line-1:it.end], nil); errs[i] != nil {
+			l.syntaxFinding(piece, it.Pos.Line-1, errs[i], "; "+what)
+		} else {
+			l.p.fail(it.Pos, "syntax", "not valid YAML here; %s", what)
+		}
+	}
+	l.p.broke(Broken{File: l.file, Lost: lost, Whole: len(root.Content) == 0})
+	l.document(doc)
 }
 
 // decodeSafely turns a panic inside the YAML parser into an error, so that

@@ -49,6 +49,9 @@ type Programme struct {
 	// Unread lists the files (and folders) that could not be read at all:
 	// the programme is incomplete, so a command cannot trust its answer.
 	Unread []string
+	// Broken lists the files that could not be parsed whole, and what of
+	// them was lost.
+	Broken []Broken
 
 	index map[string]Ref
 }
