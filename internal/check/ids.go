@@ -109,10 +109,10 @@ func (c *Context) checkRef(kind programme.Kind, id, fieldName string, allowed []
 		if c.unchecked(s) {
 			return
 		}
-		c.report("unknown-ref", pos(), id, "%s: %s %q is not the id of any %s%s",
-			label(kind, id), fieldName, s, want, c.suggest(s, allowed))
+		c.report("unknown-ref", pos(), id, "%s: %s %s is not the id of any %s%s",
+			label(kind, id), fieldName, programme.Quote(s), want, c.suggest(s, allowed))
 		return
 	}
-	c.report("unknown-ref", pos(), id, "%s: %s %q is %s %s, not %s %s%s",
-		label(kind, id), fieldName, s, article(r.Kind), r.Kind, article(programme.Kind(want)), want, c.suggest(s, allowed))
+	c.report("unknown-ref", pos(), id, "%s: %s %s is %s %s, not %s %s%s",
+		label(kind, id), fieldName, programme.Quote(s), article(r.Kind), r.Kind, article(programme.Kind(want)), want, c.suggest(s, allowed))
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"path"
 	"reflect"
 	"regexp"
@@ -376,7 +377,7 @@ func shape(n *yaml.Node) string {
 		if n.Tag == "!!null" {
 			return "empty"
 		}
-		return fmt.Sprintf("%q", n.Value)
+		return Quote(n.Value)
 	}
 	return "an alias"
 }
@@ -407,11 +408,11 @@ func (l *loader) document(doc *yaml.Node) {
 		name := k.Value
 		kind, ok := SectionKind(name)
 		if !ok {
-			l.errorf(k, "duplicate-section", "%q is not a section%s", name, suggest(name, sectionNames()))
+			l.errorf(k, "duplicate-section", "%s is not a section%s", Quote(name), suggest(name, sectionNames()))
 			continue
 		}
 		if first, dup := seen[name]; dup && name != "programme" {
-			l.errorf(k, "syntax", "section %q appears twice in this file (first at line %d)", name, first.Line)
+			l.errorf(k, "syntax", "section %s appears twice in this file (first at line %d)", Quote(name), first.Line)
 		}
 		seen[name] = k
 		if kind == KindProgramme {
@@ -443,16 +444,25 @@ func (l *loader) pairs(m *yaml.Node) [][2]*yaml.Node {
 			continue
 		}
 		if k.Tag == "!!merge" {
+			// A merge key names a mapping, or a list of them: the first
+			// to give a key wins, and keys given here win over all.
 			src := l.resolve(v)
-			if src != nil && src.Kind == yaml.MappingNode && l.spend(len(src.Content)) {
-				merged = append(merged, l.pairs(src)...)
-			} else {
-				l.errorf(k, "type", "a merge key must name a mapping")
+			sources := []*yaml.Node{src}
+			if src != nil && src.Kind == yaml.SequenceNode {
+				sources = src.Content
+			}
+			for _, m := range sources {
+				m = l.resolve(m)
+				if m == nil || m.Kind != yaml.MappingNode || !l.spend(len(m.Content)+1) {
+					l.errorf(k, "type", "a merge key must name a mapping, or a list of mappings")
+					break
+				}
+				merged = append(merged, l.pairs(m)...)
 			}
 			continue
 		}
 		if line, dup := seen[k.Value]; dup {
-			l.errorf(k, "syntax", "key %q given twice in one mapping (first at line %d)", k.Value, line)
+			l.errorf(k, "syntax", "key %s given twice in one mapping (first at line %d)", Quote(k.Value), line)
 			continue
 		}
 		seen[k.Value] = k.Line
@@ -553,7 +563,7 @@ func (l *loader) item(kind Kind, m *yaml.Node, dst reflect.Value) {
 	}
 	name := string(kind)
 	if id != "" {
-		name += " " + id
+		name += " " + Clip(id)
 	}
 	l.fields(name, id, si, m, dst, &it.keys)
 }
@@ -583,7 +593,7 @@ func (l *loader) fields(name, id string, si *structInfo, m *yaml.Node, dst refle
 		}
 		i, ok := si.byName[k.Value]
 		if !ok {
-			l.errorID(k, id, "unknown-field", "%s has no field %q%s", name, k.Value, suggest(k.Value, fieldNames(si)))
+			l.errorID(k, id, "unknown-field", "%s has no field %s%s", name, Quote(k.Value), suggest(k.Value, fieldNames(si)))
 			continue
 		}
 		f := si.fields[i]
@@ -653,7 +663,7 @@ var lagPattern = regexp.MustCompile(`^(\d{1,6})([dw])$`)
 func ParseLag(s string) (Lag, error) {
 	m := lagPattern.FindStringSubmatch(s)
 	if m == nil {
-		return 0, fmt.Errorf("lag %q must be a whole number of days or weeks, such as 10d or 2w", s)
+		return 0, fmt.Errorf("lag %s must be a whole number of days or weeks, such as 10d or 2w", Quote(s))
 	}
 	n, _ := strconv.Atoi(m[1])
 	if m[2] == "w" {
@@ -671,6 +681,10 @@ func (l *loader) value(name, id string, f Field, k, v *yaml.Node, dst reflect.Va
 			l.errorID(v, id, "type", "%s: %s must be %s, not %s", name, f.Name, what, shape(v))
 			return "", false
 		}
+		if v.Style&yaml.TaggedStyle != 0 && !tagFits(f.Kind, v.Tag) {
+			l.errorID(v, id, "type", "%s: %s must be %s, but is tagged %s", name, f.Name, what, Quote(v.Tag))
+			return "", false
+		}
 		return v.Value, true
 	}
 	switch f.Kind {
@@ -684,7 +698,7 @@ func (l *loader) value(name, id string, f Field, k, v *yaml.Node, dst reflect.Va
 	case KindID:
 		if s, ok := scalar("an id"); ok {
 			if !ValidID(s) {
-				l.errorID(v, id, "invalid-id", "%s: %q is not a valid id (letters, digits, - _ . ; starting with a letter; at most 64 characters)", name, s)
+				l.errorID(v, id, "invalid-id", "%s: %s is not a valid id (letters, digits, - _ . ; starting with a letter; at most 64 characters)", name, Quote(s))
 			}
 			dst.SetString(s)
 		}
@@ -695,7 +709,7 @@ func (l *loader) value(name, id string, f Field, k, v *yaml.Node, dst reflect.Va
 	case KindEnum:
 		if s, ok := scalar("one of " + strings.Join(f.Enum, ", ")); ok {
 			if !contains(f.Enum, s) {
-				l.errorID(v, id, "invalid-value", "%s: %s %q is not one of %s%s", name, f.Name, s, strings.Join(f.Enum, ", "), suggest(s, f.Enum))
+				l.errorID(v, id, "invalid-value", "%s: %s %s is not one of %s%s", name, f.Name, Quote(s), strings.Join(f.Enum, ", "), suggest(s, f.Enum))
 				return
 			}
 			dst.SetString(s)
@@ -714,12 +728,20 @@ func (l *loader) value(name, id string, f Field, k, v *yaml.Node, dst reflect.Va
 		if !ok {
 			return
 		}
-		if v.Tag != "!!int" && v.Tag != "!!float" {
-			l.errorID(v, id, "type", "%s: %s must be a whole number, not %q", name, f.Name, s)
+		n, err := strconv.Atoi(s)
+		if v.Tag == "!!float" {
+			// 4.0 is the whole number 4, as a spreadsheet writes it.
+			if x, ferr := strconv.ParseFloat(s, 64); ferr == nil && x == math.Trunc(x) && math.Abs(x) < 1e9 {
+				n, err = int(x), nil
+			} else {
+				err = strconv.ErrSyntax
+			}
+		}
+		if (v.Tag != "!!int" && v.Tag != "!!float") || err != nil {
+			l.errorID(v, id, "type", "%s: %s must be a whole number, not %s", name, f.Name, Quote(s))
 			return
 		}
-		n, err := strconv.Atoi(s)
-		if err != nil || (f.HasRange && (n < f.Min || n > f.Max)) {
+		if f.HasRange && (n < f.Min || n > f.Max) {
 			l.errorID(v, id, "invalid-value", "%s: %s %s is outside %d..%d", name, f.Name, s, f.Min, f.Max)
 			return
 		}
@@ -792,6 +814,19 @@ func (l *loader) value(name, id string, f Field, k, v *yaml.Node, dst reflect.Va
 		l.fields(name+" "+f.Name, id, infoOf(dst.Type().Elem()), v, ptr.Elem(), nil)
 		dst.Set(ptr)
 	}
+}
+
+// tagFits reports whether an explicit tag suits a field of kind k: a
+// value tagged !!int where text belongs would be read one way here and
+// another by fmt and set.
+func tagFits(k ValueKind, tag string) bool {
+	switch k {
+	case KindInt:
+		return tag == "!!int" || tag == "!!float"
+	case KindDate:
+		return tag == "!!str" || tag == "!!timestamp"
+	}
+	return tag == "!!str"
 }
 
 func contains(list []string, s string) bool {
