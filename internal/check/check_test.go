@@ -43,6 +43,13 @@ type ruleCase struct {
 }
 
 var ruleCases = []ruleCase{
+	{rule: "duplicate-id", name: "one item twice through an alias", src: `
+milestones:
+  - &m {id: M-1, title: A, owner: P-1, due: 2017-09-01}
+  - *m
+`, want: []string{
+		"programme/programme.yaml:11:5: error: M-1 is listed twice: an alias repeats the item defined at programme/programme.yaml:11:9 [duplicate-id]",
+	}},
 	{rule: "duplicate-id", name: "same kind", src: `
 milestones:
   - id: M-1

@@ -14,7 +14,12 @@ import (
 func DuplicateID(c *Context) {
 	c.P.Each(func(kind programme.Kind, id string, it *programme.Item, _ any) {
 		if f, ok := c.P.Lookup(id); ok && f.At != it {
-			c.report("duplicate-id", it.KeyPos("id"), id, "%s is also defined at %s", id, f.At.KeyPos("id"))
+			if first := f.At.KeyPos("id"); first == it.KeyPos("id") {
+				// One item listed twice through an alias: the same line.
+				c.report("duplicate-id", it.Pos(), id, "%s is listed twice: an alias repeats the item defined at %s", id, first)
+			} else {
+				c.report("duplicate-id", it.KeyPos("id"), id, "%s is also defined at %s", id, first)
+			}
 		}
 	})
 }
