@@ -27,16 +27,14 @@ func Load(fsys fs.FS, prefix string) *Programme {
 	files := Files(fsys, func(name string, err error) {
 		p.unread(path.Join(prefix, name), err)
 	})
-	for _, name := range files {
-		display := path.Join(prefix, name)
-		src, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			p.unread(display, err)
-			continue
+	parseFiles(fsys, prefix, files, func(f *parsedFile) {
+		if f.readErr != nil {
+			p.unread(f.file, f.readErr)
+			return
 		}
-		p.Files = append(p.Files, display)
-		p.loadFile(display, src)
-	}
+		p.Files = append(p.Files, f.file)
+		p.apply(f)
+	})
 	if p.Header.File == "" && !p.Incomplete() {
 		file := prefix
 		if len(p.Files) > 0 {
@@ -170,21 +168,41 @@ type loader struct {
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
-func (p *Programme) loadFile(file string, src []byte) {
+// parsedFile is one file read and parsed, not yet part of the programme:
+// files are parsed in parallel, then applied in path order.
+type parsedFile struct {
+	file    string
+	readErr error
+	doc     *yaml.Node // nil where nothing of the file could be read
+	budget  int
+	// scratch holds the findings and losses of parsing, to be added to
+	// the programme when the file is applied.
+	scratch Programme
+}
+
+// parse reads src, the bytes of file, into a YAML tree, recovering what it
+// can of a file that does not parse whole.
+func parse(file string, src []byte) *parsedFile {
+	f := &parsedFile{file: file, budget: 4*len(src) + 10000}
+	p := &f.scratch
 	if pos, msg, bad := badBytes(file, src); bad {
 		p.fail(pos, "syntax", "%s", msg)
 		p.broke(Broken{File: file, Whole: true})
-		return
+		return f
+	}
+	if doc, ok := parseSplit(src); ok {
+		f.doc = doc
+		return f
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	var doc yaml.Node
-	l := &loader{p: p, file: file, budget: 4*len(src) + 10000}
+	l := &loader{p: p, file: file}
 	if err := decodeSafely(dec, &doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			return // an empty file, or one of comments only
+			return f // an empty file, or one of comments only
 		}
-		l.recover(src, err)
-		return
+		f.doc = l.recover(src, err)
+		return f
 	}
 	var extra yaml.Node
 	if err := decodeSafely(dec, &extra); err == nil {
@@ -194,7 +212,18 @@ func (p *Programme) loadFile(file string, src []byte) {
 		p.fail(syntaxPos(file, src, err), "syntax", "%s; the rest of the file is not read", syntaxMessage(err))
 		p.broke(Broken{File: file})
 	}
-	l.document(&doc)
+	f.doc = &doc
+	return f
+}
+
+// apply adds a parsed file's items and findings to the programme.
+func (p *Programme) apply(f *parsedFile) {
+	p.Findings = append(p.Findings, f.scratch.Findings...)
+	p.Broken = append(p.Broken, f.scratch.Broken...)
+	if f.doc != nil {
+		l := &loader{p: p, file: f.file, budget: f.budget}
+		l.document(f.doc)
+	}
 }
 
 // syntaxFinding is the finding for a parse error err in src, whose first
@@ -212,17 +241,18 @@ func (l *loader) syntaxFinding(src []byte, from int, err error, suffix string) {
 
 // recover reads what it can of a file that does not parse whole (SPEC
 // 7.1): every item but the broken ones, with one finding per broken item.
-func (l *loader) recover(src []byte, whole error) {
+// It returns the document of what parsed, or nil.
+func (l *loader) recover(src []byte, whole error) *yaml.Node {
 	doc, lost, errs := recoverFile(src)
 	root := doc.Content[0]
 	if len(lost) == 0 {
 		// Every piece parses alone, but not the file as a whole.
 		l.syntaxFinding(src, 0, whole, "")
 		l.p.broke(Broken{File: l.file, Whole: len(root.Content) == 0})
-		if len(root.Content) > 0 {
-			l.document(doc)
+		if len(root.Content) == 0 {
+			return nil
 		}
-		return
+		return doc
 	}
 	lines := bytes.SplitAfter(src, []byte("\n"))
 	for i, it := range lost {
@@ -245,7 +275,7 @@ func (l *loader) recover(src []byte, whole error) {
 		}
 	}
 	l.p.broke(Broken{File: l.file, Lost: lost, Whole: len(root.Content) == 0})
-	l.document(doc)
+	return doc
 }
 
 // decodeSafely turns a panic inside the YAML parser into an error, so that

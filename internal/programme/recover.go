@@ -158,21 +158,21 @@ func parseChunk(lines [][]byte, from, to int) (*yaml.Node, error) {
 	if len(doc.Content) == 0 {
 		return nil, fmt.Errorf("yaml: nothing here")
 	}
-	shift(doc.Content[0], from, map[*yaml.Node]bool{})
+	shift(doc.Content[0], from)
 	return doc.Content[0], nil
 }
 
-// shift adds by to the line of every node below n, once each, without
-// recursion (a deep item must not exhaust the stack).
-func shift(n *yaml.Node, by int, seen map[*yaml.Node]bool) {
+// shift adds by to the line of every node below n, without recursion (a
+// deep item must not exhaust the stack). The parser shares no node between
+// two parents (an alias is a node of its own), so each is moved once.
+func shift(n *yaml.Node, by int) {
 	stack := []*yaml.Node{n}
 	for len(stack) > 0 {
 		n := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		if n == nil || seen[n] {
+		if n == nil {
 			continue
 		}
-		seen[n] = true
 		n.Line += by
 		stack = append(stack, n.Content...)
 	}
