@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 	"testing/fstest"
 )
@@ -189,5 +190,61 @@ func TestParseDate(t *testing.T) {
 	}
 	if d, _ := ParseDate("2017-03-01"); d.Sub(NewDate(2017, 2, 28)) != 1 {
 		t.Error("date arithmetic is off across February")
+	}
+}
+
+// TestLoadDirConfines checks that nothing outside the programme directory
+// is read, however a link is built, and that nothing which is not a plain
+// file is opened: a named pipe would hang the read, /dev/zero never end it.
+func TestLoadDirConfines(t *testing.T) {
+	dir := t.TempDir()
+	outside := t.TempDir()
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(os.WriteFile(filepath.Join(dir, "programme.yaml"), []byte(header), 0o644))
+	must(os.WriteFile(filepath.Join(outside, "secret.yaml"), []byte("milestones: [{id: SECRET, title: s, due: 2017-02-01}]\n"), 0o644))
+	must(os.WriteFile(filepath.Join(dir, "inner.txt"), []byte("milestones:\n  - {id: M-1, title: a, due: 2017-02-01}\n"), 0o644))
+	must(os.Symlink(filepath.Join(outside, "secret.yaml"), filepath.Join(dir, "hop")))
+	must(os.Symlink("hop", filepath.Join(dir, "chain.yaml")))      // a chain whose second link leaves
+	must(os.Symlink("/dev/zero", filepath.Join(dir, "zero.yaml"))) // never ends
+	must(os.Symlink("loop-b.yaml", filepath.Join(dir, "loop-a.yaml")))
+	must(os.Symlink("loop-a.yaml", filepath.Join(dir, "loop-b.yaml")))
+	must(os.Symlink("inner.txt", filepath.Join(dir, "in.yaml")))
+	must(os.Mkdir(filepath.Join(dir, "folder.yaml"), 0o755)) // a folder, read as one
+	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.yaml"), 0o644); err != nil {
+		t.Logf("no named pipe: %v", err)
+	}
+	p := LoadDir(dir, "p")
+	var got []string
+	for _, f := range p.Findings {
+		got = append(got, f.String())
+	}
+	want := []string{
+		"p/chain.yaml:1:1: error: cannot read: a symbolic link that leads out of the programme directory; not followed [syntax]",
+		"p/loop-a.yaml:1:1: error: cannot read: a chain of symbolic links that does not end; not followed [syntax]",
+		"p/loop-b.yaml:1:1: error: cannot read: a chain of symbolic links that does not end; not followed [syntax]",
+		"p/pipe.yaml:1:1: error: cannot read: a named pipe, not a file; not read [syntax]",
+		"p/zero.yaml:1:1: error: cannot read: a symbolic link that leads out of the programme directory; not followed [syntax]",
+	}
+	SortFindings(p.Findings)
+	got = got[:0]
+	for _, f := range p.Findings {
+		got = append(got, f.String())
+		if strings.Contains(f.Message, "SECRET") {
+			t.Errorf("a finding shows what lies outside: %s", f)
+		}
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(p.Milestones) != 1 || p.Milestones[0].ID != "M-1" {
+		t.Errorf("milestones %v: want only M-1, through the link that stays inside", p.Milestones)
+	}
+	if !p.Incomplete() {
+		t.Error("a programme with unread files says it is complete")
 	}
 }
