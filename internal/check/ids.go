@@ -102,7 +102,7 @@ func (c *Context) checkRef(kind programme.Kind, id, fieldName string, allowed []
 		for i, k := range allowed {
 			words[i] = string(k)
 		}
-		want = orList(words)
+		want = programme.OrList(words)
 	}
 	if !ok {
 		c.report("unknown-ref", pos(), id, "%s: %s %q is not the id of any %s%s",

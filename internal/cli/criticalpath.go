@@ -123,12 +123,4 @@ func runCriticalPath(g *globals) error {
 
 // linkLagTo is the lag of m's link to pred, the longest where pred is
 // listed twice: that is the one that sets m's date.
-func linkLagTo(m *programme.Milestone, pred string) int {
-	lag, found := 0, false
-	for _, d := range m.DependsOn {
-		if d.ID == pred && (!found || int(d.Lag) > lag) {
-			lag, found = int(d.Lag), true
-		}
-	}
-	return lag
-}
+func linkLagTo(m *programme.Milestone, pred string) int { return int(m.LagTo(pred)) }

@@ -286,19 +286,8 @@ func treeID(e depsLinkEntry) string {
 	return id
 }
 
-// lagDays writes a lag in days as the file format does: "14d".
-func lagDays(days int) string {
-	return strconv.Itoa(days) + "d"
-}
+// lagDays writes a lag in days as every output does: "14d".
+func lagDays(days int) string { return programme.Lag(days).String() }
 
-// depsNearest suggests the ids nearest to id, as "; did you mean A or B?".
-func depsNearest(id string, candidates []string) string {
-	near := programme.Nearest(id, candidates, 3)
-	switch len(near) {
-	case 0:
-		return ""
-	case 1:
-		return fmt.Sprintf("; did you mean %s?", near[0])
-	}
-	return fmt.Sprintf("; did you mean %s or %s?", strings.Join(near[:len(near)-1], ", "), near[len(near)-1])
-}
+// depsNearest suggests the ids nearest to id.
+func depsNearest(id string, candidates []string) string { return programme.Suggest(id, candidates) }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/spf13/cobra"
 
@@ -250,20 +249,13 @@ func refSet(p *programme.Programme, flag string, ids []string, kinds ...programm
 // nearestHint suggests the ids nearest to id, or lists them all when there
 // are few and none is near.
 func nearestHint(id string, candidates []string) string {
-	if near := programme.Nearest(id, candidates, 3); len(near) > 0 {
-		return "; did you mean " + orJoin(near) + "?"
+	if hint := programme.Suggest(id, candidates); hint != "" {
+		return hint
 	}
 	if len(candidates) > 0 && len(candidates) <= 12 {
 		return "; the ids are " + strings.Join(candidates, ", ")
 	}
 	return ""
-}
-
-func orJoin(ids []string) string {
-	if len(ids) == 1 {
-		return ids[0]
-	}
-	return strings.Join(ids[:len(ids)-1], ", ") + " or " + ids[len(ids)-1]
 }
 
 func parseFlagDate(flag, s string) (programme.Date, error) {
@@ -327,39 +319,7 @@ func (f *listFilter) affects(ids []string) bool {
 }
 
 // idOrder orders ids as people number them: M-2 before M-10.
-func idOrder(a, b string) int {
-	for a != "" && b != "" {
-		da, db := digitsPrefix(a), digitsPrefix(b)
-		if da > 0 && db > 0 {
-			na, nb := strings.TrimLeft(a[:da], "0"), strings.TrimLeft(b[:db], "0")
-			if c := compareNum(na, nb); c != 0 {
-				return c
-			}
-			a, b = a[da:], b[db:]
-			continue
-		}
-		if a[0] != b[0] {
-			return strings.Compare(a[:1], b[:1])
-		}
-		a, b = a[1:], b[1:]
-	}
-	return len(a) - len(b)
-}
-
-func digitsPrefix(s string) int {
-	n := 0
-	for n < len(s) && unicode.IsDigit(rune(s[n])) {
-		n++
-	}
-	return n
-}
-
-func compareNum(a, b string) int {
-	if len(a) != len(b) {
-		return len(a) - len(b)
-	}
-	return strings.Compare(a, b)
-}
+func idOrder(a, b string) int { return programme.CompareIDs(a, b) }
 
 // joinListIDs writes a list of ids in one cell.
 func joinListIDs(ids []string) string { return strings.Join(ids, ", ") }
