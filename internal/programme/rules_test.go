@@ -41,8 +41,8 @@ func TestPhaseRAG(t *testing.T) {
 		Phases: []*Phase{{ID: "P1"}, {ID: "P2"}, {ID: "P3"}},
 		Milestones: []*Milestone{
 			{ID: "M-1", Phase: "P1", Due: day(t, "2017-05-01"), Done: day(t, "2017-05-20")}, // late: amber, but finished
-			{ID: "M-2", Phase: "P1", Due: day(t, "2017-08-01")},                              // green
-			{ID: "M-3", Phase: "P2", Due: day(t, "2017-06-01")},                              // overdue: red
+			{ID: "M-2", Phase: "P1", Due: day(t, "2017-08-01")},                             // green
+			{ID: "M-3", Phase: "P2", Due: day(t, "2017-06-01")},                             // overdue: red
 			{ID: "M-4", Phase: "P2", Due: day(t, "2017-08-01"), Forecast: day(t, "2017-08-20")},
 		},
 	}
