@@ -61,20 +61,20 @@ assessed, or without a target, are listed under the grid.`,
 	},
 	{
 		use: "assumptions", kind: programme.KindAssumption,
-		short: "List assumptions and when to validate them",
-		long:  `List assumptions in file order with their status and validation date.`,
+		short:    "List assumptions and when to validate them",
+		long:     `List assumptions in file order with their status and validation date.`,
 		statuses: view.Statuses[programme.KindAssumption],
-		dated:  "validate_by",
-		scoped: true, owned: true,
+		dated:    "validate_by",
+		scoped:   true, owned: true,
 		run: listAssumptions,
 	},
 	{
 		use: "issues", kind: programme.KindIssue,
-		short: "List issues",
-		long:  `List issues in file order with their priority, status and dates.`,
+		short:    "List issues",
+		long:     `List issues in file order with their priority, status and dates.`,
 		statuses: view.Statuses[programme.KindIssue],
-		dated:  "resolve_by",
-		scoped: true, owned: true,
+		dated:    "resolve_by",
+		scoped:   true, owned: true,
 		run: listIssues,
 	},
 	{
@@ -88,11 +88,11 @@ what it affects. --owner matches the body that took it (by).`,
 	},
 	{
 		use: "benefits", kind: programme.KindBenefit,
-		short: "List benefits and the milestones that enable them",
-		long:  `List benefits in file order with their owner, dates and enabling milestones.`,
+		short:    "List benefits and the milestones that enable them",
+		long:     `List benefits in file order with their owner, dates and enabling milestones.`,
 		statuses: view.Statuses[programme.KindBenefit],
-		dated:  "by",
-		scoped: true, owned: true,
+		dated:    "by",
+		scoped:   true, owned: true,
 		run: listBenefits,
 	},
 }
@@ -172,7 +172,9 @@ func listRisks(s *session, f *view.Filter) listOutput {
 }
 
 // riskPasses applies the filters to a risk, as the listing does.
-func riskPasses(p *programme.Programme, f *view.Filter, r *programme.Risk) bool { return view.RiskPasses(p, f, r) }
+func riskPasses(p *programme.Programme, f *view.Filter, r *programme.Risk) bool {
+	return view.RiskPasses(p, f, r)
+}
 
 // listNum writes a number, or nothing for zero: a risk not assessed has
 // no likelihood, not a likelihood of 0.
