@@ -177,4 +177,3 @@ func linkTable(links []view.Link) render.Table {
 	}
 	return tb
 }
-
