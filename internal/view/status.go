@@ -121,6 +121,6 @@ func NewDashboard(p *programme.Programme, plan *schedule.Plan, asOf programme.Da
 // Counts is how many errors and warnings the checks found, as the
 // dashboard and validate's summary give them.
 func Counts(fs []programme.Finding) map[string]int {
-	e, w := programme.Count(fs)
-	return map[string]int{"errors": e, "warnings": w}
+	s := Summarise(fs, programme.Error)
+	return map[string]int{"errors": s.Errors, "warnings": s.Warnings}
 }
