@@ -27,50 +27,40 @@ type Dashboard struct {
 	Findings     map[string]int   `json:"findings" yaml:"findings"`
 }
 
-// PhaseLine is a phase's progress and rating on the dashboard.
+// The dashboard lists each item as the kind's one record, as every other
+// command prints it, with what the dashboard adds.
+
+// PhaseLine is a phase on the dashboard.
 type PhaseLine struct {
-	ID    string         `json:"id" yaml:"id"`
-	Name  string         `json:"name" yaml:"name"`
-	Start programme.Date `json:"start" yaml:"start"`
-	End   programme.Date `json:"end" yaml:"end"`
-	Done  int            `json:"done" yaml:"done"`
-	Total int            `json:"total" yaml:"total"`
-	RAG   string         `json:"rag" yaml:"rag"`
+	Phase `yaml:",inline"`
+	Total int `json:"-" yaml:"-"` // its milestones: Phase.Milestones, under the name the report reads
 }
 
 // MilestoneLine is a milestone overdue, due soon or pushed by a
 // predecessor.
 type MilestoneLine struct {
-	ID    string         `json:"id" yaml:"id"`
-	Title string         `json:"title" yaml:"title"`
-	Owner string         `json:"owner,omitempty" yaml:"owner,omitempty"`
-	Date  programme.Date `json:"date" yaml:"date"`
-	Days  int            `json:"days" yaml:"days"` // left (negative: late), or the knock-on
-	By    string         `json:"by,omitempty" yaml:"by,omitempty"`
+	Milestone `yaml:",inline"`
+	Date      programme.Date `json:"date" yaml:"date"` // its date; for a slip, the date it is pushed to
+	Days      int            `json:"days" yaml:"days"` // left (negative: late), or the knock-on
+	By        string         `json:"by,omitempty" yaml:"by,omitempty"`
 }
 
 // RiskLine is an open red or amber risk.
-type RiskLine struct {
-	ID    string `json:"id" yaml:"id"`
-	Title string `json:"title" yaml:"title"`
-	Owner string `json:"owner,omitempty" yaml:"owner,omitempty"`
-	Score int    `json:"score" yaml:"score"`
-	RAG   string `json:"rag" yaml:"rag"`
-}
+type RiskLine = Risk
 
 // AssumptionLine is an assumption due for validation.
 type AssumptionLine struct {
-	ID         string         `json:"id" yaml:"id"`
-	Statement  string         `json:"statement" yaml:"statement"`
-	Owner      string         `json:"owner,omitempty" yaml:"owner,omitempty"`
-	ValidateBy programme.Date `json:"validate_by" yaml:"validate_by"`
-	Days       int            `json:"days" yaml:"days"`
+	Assumption `yaml:",inline"`
+	Days       int `json:"days" yaml:"days"` // to its validate_by date (negative: past)
 }
 
 // NewDashboard gathers the dashboard from the programme, its schedule and
 // the checks' findings, as of asOf.
 func NewDashboard(p *programme.Programme, plan *schedule.Plan, asOf programme.Date, fs []programme.Finding) *Dashboard {
-	d := &Dashboard{Programme: p.Header.ID, Name: p.Header.Name, Start: p.Header.Start, End: p.Header.End, AsOf: asOf}
+	d := &Dashboard{Programme: p.Header.ID, Name: p.Header.Name, Start: p.Header.Start, End: p.Header.End, AsOf: asOf,
+		// Lists, even empty, so that scripts never meet null where a list belongs.
+		Phases: []PhaseLine{}, Overdue: []MilestoneLine{}, DueSoon: []MilestoneLine{}, SlipsNext: []MilestoneLine{},
+		Risks: []RiskLine{}, Assumptions: []AssumptionLine{}}
 	if ph := p.CurrentPhase(asOf); ph != nil {
 		d.CurrentPhase = ph.ID
 	}
@@ -80,7 +70,11 @@ func NewDashboard(p *programme.Programme, plan *schedule.Plan, asOf programme.Da
 	}
 	for i, m := range p.Milestones {
 		st := p.State(m, asOf)
-		line := MilestoneLine{ID: m.ID, Title: m.Title, Owner: m.Owner, Date: st.Date, Days: st.Left}
+		sl, slipped := slips[i]
+		if st.Status != programme.StatusOverdue && st.Status != programme.StatusDueSoon && !slipped {
+			continue
+		}
+		line := MilestoneLine{Milestone: NewMilestone(p, plan, i, asOf), Date: st.Date, Days: st.Left}
 		switch st.Status {
 		case programme.StatusOverdue:
 			d.Overdue = append(d.Overdue, line)
@@ -88,7 +82,7 @@ func NewDashboard(p *programme.Programme, plan *schedule.Plan, asOf programme.Da
 		case programme.StatusDueSoon:
 			d.DueSoon = append(d.DueSoon, line)
 		}
-		if sl, ok := slips[i]; ok {
+		if slipped {
 			line.Days, line.By = sl.Days, plan.Milestones[sl.Driver].ID
 			line.Date = plan.Expected[i]
 			d.SlipsNext = append(d.SlipsNext, line)
@@ -96,17 +90,17 @@ func NewDashboard(p *programme.Programme, plan *schedule.Plan, asOf programme.Da
 	}
 	for i, st := range p.PhaseStates(asOf) {
 		ph := p.Phases[i]
-		d.Phases = append(d.Phases, PhaseLine{ID: ph.ID, Name: ph.Name, Start: ph.Start, End: ph.End, Done: st.Done, Total: st.Total, RAG: st.RAG})
+		d.Phases = append(d.Phases, PhaseLine{Phase: NewPhase(ph, st), Total: st.Total})
 	}
 	for _, r := range p.Risks {
 		if rag := p.RAG(r.Score()); r.Open() && (rag == programme.Red || rag == programme.Amber) {
-			d.Risks = append(d.Risks, RiskLine{ID: r.ID, Title: r.Title, Owner: r.Owner, Score: r.Score(), RAG: rag})
+			d.Risks = append(d.Risks, NewRisk(p, r))
 		}
 	}
 	slices.SortStableFunc(d.Risks, func(a, b RiskLine) int { return cmp.Compare(b.Score, a.Score) })
 	for _, a := range p.Assumptions {
 		if p.AssumptionDue(a, asOf) {
-			d.Assumptions = append(d.Assumptions, AssumptionLine{ID: a.ID, Statement: a.Statement, Owner: a.Owner, ValidateBy: a.ValidateBy, Days: a.ValidateBy.Sub(asOf)})
+			d.Assumptions = append(d.Assumptions, AssumptionLine{Assumption: NewAssumption(a), Days: a.ValidateBy.Sub(asOf)})
 		}
 	}
 	byDate := func(a, b MilestoneLine) int { return cmp.Or(cmp.Compare(a.Date, b.Date), cmp.Compare(a.ID, b.ID)) }
