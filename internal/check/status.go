@@ -143,7 +143,7 @@ func AssumptionOverdue(c *Context) {
 // raised for it, at its status key, where it is marked invalid.
 func InvalidAssumption(c *Context) {
 	for _, a := range c.P.Assumptions {
-		if a.Status == "invalid" && a.Risk == "" && a.Blank("risk") {
+		if a.Status == programme.AssumptionInvalid && a.Risk == "" && a.Blank("risk") {
 			c.report("invalid-assumption", a.KeyPos("status"), a.ID, "%s is marked invalid but names no risk it has become",
 				label(programme.KindAssumption, a.ID))
 		}

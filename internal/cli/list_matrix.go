@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ocotool/oco/internal/programme"
 	"github.com/ocotool/oco/internal/render"
 	"github.com/ocotool/oco/internal/view"
 )
@@ -22,8 +23,7 @@ func runRiskMatrix(s *session, t render.Term, f render.Format, flt *listFilter, 
 	// The matrix is about exposure now, so closed and occurred risks stay
 	// out unless asked for.
 	lifecycle := slices.ContainsFunc(o.statuses, func(v string) bool {
-		v = strings.ToLower(strings.TrimSpace(v))
-		return v == "open" || v == "closed" || v == "occurred"
+		return slices.Contains(view.Statuses[programme.KindRisk][0], strings.ToLower(strings.TrimSpace(v)))
 	})
 	onlyOpen := !o.all && !lifecycle
 

@@ -240,11 +240,25 @@ func (p *Programme) Rating(asOf Date) string {
 	return rag
 }
 
-// Statuses of assumptions and issues, as the files write them.
+// Statuses of risks, assumptions and issues, as the files write them; the
+// first of each kind is its default.
 const (
+	RiskOpen     = "open"
+	RiskClosed   = "closed"
+	RiskOccurred = "occurred"
+
 	AssumptionUnverified = "unverified"
-	IssueOpen            = "open"
-	RiskOpen             = "open"
+	AssumptionValid      = "valid"
+	AssumptionInvalid    = "invalid"
+
+	IssueOpen   = "open"
+	IssueClosed = "closed"
+
+	// Unassessed is the --status value of a risk with no likelihood or
+	// impact; Realised and Unrealised those of benefits.
+	Unassessed = "unassessed"
+	Realised   = "realised"
+	Unrealised = "unrealised"
 )
 
 // hasStatus reports whether an item's status is want, as written or, when
@@ -294,7 +308,7 @@ func (r *Risk) ReviewOverdue(asOf Date) bool {
 // band, or "unassessed".
 func (p *Programme) RiskIs(r *Risk, v string) bool {
 	switch v {
-	case "unassessed":
+	case Unassessed:
 		return !r.Assessed()
 	case Red, Amber, Green:
 		return r.Assessed() && p.RAG(r.Score()) == v
@@ -311,4 +325,4 @@ func (i *Issue) Is(v string) bool { return i.Status == v || i.Priority == v }
 
 // Is reports whether a --status value describes the benefit: realised or
 // unrealised.
-func (b *Benefit) Is(v string) bool { return (v == "realised") == !b.Realised.IsZero() }
+func (b *Benefit) Is(v string) bool { return (v == Realised) == !b.Realised.IsZero() }

@@ -17,12 +17,12 @@ var Statuses = map[programme.Kind][][]string{
 		{programme.Red, programme.Amber, programme.Green},
 	},
 	programme.KindRisk: {
-		{"open", "closed", "occurred"},
-		{programme.Red, programme.Amber, programme.Green, "unassessed"},
+		{programme.RiskOpen, programme.RiskClosed, programme.RiskOccurred},
+		{programme.Red, programme.Amber, programme.Green, programme.Unassessed},
 	},
-	programme.KindAssumption: {{"unverified", "valid", "invalid"}},
-	programme.KindIssue:      {{"open", "closed"}, {"low", "medium", "high", "critical"}},
-	programme.KindBenefit:    {{"realised", "unrealised"}},
+	programme.KindAssumption: {{programme.AssumptionUnverified, programme.AssumptionValid, programme.AssumptionInvalid}},
+	programme.KindIssue:      {{programme.IssueOpen, programme.IssueClosed}, {"low", "medium", "high", "critical"}},
+	programme.KindBenefit:    {{programme.Realised, programme.Unrealised}},
 }
 
 // Filter is what a listing's flags ask for. A nil set, an empty status
