@@ -113,66 +113,6 @@ func (s *shower) record(v any) any {
 	return nil
 }
 
-// itemRef is one reference an item makes: field names the id.
-type itemRef struct {
-	field string
-	id    string
-	lag   programme.Lag
-	list  bool // the field holds a list
-}
-
-// itemRefs lists the references an item makes, in the order of its fields,
-// read from the model's tags so every reference the format has is found.
-func itemRefs(v any) []itemRef {
-	var out []itemRef
-	rv := reflect.ValueOf(v).Elem()
-	rt := rv.Type()
-	for i := 0; i < rt.NumField(); i++ {
-		name, opts, _ := strings.Cut(rt.Field(i).Tag.Get("oco"), ",")
-		if name == "" || name == "-" || !rt.Field(i).IsExported() {
-			continue
-		}
-		switch x := rv.Field(i).Interface().(type) {
-		case []programme.Dep:
-			for _, d := range x {
-				out = append(out, itemRef{field: name, id: d.ID, lag: d.Lag, list: true})
-			}
-		case []string:
-			if strings.Contains(opts, "ref=") {
-				for _, id := range x {
-					out = append(out, itemRef{field: name, id: id, list: true})
-				}
-			}
-		case string:
-			if strings.Contains(opts, "ref=") && x != "" {
-				out = append(out, itemRef{field: name, id: x})
-			}
-		}
-	}
-	return out
-}
-
-// incomingRelation names what a reference is from the side of the item referred
-// to: a milestone's depends_on makes its predecessor needed_by it.
-var incomingRelation = map[string]string{
-	"depends_on":   "needed_by",
-	"phase":        "milestones",
-	"workstream":   "milestones",
-	"affects":      "affected_by",
-	"decision":     "approves",
-	"owner":        "owns",
-	"by":           "decided",
-	"lead":         "leads",
-	"body":         "runs",
-	"chair":        "chairs",
-	"members":      "member_of",
-	"reports_to":   "reported_to_by",
-	"escalated_to": "escalations",
-	"risk":         "assumptions",
-	"issue":        "risks",
-	"enabled_by":   "enables",
-}
-
 // addLinks gathers the items v refers to and those that refer to it.
 func (s *shower) addLinks(rec *Show, v any) {
 	p := s.p
@@ -199,12 +139,12 @@ func (s *shower) addLinks(rec *Show, v any) {
 		l.Via = via
 		rec.Links[rel] = append(rec.Links[rel], l)
 	}
-	for _, r := range itemRefs(v) {
+	for _, r := range programme.References(v) {
 		var lag *programme.Lag
-		if r.field == "depends_on" && rec.Kind == string(programme.KindMilestone) {
-			lag = &r.lag
+		if r.Field == "depends_on" && rec.Kind == string(programme.KindMilestone) {
+			lag = &r.Lag
 		}
-		add(r.field, r.id, lag, "")
+		add(r.Field, r.ID, lag, "")
 	}
 	if p.Header.Owner == rec.ID && rec.Kind != string(programme.KindProgramme) {
 		add("owns", p.Header.ID, nil, "")
@@ -214,18 +154,18 @@ func (s *shower) addLinks(rec *Show, v any) {
 		m = x
 	}
 	p.Each(func(kind programme.Kind, id string, _ *programme.Item, other any) {
-		for _, r := range itemRefs(other) {
-			rel := incomingRelation[r.field]
+		for _, r := range programme.References(other) {
+			rel := programme.Inverse(r.Field)
 			switch {
-			case r.id == rec.ID && rel != "":
+			case r.ID == rec.ID && rel != "":
 				var lag *programme.Lag
-				if kind == programme.KindMilestone && r.field == "depends_on" {
-					lag = &r.lag
+				if kind == programme.KindMilestone && r.Field == "depends_on" {
+					lag = &r.Lag
 				}
 				add(rel, id, lag, "")
-			case m != nil && r.field == "affects" && r.id != "" && (r.id == m.Phase || r.id == m.Workstream):
+			case m != nil && r.Field == "affects" && r.ID != "" && (r.ID == m.Phase || r.ID == m.Workstream):
 				// What affects a milestone's phase or workstream affects it.
-				add("affected_by", id, nil, r.id)
+				add("affected_by", id, nil, r.ID)
 			}
 		}
 	})
