@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 
 	"github.com/spf13/cobra"
@@ -87,10 +88,10 @@ func printDashboard(t render.Term, s *session, d *dashboard) error {
 		asOfFrom = "today"
 	}
 	w.fit(fmt.Sprintf("%s to %s · reporting date %s (%s)", d.Start, d.End, d.AsOf, asOfFrom))
-	if ph := s.p.Phase(d.CurrentPhase); ph != nil {
-		done, total := s.p.PhaseProgress(ph)
+	if k := slices.IndexFunc(d.Phases, func(ph view.PhaseLine) bool { return ph.Current }); k >= 0 {
+		ph := d.Phases[k]
 		w.fit(fmt.Sprintf("Current phase: %s %s, %s to %s", ph.ID, ph.Name, ph.Start, ph.End))
-		w.line(fmt.Sprintf("  %s  %d of %d milestones done", t.Bar(done, total, 20), done, total))
+		w.line(fmt.Sprintf("  %s  %d of %d milestones done", t.Bar(ph.Done, ph.Total, 20), ph.Done, ph.Total))
 	} else {
 		w.line("Current phase: none holds the reporting date")
 	}
@@ -99,7 +100,7 @@ func printDashboard(t render.Term, s *session, d *dashboard) error {
 	pt := render.Table{Columns: []render.Column{{Header: "ID"}, {Header: "PHASE", Flex: true}, {Header: "START"}, {Header: "END"}, {Header: "DONE", Align: render.Right}, {Header: "PROGRESS"}, {Header: "RAG"}}}
 	for _, ph := range d.Phases {
 		name := ph.Name
-		if ph.ID == d.CurrentPhase {
+		if ph.Current {
 			name += " (current)"
 		}
 		pt.Rows = append(pt.Rows, []render.Cell{{Text: ph.ID}, {Text: name}, {Text: ph.Start.String()}, {Text: ph.End.String()},
