@@ -26,8 +26,9 @@ none; the last step's slack below zero is how far it is past the end.
 Expected dates follow SPEC section 4: done dates, forecasts, the reporting
 date for what is not done, and each predecessor's expected date plus lag.
 
--o json and -o yaml print a list of steps {id, title, due, expected, slack,
-lag}; -o csv the same fields as columns.`,
+-o json and -o yaml print a list of steps: each the milestone's record, as
+'oco milestones -o json' prints it, with the lag after the step before;
+-o csv gives id, title, due, expected, slack and lag as columns.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runCriticalPath(g) },
 	}
@@ -47,7 +48,7 @@ func runCriticalPath(g *globals) error {
 	if err != nil {
 		return err
 	}
-	steps := view.CriticalPath(s.plan())
+	steps := view.CriticalPath(s.p, s.plan(), s.asOf)
 	t := g.term()
 	switch f {
 	case render.FormatJSON:

@@ -5,23 +5,20 @@ import (
 	"github.com/ocotool/oco/internal/schedule"
 )
 
-// PathStep is one step of the critical path.
+// PathStep is one step of the critical path: the milestone's record, as
+// every command prints it, and the lag after the step before.
 type PathStep struct {
-	ID       string         `json:"id" yaml:"id"`
-	Title    string         `json:"title" yaml:"title"`
-	Due      programme.Date `json:"due" yaml:"due"`
-	Expected programme.Date `json:"expected" yaml:"expected"`
-	Slack    int            `json:"slack" yaml:"slack"`
-	Lag      string         `json:"lag" yaml:"lag"` // after the step before, "10d"; "0d" for the first
+	Milestone `yaml:",inline"`
+	Lag       string `json:"lag" yaml:"lag"` // "10d"; "0d" for the first
 }
 
 // CriticalPath lists the chain of milestones that sets the programme's
 // end, first to last.
-func CriticalPath(plan *schedule.Plan) []PathStep {
+func CriticalPath(p *programme.Programme, plan *schedule.Plan, asOf programme.Date) []PathStep {
 	steps := make([]PathStep, 0, len(plan.CriticalPath))
 	for k, i := range plan.CriticalPath {
 		m := plan.Milestones[i]
-		st := PathStep{ID: m.ID, Title: m.Title, Due: m.Due, Expected: plan.Expected[i], Slack: plan.Slack[i]}
+		st := PathStep{Milestone: NewMilestone(p, plan, i, asOf)}
 		var lag programme.Lag
 		if k > 0 {
 			// The lag of the link that leaves no room: the longest, where

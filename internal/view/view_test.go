@@ -113,7 +113,7 @@ func TestLagPrintedOneWay(t *testing.T) {
 	if l := shown.Links["depends_on"]; len(l) != 1 || l[0].Lag != "14d" {
 		t.Errorf("show: depends_on %+v, want lag 14d", l)
 	}
-	for _, st := range CriticalPath(plan) {
+	for _, st := range CriticalPath(p, plan, asOf) {
 		if _, err := programme.ParseLag(st.Lag); err != nil {
 			t.Errorf("critical path: %s's lag %q is not written as a lag: %v", st.ID, st.Lag, err)
 		}
