@@ -33,9 +33,11 @@ For a phase, the phases it depends on and those that depend on it.
 --all follows the links transitively and prints them as a tree; an item
 reached a second time is marked "(see above)" and not followed again.
 
--o json and -o yaml print {kind, id, ..., depends_on, needed_by}: each list
-flat, in tree order, every entry with its depth (1 for a direct link), the
-id it was reached from, and for milestones the link's lag and link_slack.`,
+-o json and -o yaml print {kind, id, item, critical, depends_on, needed_by}:
+item is the record 'oco milestones -o json' (or 'oco phases') prints; each
+list flat, in tree order, every entry with its depth (1 for a direct link),
+the id it was reached from, and for milestones the link's lag and
+link_slack.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return runDeps(g, o, args[0]) },
 	}
@@ -62,9 +64,9 @@ func runDeps(g *globals, o *depsOptions, id string) error {
 	var rec *depsRecord
 	switch r, ok := s.p.Lookup(id); {
 	case ok && r.Kind == programme.KindMilestone:
-		rec = view.MilestoneDeps(s.plan(), id, o.all)
+		rec = view.MilestoneDeps(s.p, s.plan(), s.asOf, id, o.all)
 	case ok && r.Kind == programme.KindPhase:
-		rec = view.PhaseDeps(s.p, r.Item.(*programme.Phase), o.all)
+		rec = view.PhaseDeps(s.p, s.asOf, r.Item.(*programme.Phase), o.all)
 	case ok:
 		return usageError("%s is a %s: deps takes a milestone or a phase", id, r.Kind)
 	default:
@@ -94,7 +96,7 @@ func printDeps(t render.Term, rec *depsRecord) error {
 		if rec.Done != 0 {
 			facts = append(facts, "done "+rec.Done.String())
 		}
-		facts = append(facts, "expected "+rec.Expected.String(), "slack "+programme.Plural(*rec.Slack, "day"))
+		facts = append(facts, "expected "+rec.Expected.String(), "slack "+programme.Plural(rec.Slack, "day"))
 		line := "  " + strings.Join(facts, ", ")
 		if rec.Critical {
 			line += ", " + t.Paint("on the critical path", render.Red)

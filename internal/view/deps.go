@@ -7,21 +7,22 @@ import (
 	"github.com/ocotool/oco/internal/schedule"
 )
 
-// Deps is what `oco deps -o json` prints.
+// Deps is what `oco deps` shows of a milestone or a phase: the item's
+// record, as every command prints it, and what it depends on and what
+// depends on it, each as a walk. The fields without a JSON name are the
+// record's, for the table.
 type Deps struct {
-	Kind      string         `json:"kind" yaml:"kind"`
-	ID        string         `json:"id" yaml:"id"`
-	Title     string         `json:"title" yaml:"title"`
-	Due       programme.Date `json:"due,omitempty" yaml:"due,omitempty"`
-	Forecast  programme.Date `json:"forecast,omitempty" yaml:"forecast,omitempty"`
-	Done      programme.Date `json:"done,omitempty" yaml:"done,omitempty"`
-	Expected  programme.Date `json:"expected,omitempty" yaml:"expected,omitempty"`
-	Slack     *int           `json:"slack,omitempty" yaml:"slack,omitempty"`
-	Critical  bool           `json:"critical,omitempty" yaml:"critical,omitempty"`
-	Start     programme.Date `json:"start,omitempty" yaml:"start,omitempty"` // a phase's
-	End       programme.Date `json:"end,omitempty" yaml:"end,omitempty"`     // a phase's
-	DependsOn []DepsEntry    `json:"depends_on" yaml:"depends_on"`
-	NeededBy  []DepsEntry    `json:"needed_by" yaml:"needed_by"`
+	Kind      string      `json:"kind" yaml:"kind"`
+	ID        string      `json:"id" yaml:"id"`
+	Item      any         `json:"item" yaml:"item"` // a Milestone or a Phase
+	Critical  bool        `json:"critical,omitempty" yaml:"critical,omitempty"`
+	DependsOn []DepsEntry `json:"depends_on" yaml:"depends_on"`
+	NeededBy  []DepsEntry `json:"needed_by" yaml:"needed_by"`
+
+	Title                         string         `json:"-" yaml:"-"`
+	Due, Forecast, Done, Expected programme.Date `json:"-" yaml:"-"`
+	Slack                         int            `json:"-" yaml:"-"`
+	Start, End                    programme.Date `json:"-" yaml:"-"` // a phase's
 }
 
 // DepsEntry is one item reached through a link. For milestones Lag and
@@ -77,12 +78,11 @@ func walk[L any](root int, all bool, next func(int) []L, to func(L) int, emit fu
 
 // MilestoneDeps walks the links of the milestone id, which plan holds:
 // to depth 1, or with all the whole way, as a tree.
-func MilestoneDeps(plan *schedule.Plan, id string, all bool) *Deps {
+func MilestoneDeps(p *programme.Programme, plan *schedule.Plan, asOf programme.Date, id string, all bool) *Deps {
 	i, _ := plan.Index(id)
 	m := plan.Milestones[i]
-	slack := plan.Slack[i]
-	rec := &Deps{Kind: string(programme.KindMilestone), ID: m.ID, Title: m.Title, Due: m.Due, Forecast: m.Forecast, Done: m.Done,
-		Expected: plan.Expected[i], Slack: &slack, Critical: plan.Critical[i]}
+	rec := &Deps{Kind: string(programme.KindMilestone), ID: m.ID, Item: NewMilestone(p, plan, i, asOf), Critical: plan.Critical[i],
+		Title: m.Title, Due: m.Due, Forecast: m.Forecast, Done: m.Done, Expected: plan.Expected[i], Slack: plan.Slack[i]}
 	entry := func(v, from, lag, succ, pred int, repeat bool) DepsEntry {
 		mv := plan.Milestones[v]
 		e := DepsEntry{ID: mv.ID, Title: mv.Title, From: plan.Milestones[from].ID, Lag: programme.Lag(lag).String(),
@@ -123,11 +123,12 @@ func MilestoneDeps(plan *schedule.Plan, id string, all bool) *Deps {
 }
 
 // PhaseDeps walks the depends_on links of a phase of p.
-func PhaseDeps(p *programme.Programme, ph *programme.Phase, all bool) *Deps {
+func PhaseDeps(p *programme.Programme, asOf programme.Date, ph *programme.Phase, all bool) *Deps {
 	net := schedule.BuildPhases(p)
 	phs := net.Phases
 	root, _ := net.Index(ph.ID)
-	rec := &Deps{Kind: string(programme.KindPhase), ID: ph.ID, Title: ph.Name, Start: ph.Start, End: ph.End}
+	rec := &Deps{Kind: string(programme.KindPhase), ID: ph.ID, Item: NewPhase(ph, p.PhaseState(ph, asOf)),
+		Title: ph.Name, Start: ph.Start, End: ph.End}
 	add := func(list *[]DepsEntry) func(v, from, depth int, repeat bool) {
 		return func(v, from, depth int, repeat bool) {
 			q := phs[v]

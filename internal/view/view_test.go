@@ -105,7 +105,7 @@ func TestLagPrintedOneWay(t *testing.T) {
 	if len(m3.DependsOn) != 1 || m3.DependsOn[0].Lag != "14d" {
 		t.Errorf("listing: depends_on %+v, want M-2 with lag 14d", m3.DependsOn)
 	}
-	deps := MilestoneDeps(plan, "M-3", false)
+	deps := MilestoneDeps(p, plan, asOf, "M-3", false)
 	if len(deps.DependsOn) != 1 || deps.DependsOn[0].Lag != "14d" {
 		t.Errorf("deps: %+v, want lag 14d", deps.DependsOn)
 	}
