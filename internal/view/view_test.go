@@ -130,3 +130,13 @@ func TestDashboardListsAreNeverNull(t *testing.T) {
 		}
 	}
 }
+
+func TestDocumentHasEveryList(t *testing.T) {
+	p, plan, asOf := load(t)
+	got := jsonOf(t, NewDocument(p, plan, asOf))
+	for _, key := range []string{`"people":[{`, `"bodies":[]`, `"milestones":[{`, `"issues":[]`, `"benefits":[]`} {
+		if !strings.Contains(got, key) {
+			t.Errorf("missing %s in %s", key, got)
+		}
+	}
+}
