@@ -183,15 +183,7 @@ func (c *Context) suggest(s string, kinds []programme.Kind) string {
 		return ""
 	}
 	c.suggestOps -= len(cands)
-	near := programme.Nearest(s, plausible(s, cands), 3)
-	if len(near) == 0 {
-		return ""
-	}
-	q := make([]string, len(near))
-	for i, n := range near {
-		q[i] = fmt.Sprintf("%q", n)
-	}
-	return "; did you mean " + orList(q) + "?"
+	return programme.Suggest(s, plausible(s, cands))
 }
 
 // plausible keeps the candidates that could be within programme.Nearest's
@@ -245,14 +237,6 @@ func lower(b byte) byte {
 		return b + 'a' - 'A'
 	}
 	return b
-}
-
-// orList joins words as a sentence does: "a", "a or b", "a, b or c".
-func orList(words []string) string {
-	if len(words) <= 1 {
-		return strings.Join(words, "")
-	}
-	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
 }
 
 // label names an item in a message: "milestone M-3", or "a milestone"

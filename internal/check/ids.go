@@ -108,7 +108,7 @@ func (c *Context) checkRef(kind programme.Kind, id, fieldName string, allowed []
 		for i, k := range allowed {
 			words[i] = string(k)
 		}
-		want = orList(words)
+		want = programme.OrList(words)
 	}
 	if !ok {
 		if c.unchecked(s) {
