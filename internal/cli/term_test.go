@@ -53,6 +53,9 @@ func TestTerminalOutput(t *testing.T) {
 			if !sgr.MatchString(got) {
 				t.Errorf("no colour on a colour terminal:\n%s", got)
 			}
+			if !strings.Contains(got, render.Ellipsis) {
+				t.Errorf("nothing cut to the width: the shipped programme has titles too long for 80 columns")
+			}
 			for i, line := range strings.Split(strings.TrimSuffix(got, "\n"), "\n") {
 				if w := render.Width(sgr.ReplaceAllString(line, "")); w > 80 {
 					t.Errorf("line %d is %d columns on an 80-column terminal: %q", i+1, w, line)
