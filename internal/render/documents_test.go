@@ -8,7 +8,7 @@ import (
 	"github.com/ocotool/oco/internal/programme"
 )
 
-func day(s string) programme.Date {
+func docDate(s string) programme.Date {
 	d, err := programme.ParseDate(s)
 	if err != nil {
 		panic(err)
@@ -56,12 +56,12 @@ func TestGraphDOT(t *testing.T) {
 func TestMermaidGantt(t *testing.T) {
 	c := MermaidChart{Title: "Plan: one; two #3", Sections: []MermaidSection{
 		{Name: "P1 Discovery", Tasks: []MermaidTask{
-			{ID: "M-1", Name: "M-1 Kick-off", End: day("2024-01-10"), Done: true, Red: true},
-			{ID: "M.2", Name: "M.2 Build: phase one", Start: day("2024-02-01"), End: day("2024-03-01"), Red: true},
-			{ID: "M-3", Name: "M-3 Same day", Start: day("2024-03-05"), End: day("2024-03-05")},
+			{ID: "M-1", Name: "M-1 Kick-off", End: docDate("2024-01-10"), Done: true, Red: true},
+			{ID: "M.2", Name: "M.2 Build: phase one", Start: docDate("2024-02-01"), End: docDate("2024-03-01"), Red: true},
+			{ID: "M-3", Name: "M-3 Same day", Start: docDate("2024-03-05"), End: docDate("2024-03-05")},
 		}},
 		{Name: "P2 Empty"},
-		{Name: "Other milestones", Tasks: []MermaidTask{{ID: "M-9", Name: "M-9 Loose", End: day("2024-04-01")}}},
+		{Name: "Other milestones", Tasks: []MermaidTask{{ID: "M-9", Name: "M-9 Loose", End: docDate("2024-04-01")}}},
 	}}
 	var b bytes.Buffer
 	if err := MermaidGantt(&b, c); err != nil {
@@ -71,9 +71,9 @@ func TestMermaidGantt(t *testing.T) {
 }
 
 func TestICS(t *testing.T) {
-	c := Calendar{Name: "Bury, OCO; plan", ProdID: "-//ocotool//oco test//EN", Stamp: day("2024-06-01"), Events: []Event{
-		{UID: "M-1@demo.oco", Day: day("2024-01-10"), Summary: "M-1 Kick-off", Description: "Status: done (green). Due 2024-01-10.", Category: "P1"},
-		{UID: "M-2@demo.oco", Day: day("2024-12-31"), Summary: "M-2 " + strings.Repeat("Long title ", 10), Description: "Line one\nline two, with \\ and ;."},
+	c := Calendar{Name: "Bury, OCO; plan", ProdID: "-//ocotool//oco test//EN", Stamp: docDate("2024-06-01"), Events: []Event{
+		{UID: "M-1@demo.oco", Day: docDate("2024-01-10"), Summary: "M-1 Kick-off", Description: "Status: done (green). Due 2024-01-10.", Category: "P1"},
+		{UID: "M-2@demo.oco", Day: docDate("2024-12-31"), Summary: "M-2 " + strings.Repeat("Long title ", 10), Description: "Line one\nline two, with \\ and ;."},
 	}}
 	var b bytes.Buffer
 	if err := ICS(&b, c); err != nil {
@@ -107,11 +107,11 @@ func TestReportHTML(t *testing.T) {
 
 // The legend names each glyph with the colour its mark has on the chart.
 func TestTimelineLegend(t *testing.T) {
-	g := Gantt{From: day("2024-01-01"), To: day("2024-03-31"), Today: day("2024-02-15"), Width: 60,
+	g := Gantt{From: docDate("2024-01-01"), To: docDate("2024-03-31"), Today: docDate("2024-02-15"), Width: 60,
 		Rows: []GanttRow{
-			{Label: "P1 Discovery", Bar: &Span{Start: day("2024-01-01"), End: day("2024-02-28"), Style: Cyan}},
-			{Label: "M-1 Done", Indent: 1, Marks: []Mark{{Date: day("2024-01-20"), Glyph: TimelineDone, Style: Green}}},
-			{Label: "M-2 Overdue", Indent: 1, Marks: []Mark{{Date: day("2024-02-01"), Glyph: TimelineOverdue, Style: Red, From: day("2024-02-15")}}},
+			{Label: "P1 Discovery", Bar: &Span{Start: docDate("2024-01-01"), End: docDate("2024-02-28"), Style: Cyan}},
+			{Label: "M-1 Done", Indent: 1, Marks: []Mark{{Date: docDate("2024-01-20"), Glyph: TimelineDone, Style: Green}}},
+			{Label: "M-2 Overdue", Indent: 1, Marks: []Mark{{Date: docDate("2024-02-01"), Glyph: TimelineOverdue, Style: Red, From: docDate("2024-02-15")}}},
 		}}
 	var b bytes.Buffer
 	if err := (Term{Out: &b, Color: true, IsTerminal: true, Width: 60}).Timeline(g); err != nil {

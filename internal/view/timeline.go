@@ -47,10 +47,10 @@ func Timeline(p *programme.Programme, asOf programme.Date, o TimelineOptions) (g
 	}
 	milestones := func(ms []*programme.Milestone) {
 		slices.SortStableFunc(ms, func(a, b *programme.Milestone) int {
-			return cmp.Or(cmp.Compare(a.Date(), b.Date()), compareIDs(a.ID, b.ID))
+			return cmp.Or(cmp.Compare(a.Date(), b.Date()), timelineIDOrder(a.ID, b.ID))
 		})
 		for _, m := range ms {
-			gc.Rows = append(gc.Rows, milestoneRow(p, m, asOf))
+			gc.Rows = append(gc.Rows, timelineRow(p, m, asOf))
 			span(m.Start, m.Due, m.Forecast, m.Done)
 		}
 	}
@@ -79,14 +79,14 @@ func Timeline(p *programme.Programme, asOf programme.Date, o TimelineOptions) (g
 		return gc, false
 	}
 	if o.From != 0 || o.To != 0 {
-		gc.Rows = ganttWithin(gc.Rows, gc.From, gc.To)
+		gc.Rows = timelineWithin(gc.Rows, gc.From, gc.To)
 	}
 	return gc, true
 }
 
-// ganttWithin keeps the rows that draw something between from and to, and the
+// timelineWithin keeps the rows that draw something between from and to, and the
 // phase rows above them, so a zoomed chart has no empty lines.
-func ganttWithin(rows []render.GanttRow, from, to programme.Date) []render.GanttRow {
+func timelineWithin(rows []render.GanttRow, from, to programme.Date) []render.GanttRow {
 	shows := func(r render.GanttRow) bool {
 		in := func(a, b programme.Date) bool {
 			if a.IsZero() {
@@ -130,9 +130,9 @@ func ganttWithin(rows []render.GanttRow, from, to programme.Date) []render.Gantt
 	return out
 }
 
-// milestoneRow draws a milestone as a mark, or an activity as a bar ending
+// timelineRow draws a milestone as a mark, or an activity as a bar ending
 // in one.
-func milestoneRow(p *programme.Programme, m *programme.Milestone, asOf programme.Date) render.GanttRow {
+func timelineRow(p *programme.Programme, m *programme.Milestone, asOf programme.Date) render.GanttRow {
 	st := p.State(m, asOf)
 	row := render.GanttRow{Label: m.ID + " " + m.Title, Indent: 1}
 	mark := render.Mark{Date: st.Date, Glyph: render.TimelineOpen, Style: render.RAGStyle(st.RAG)}
@@ -155,12 +155,12 @@ func milestoneRow(p *programme.Programme, m *programme.Milestone, asOf programme
 	return row
 }
 
-// compareIDs orders ids as people number them: M-2 before M-10, as the
+// timelineIDOrder orders ids as people number them: M-2 before M-10, as the
 // listings do. It stands in for the one shared ordering of ids, which is
 // moving into programme; use that once it is there.
-func compareIDs(a, b string) int {
+func timelineIDOrder(a, b string) int {
 	for a != "" && b != "" {
-		da, db := digits(a), digits(b)
+		da, db := timelineDigits(a), timelineDigits(b)
 		if da > 0 && db > 0 {
 			na, nb := strings.TrimLeft(a[:da], "0"), strings.TrimLeft(b[:db], "0")
 			if len(na) != len(nb) {
@@ -180,7 +180,7 @@ func compareIDs(a, b string) int {
 	return len(a) - len(b)
 }
 
-func digits(s string) int {
+func timelineDigits(s string) int {
 	n := 0
 	for n < len(s) && '0' <= s[n] && s[n] <= '9' {
 		n++

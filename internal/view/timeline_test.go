@@ -8,7 +8,7 @@ import (
 	"github.com/ocotool/oco/internal/render"
 )
 
-func load(t *testing.T, files map[string]string) *programme.Programme {
+func timelineProgramme(t *testing.T, files map[string]string) *programme.Programme {
 	t.Helper()
 	fsys := fstest.MapFS{}
 	for name, src := range files {
@@ -17,7 +17,7 @@ func load(t *testing.T, files map[string]string) *programme.Programme {
 	return programme.Load(fsys, "demo")
 }
 
-func date(t *testing.T, s string) programme.Date {
+func timelineDate(t *testing.T, s string) programme.Date {
 	t.Helper()
 	d, err := programme.ParseDate(s)
 	if err != nil {
@@ -41,8 +41,8 @@ milestones:
 // (m-2 before m-10), and milestones of no phase last; each state has its
 // glyph.
 func TestTimeline(t *testing.T) {
-	p := load(t, map[string]string{"programme.yaml": timelineDemo})
-	gc, ok := Timeline(p, date(t, "2024-06-01"), TimelineOptions{})
+	p := timelineProgramme(t, map[string]string{"programme.yaml": timelineDemo})
+	gc, ok := Timeline(p, timelineDate(t, "2024-06-01"), TimelineOptions{})
 	if !ok {
 		t.Fatal("nothing to draw")
 	}
@@ -66,34 +66,34 @@ func TestTimeline(t *testing.T) {
 	if string(glyphs) != string([]rune{render.TimelineDone, render.TimelineOverdue, render.TimelineOverdue, render.TimelineOpen}) {
 		t.Errorf("glyphs %q", string(glyphs))
 	}
-	if gc.From != date(t, "2024-01-01") || gc.To != date(t, "2024-12-31") {
+	if gc.From != timelineDate(t, "2024-01-01") || gc.To != timelineDate(t, "2024-12-31") {
 		t.Errorf("span %s to %s, want the programme's", gc.From, gc.To)
 	}
 
 	// Zoomed to the autumn, only m-4 draws anything; its heading comes too.
-	gc, _ = Timeline(p, date(t, "2024-06-01"), TimelineOptions{From: date(t, "2024-10-01"), To: date(t, "2024-11-30")})
+	gc, _ = Timeline(p, timelineDate(t, "2024-06-01"), TimelineOptions{From: timelineDate(t, "2024-10-01"), To: timelineDate(t, "2024-11-30")})
 	if len(gc.Rows) != 2 || gc.Rows[0].Label != "(no phase)" || gc.Rows[1].Label != "m-4 Loose" {
 		t.Errorf("zoomed rows: %+v", gc.Rows)
 	}
 }
 
 func TestTimelineNothingToDraw(t *testing.T) {
-	p := load(t, map[string]string{"programme.yaml": "programme: {id: demo, name: Demo}\n"})
-	if _, ok := Timeline(p, date(t, "2024-06-01"), TimelineOptions{}); ok {
+	p := timelineProgramme(t, map[string]string{"programme.yaml": "programme: {id: demo, name: Demo}\n"})
+	if _, ok := Timeline(p, timelineDate(t, "2024-06-01"), TimelineOptions{}); ok {
 		t.Error("a programme with no dates drew a chart")
 	}
 }
 
-func TestCompareIDs(t *testing.T) {
+func TestTimelineIDOrder(t *testing.T) {
 	for _, c := range []struct {
 		a, b string
 		want int
 	}{
 		{"M-2", "M-10", -1}, {"M-10", "M-2", 1}, {"M-02", "M-2", 0}, {"R-1", "M-1", 1}, {"M-1a", "M-1", 1},
 	} {
-		got := compareIDs(c.a, c.b)
+		got := timelineIDOrder(c.a, c.b)
 		if (got < 0) != (c.want < 0) || (got > 0) != (c.want > 0) {
-			t.Errorf("compareIDs(%q, %q) = %d, want the sign of %d", c.a, c.b, got, c.want)
+			t.Errorf("timelineIDOrder(%q, %q) = %d, want the sign of %d", c.a, c.b, got, c.want)
 		}
 	}
 }
