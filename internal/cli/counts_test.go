@@ -29,6 +29,7 @@ func TestLoadAndScheduleOnce(t *testing.T) {
 	for _, tc := range []struct {
 		args      []string
 		scheduled bool // shows expected dates, slack or the critical path
+		filesOnly bool // works on the files' text alone: never loads the programme
 		edit      bool // changes the files: run on a copy
 	}{
 		{args: []string{"status"}, scheduled: true},
@@ -61,7 +62,8 @@ func TestLoadAndScheduleOnce(t *testing.T) {
 		{args: []string{"set", "M-40", "forecast=2017-10-15"}, scheduled: true, edit: true},
 		{args: []string{"done", "M-37", "--on", "2017-06-30"}, scheduled: true, edit: true},
 		{args: []string{"add", "risk", "--title", "Key staff leave", "--owner", "coo", "--likelihood", "2", "--impact", "3", "--raised", "2017-06-30"}, scheduled: true, edit: true},
-		{args: []string{"fmt"}, edit: true},
+		{args: []string{"fmt"}, filesOnly: true, edit: true},
+		{args: []string{"fmt", "--check"}, filesOnly: true, edit: true},
 	} {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
 			dir := shipped
@@ -86,7 +88,11 @@ func TestLoadAndScheduleOnce(t *testing.T) {
 			}
 			want := "once, scheduled it at most once"
 			ok := loads == 1 && computes <= 1
-			if tc.scheduled {
+			switch {
+			case tc.filesOnly:
+				want = "never, scheduled it never"
+				ok = loads == 0 && computes == 0
+			case tc.scheduled:
 				want = "once, scheduled it once"
 				ok = loads == 1 && computes == 1
 			}
