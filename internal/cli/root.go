@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -99,12 +98,14 @@ func (g *globals) format(allowed ...render.Format) (render.Format, error) {
 
 // term describes the standard output: a terminal or not, colour, width.
 func (g *globals) term() render.Term {
-	return render.DetectTerm(g.env.Out, g.noColor, g.env.Getenv)
+	isTerm, width := g.env.Terminal(g.env.Out)
+	return render.NewTerm(g.env.Out, isTerm, width, g.noColor, g.env.Getenv)
 }
 
 // errorTerm describes the standard error stream.
 func (g *globals) errorTerm() render.Term {
-	return render.DetectTerm(g.env.Err, g.noColor, g.env.Getenv)
+	isTerm, width := g.env.Terminal(g.env.Err)
+	return render.NewTerm(g.env.Err, isTerm, width, g.noColor, g.env.Getenv)
 }
 
 // findDir finds the programme directory: --dir, $OCO_DIR, or a search from
@@ -231,9 +232,9 @@ func (g *globals) reportingDate(p *programme.Programme) (programme.Date, error) 
 		if !p.Header.AsOf.IsZero() {
 			return p.Header.AsOf, nil
 		}
-		return programme.DateOf(time.Now()), nil
+		return programme.DateOf(g.env.Now()), nil
 	case "today":
-		return programme.DateOf(time.Now()), nil
+		return programme.DateOf(g.env.Now()), nil
 	}
 	d, err := programme.ParseDate(g.asOf)
 	if err != nil {

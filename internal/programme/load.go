@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -23,6 +24,7 @@ import (
 // would type them. Load never fails: every problem, down to unreadable files
 // and bytes that are not YAML, becomes a finding in the result.
 func Load(fsys fs.FS, prefix string) *Programme {
+	loads.Add(1)
 	p := &Programme{}
 	files := Files(fsys, func(name string, err error) {
 		p.unread(path.Join(prefix, name), err)
@@ -52,6 +54,13 @@ func Load(fsys fs.FS, prefix string) *Programme {
 	p.buildIndex()
 	return p
 }
+
+// loads counts calls to Load, so that a test can tell a command read the
+// programme once, whatever the machine's speed.
+var loads atomic.Int64
+
+// Loads is how many times Load has run in this process.
+func Loads() int64 { return loads.Load() }
 
 // Files lists the programme files below the root of fsys in the order Load
 // reads them (lexical order of path): *.yaml and *.yml, skipping names that
