@@ -41,6 +41,7 @@ func (r *Repo) Log(rev string, paths ...string) ([]Commit, error) {
 	}
 	cmd := exec.Command(r.git, args...)
 	cmd.Dir = r.top
+	r.started()
 	out, err := run(cmd)
 	if err != nil {
 		return nil, err
