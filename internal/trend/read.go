@@ -1,88 +1,103 @@
-package cli
+package trend
 
 import (
 	"io/fs"
 	"strings"
-	"testing/fstest"
 
+	"github.com/ocotool/oco/internal/gitrev"
 	"github.com/ocotool/oco/internal/programme"
 )
 
-// milestoneReader reads the milestones of one revision after another for
-// `oco history`. Parsing YAML is most of the cost of reading a revision,
-// and a commit usually changes one milestone of many, so each file is cut
-// into its milestones' entries and each distinct entry is parsed once. A
-// file whose layout makes cutting unsafe (anchors, flow style, documents
-// markers, tabs) is parsed whole, as Load would.
-type milestoneReader struct {
-	entries map[string][]namedMilestone // parsed entries, by their text
-	files   map[string]fileMilestones   // the last text of each file, with its milestones
+// reader reads the milestones and reporting date of one revision after
+// another. Parsing YAML is most of the cost of reading a revision, and a
+// commit usually changes one milestone of many, so each file is cut into
+// its milestones' entries and its programme section, and each distinct
+// piece is parsed once. A file whose layout makes cutting unsafe
+// (anchors, flow style, document markers, tabs) is parsed whole, as Load
+// would.
+type reader struct {
+	entries map[string][]Milestone    // parsed entries, by their text
+	headers map[string]programme.Date // as_of of parsed programme sections, by their text
+	files   map[string]fileRead       // the last text of each file, with what it held
 }
 
-type namedMilestone struct {
-	id string
-	milestoneAt
+// fileRead is what one file holds that a trend tracks.
+type fileRead struct {
+	text      string
+	ms        []Milestone
+	hasHeader bool
+	asOf      programme.Date
 }
 
-type fileMilestones struct {
-	text string
-	ms   []namedMilestone
-}
-
-func newMilestoneReader() *milestoneReader {
-	return &milestoneReader{entries: map[string][]namedMilestone{}, files: map[string]fileMilestones{}}
+func newReader() *reader {
+	return &reader{entries: map[string][]Milestone{}, headers: map[string]programme.Date{}, files: map[string]fileRead{}}
 }
 
 // read returns the milestones of the programme in fsys in the order Load
-// finds them.
-func (r *milestoneReader) read(fsys fs.FS) []namedMilestone {
+// finds them, and its as_of: the first programme section's, as in Load.
+func (r *reader) read(fsys fs.FS) ([]Milestone, programme.Date) {
 	names := programme.Files(fsys, func(string, error) {})
-	var out []namedMilestone
+	var out []Milestone
+	var asOf programme.Date
+	header := false
 	for _, name := range names {
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
 			continue
 		}
 		text := string(data)
-		if f, ok := r.files[name]; ok && f.text == text {
-			out = append(out, f.ms...)
-			continue
+		f, ok := r.files[name]
+		if !ok || f.text != text {
+			f = r.file(text)
+			r.files[name] = f
 		}
-		ms := r.file(text)
-		r.files[name] = fileMilestones{text: text, ms: ms}
-		out = append(out, ms...)
+		out = append(out, f.ms...)
+		if f.hasHeader && !header {
+			header, asOf = true, f.asOf
+		}
 	}
-	return out
+	return out, asOf
 }
 
-func milestonesOf(p *programme.Programme) []namedMilestone {
-	out := make([]namedMilestone, 0, len(p.Milestones))
+// parse loads text as a programme of one file.
+func parse(text string) *programme.Programme {
+	return programme.Load(gitrev.Files{"f.yaml": []byte(text)}, "")
+}
+
+func milestonesOf(p *programme.Programme) []Milestone {
+	out := make([]Milestone, 0, len(p.Milestones))
 	for _, m := range p.Milestones {
-		out = append(out, namedMilestone{id: m.ID, milestoneAt: milestoneAt{title: m.Title, due: m.Due, forecast: m.Forecast, done: m.Done}})
+		out = append(out, Milestone{ID: m.ID, Title: m.Title, Due: m.Due, Forecast: m.Forecast, Done: m.Done})
 	}
 	return out
 }
 
-func parseMilestones(text string) []namedMilestone {
-	return milestonesOf(programme.Load(fstest.MapFS{"f.yaml": {Data: []byte(text)}}, ""))
-}
-
-// file returns the milestones of one file's text.
-func (r *milestoneReader) file(text string) []namedMilestone {
+// file reads one file's text.
+func (r *reader) file(text string) fileRead {
 	entries, ok := milestoneEntries(text)
-	if !ok {
-		return parseMilestones(text)
+	header, found, hok := section(text, "programme")
+	if !ok || !hok {
+		p := parse(text)
+		return fileRead{text: text, ms: milestonesOf(p), hasHeader: p.Header.File != "", asOf: p.Header.AsOf}
 	}
-	var out []namedMilestone
+	f := fileRead{text: text, hasHeader: found}
+	if found {
+		asOf, ok := r.headers[header]
+		if !ok {
+			asOf = parse(header).Header.AsOf
+			r.headers[header] = asOf
+		}
+		f.asOf = asOf
+	}
 	for _, e := range entries {
 		ms, ok := r.entries[e]
 		if !ok {
-			ms = parseMilestones("milestones:\n" + e)
+			ms = milestonesOf(parse("milestones:\n" + e))
 			r.entries[e] = ms
 		}
-		out = append(out, ms...)
+		f.ms = append(f.ms, ms...)
 	}
-	return out
+	return f
 }
 
 // topKey reports whether line is a plain top-level key, `name:` with at
@@ -194,4 +209,40 @@ func milestoneEntries(text string) ([]string, bool) {
 	}
 	flush()
 	return entries, true
+}
+
+// section returns the text of the top-level section key, from its key line
+// to the next top-level key, and whether the file has one; ok is false
+// where the layout is not the plain block style in which a section can be
+// read apart from the rest of the file.
+func section(text, key string) (sec string, found, ok bool) {
+	var b strings.Builder
+	in := false
+	for _, line := range strings.SplitAfter(text, "\n") {
+		trimmed := strings.TrimSpace(line)
+		if trimmed == "" || strings.HasPrefix(trimmed, "#") {
+			if in {
+				b.WriteString(line)
+			}
+			continue
+		}
+		if line[0] != ' ' {
+			k, plain := topKey(strings.TrimRight(line, "\r\n"))
+			if !plain {
+				return "", false, false
+			}
+			if k == key && found {
+				return "", false, false // given twice: Load reports it
+			}
+			in = k == key
+			found = found || in
+		}
+		if in {
+			if unsafeLine(line) {
+				return "", false, false
+			}
+			b.WriteString(line)
+		}
+	}
+	return b.String(), found, true
 }
