@@ -23,6 +23,7 @@ type reader struct {
 
 // fileRead is what one file holds that a trend tracks.
 type fileRead struct {
+	hash      string // the blob's, where the revision is read from git
 	text      string
 	ms        []Milestone
 	hasHeader bool
@@ -41,14 +42,19 @@ func (r *reader) read(fsys fs.FS) ([]Milestone, programme.Date) {
 	var asOf programme.Date
 	header := false
 	for _, name := range names {
-		data, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			continue
-		}
-		text := string(data)
 		f, ok := r.files[name]
-		if !ok || f.text != text {
-			f = r.file(text)
+		// A file whose blob has not changed since the last revision
+		// need not be read again: most commits change one file of many.
+		hash, hashed := gitrev.Hash(fsys, name)
+		if !ok || !hashed || hash != f.hash {
+			data, err := fs.ReadFile(fsys, name)
+			if err != nil {
+				continue
+			}
+			if text := string(data); !ok || f.text != text {
+				f = r.file(text)
+			}
+			f.hash = hash
 			r.files[name] = f
 		}
 		out = append(out, f.ms...)

@@ -185,8 +185,9 @@ func TestReadCost(t *testing.T) {
 			t.Errorf("%d commits: %d git processes, want 2", n+1, st.Processes)
 		}
 		// Each commit: its commit and the directory's tree in one round
-		// trip, then one for each of the two files; and one to resolve HEAD.
-		if max := 3*(n+1) + 1; st.Requests > max {
+		// trip, then one for the file it changed (a file whose blob is
+		// unchanged is not read again); and one to resolve HEAD.
+		if max := 2*(n+1) + 1; st.Requests > max {
 			t.Errorf("%d commits: %d cat-file round trips, want at most %d", n+1, st.Requests, max)
 		}
 	}
