@@ -437,6 +437,24 @@ func TestLog(t *testing.T) {
 	}
 }
 
+func TestLogSince(t *testing.T) {
+	top, revs := history(t)
+	r := open(t, top)
+	after, err := r.LogSince(revs[0].hash, "HEAD")
+	if err != nil || len(after) != 2 || after[0].Hash != revs[2].hash || after[1].Hash != revs[1].hash {
+		t.Errorf("LogSince(first, HEAD) = %+v, %v", after, err)
+	}
+	if none, err := r.LogSince("HEAD", "HEAD~1"); err != nil || len(none) != 0 {
+		t.Errorf("LogSince(HEAD, HEAD~1) = %+v, %v", none, err)
+	}
+	if _, err := r.LogSince("nosuchrev", "HEAD"); !errors.Is(err, ErrUnknownRevision) {
+		t.Errorf("LogSince(nosuchrev, HEAD) error = %v, want ErrUnknownRevision", err)
+	}
+	if _, err := r.LogSince("--all", "HEAD"); !errors.Is(err, ErrInvalidRevision) {
+		t.Errorf("LogSince(--all, HEAD) error = %v, want ErrInvalidRevision", err)
+	}
+}
+
 func TestOpenErrors(t *testing.T) {
 	needGit(t)
 	isolate(t)

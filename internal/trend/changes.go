@@ -37,7 +37,8 @@ type Change struct {
 
 // Changes returns a change for each milestone each time it changed, in
 // the order of points; within a point, removals first (in the order the
-// milestones first appeared), then the rest by id.
+// milestones first appeared), then the rest by id. A baseline point is
+// where the changes start from, and has none of its own.
 func Changes(points []Point) []Change {
 	var out []Change
 	prev := map[string]Milestone{}
@@ -49,6 +50,9 @@ func Changes(points []Point) []Change {
 			cur[m.ID] = m
 		}
 		add := func(m Milestone, what string, moved int) {
+			if pt.Baseline {
+				return
+			}
 			out = append(out, Change{ID: m.ID, Title: m.Title, Commit: pt.Commit, Committed: programme.DateOf(pt.Time), Subject: pt.Subject,
 				What: what, Due: m.Due, Forecast: m.Forecast, Done: m.Done, Date: m.Date(), Moved: moved})
 		}

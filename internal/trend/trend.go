@@ -19,6 +19,11 @@ import (
 type Options struct {
 	// Rev is the newest revision read; "" means HEAD.
 	Rev string
+	// Since, where set, limits the history to a period: the commits after
+	// it (reachable from Rev, not from Since), such as those since the
+	// revision a board last saw. The first point is then Since itself, the
+	// baseline the period's changes are measured from.
+	Since string
 }
 
 // Point is the programme at one commit that changed its directory.
@@ -27,6 +32,10 @@ type Point struct {
 	Time    time.Time // the committer date: when the change entered the history
 	Author  string
 	Subject string
+	// Baseline marks the point for Options.Since: the programme the
+	// period starts from, not a change within it. It has no author or
+	// subject.
+	Baseline bool
 	// Exists is false at a commit that removed the whole directory.
 	Exists bool
 	// AsOf is the programme's as_of at this commit; zero where it had none.
@@ -60,32 +69,57 @@ func Read(repo *gitrev.Repo, dir string, opt Options) ([]Point, error) {
 	if rev == "" {
 		rev = "HEAD"
 	}
-	commits, err := repo.Log(rev, dir)
+	commits, err := repo.LogSince(opt.Since, rev, dir)
 	if err != nil {
 		return nil, err
 	}
 	slices.Reverse(commits)
-	points := make([]Point, 0, len(commits))
+	points := make([]Point, 0, len(commits)+1)
 	r := newReader()
+	if opt.Since != "" {
+		hash, err := repo.Resolve(opt.Since)
+		if err != nil {
+			return nil, err
+		}
+		pt := Point{Commit: hash, Baseline: true}
+		if err := r.point(repo, dir, &pt); err != nil {
+			return nil, err
+		}
+		points = append(points, pt)
+	}
 	for _, c := range commits {
 		pt := Point{Commit: c.Hash, Time: c.Time, Author: c.Author, Subject: c.Subject}
-		fsys, err := repo.FS(c.Hash, dir)
-		switch {
-		case err == nil:
-			pt.Exists = true
-			ms, asOf := r.read(fsys)
-			pt.AsOf = asOf
-			seen := make(map[string]bool, len(ms))
-			for _, m := range ms {
-				if m.ID != "" && !seen[m.ID] {
-					seen[m.ID] = true
-					pt.Milestones = append(pt.Milestones, m)
-				}
-			}
-		case !errors.Is(err, fs.ErrNotExist):
+		if err := r.point(repo, dir, &pt); err != nil {
 			return nil, err
 		}
 		points = append(points, pt)
 	}
 	return points, nil
+}
+
+// point fills in the programme at pt.Commit.
+func (r *reader) point(repo *gitrev.Repo, dir string, pt *Point) error {
+	fsys, err := repo.FS(pt.Commit, dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if pt.Time.IsZero() {
+		if info, err := fs.Stat(fsys, "."); err == nil {
+			pt.Time = info.ModTime() // the commit's date
+		}
+	}
+	pt.Exists = true
+	ms, asOf := r.read(fsys)
+	pt.AsOf = asOf
+	seen := make(map[string]bool, len(ms))
+	for _, m := range ms {
+		if m.ID != "" && !seen[m.ID] {
+			seen[m.ID] = true
+			pt.Milestones = append(pt.Milestones, m)
+		}
+	}
+	return nil
 }

@@ -144,6 +144,35 @@ func TestRead(t *testing.T) {
 	if _, err := Read(repo, "programme", Options{Rev: "no-such-rev"}); err == nil {
 		t.Error("an unknown revision read without error")
 	}
+
+	// A period, as a board report reads it: from the revision the board
+	// saw, which is the baseline, not a change.
+	points, err = Read(repo, "programme", Options{Since: "HEAD~3"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = nil
+	for _, p := range points {
+		got = append(got, fmt.Sprintf("%s %v %s as_of %s: %d milestones", p.Time.UTC().Format(time.DateOnly), p.Baseline, p.Subject, p.AsOf, len(p.Milestones)))
+	}
+	want = []string{
+		"2017-01-03 true  as_of 2017-02-28: 2 milestones",
+		"2017-01-05 false M-1 done, M-2 dropped as_of 2017-02-28: 1 milestones",
+		"2017-01-06 false Remove the programme as_of : 0 milestones",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("points since HEAD~3:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	got = nil
+	for _, c := range Changes(points) {
+		got = append(got, c.ID+" "+c.What)
+	}
+	if g, w := strings.Join(got, ", "), "M-2 removed, M-1 done, M-1 removed"; g != w {
+		t.Errorf("changes since HEAD~3: %s, want %s", g, w)
+	}
+	if _, err := Read(repo, "programme", Options{Since: "no-such-rev"}); err == nil {
+		t.Error("an unknown since read without error")
+	}
 }
 
 // moves is a history of n commits to a programme of 100 milestones, each
