@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -73,54 +71,8 @@ func runHistory(g *globals, o *historyOptions, args []string) error {
 			return usageError("no milestone %s in the history of %s", args[0], g.displayDir(dir))
 		}
 	}
-	t := g.term()
 	if o.chart {
-		return t.TrendChart(trendChart(trend.ChartOf(rows)))
+		return g.term().HistoryChart(trend.ChartOf(rows))
 	}
-	if rows == nil {
-		rows = []trend.Change{}
-	}
-	tb := render.Table{Columns: []render.Column{{Header: "ID"}, {Header: "COMMITTED"}, {Header: "COMMIT"}, {Header: "CHANGE"},
-		{Header: "DUE"}, {Header: "FORECAST"}, {Header: "DONE"}, {Header: "MOVED", Align: render.Right}, {Header: "SUBJECT", Flex: true}}}
-	if f == render.FormatCSV {
-		tb.Columns = append(tb.Columns[:8], render.Column{Header: "DATE"}, render.Column{Header: "SUBJECT"})
-	}
-	for _, r := range rows {
-		commit := r.Commit
-		if f == render.FormatTable && len(commit) > 12 {
-			commit = commit[:12]
-		}
-		moved := ""
-		switch {
-		case f == render.FormatCSV:
-			moved = strconv.Itoa(r.Moved)
-		case r.Moved != 0:
-			moved = fmt.Sprintf("%+d", r.Moved)
-		}
-		st := render.None
-		switch r.What {
-		case trend.Slipped, trend.Reopened:
-			st = render.Red
-		case trend.Rebaselined:
-			st = render.Amber
-		case trend.Recovered, trend.Done:
-			st = render.Green
-		}
-		row := []render.Cell{{Text: r.ID}, {Text: r.Committed.String()}, {Text: commit}, {Text: r.What, Style: st},
-			{Text: r.Due.String()}, {Text: r.Forecast.String()}, {Text: r.Done.String()}, {Text: moved}}
-		if f == render.FormatCSV {
-			row = append(row, render.Cell{Text: r.Date.String()})
-		}
-		tb.Rows = append(tb.Rows, append(row, render.Cell{Text: r.Subject}))
-	}
-	return t.Output(f, tb, rows)
-}
-
-// trendChart is the chart's data as render takes it.
-func trendChart(c trend.Chart) render.Trend {
-	tr := render.Trend{Reports: c.Reports}
-	for _, l := range c.Lines {
-		tr.Lines = append(tr.Lines, render.TrendLine{ID: l.ID, Title: l.Title, Dates: l.Dates})
-	}
-	return tr
+	return g.term().History(f, rows)
 }

@@ -1,12 +1,17 @@
 package render
 
+// What changed across git revisions: `oco diff` between two, `oco history`
+// along a line of them.
+
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/ocotool/oco/internal/compare"
 	"github.com/ocotool/oco/internal/programme"
+	"github.com/ocotool/oco/internal/trend"
 )
 
 // Diff is what `oco diff` prints: a comparison and the names of its two
@@ -147,4 +152,56 @@ func DiffJSON(w io.Writer, d Diff) error {
 			From: ch.From, To: ch.To, Days: ch.Days, By: ch.By, Text: compare.Describe(ch), File: ch.Pos.File, Line: ch.Pos.Line})
 	}
 	return JSON(w, doc)
+}
+
+// History prints milestone changes across the git history as a table (the
+// commit cut to 12 characters, moves signed), JSON, or CSV (with the date
+// each change left the milestone at).
+func (t Term) History(f Format, changes []trend.Change) error {
+	if changes == nil {
+		changes = []trend.Change{}
+	}
+	tb := Table{Columns: []Column{{Header: "ID"}, {Header: "COMMITTED"}, {Header: "COMMIT"}, {Header: "CHANGE"},
+		{Header: "DUE"}, {Header: "FORECAST"}, {Header: "DONE"}, {Header: "MOVED", Align: Right}, {Header: "SUBJECT", Flex: true}}}
+	if f == FormatCSV {
+		tb.Columns = append(tb.Columns[:8], Column{Header: "DATE"}, Column{Header: "SUBJECT"})
+	}
+	for _, c := range changes {
+		commit := c.Commit
+		if f == FormatTable && len(commit) > 12 {
+			commit = commit[:12]
+		}
+		moved := ""
+		switch {
+		case f == FormatCSV:
+			moved = strconv.Itoa(c.Moved)
+		case c.Moved != 0:
+			moved = fmt.Sprintf("%+d", c.Moved)
+		}
+		st := None
+		switch c.What {
+		case trend.Slipped, trend.Reopened:
+			st = Red
+		case trend.Rebaselined:
+			st = Amber
+		case trend.Recovered, trend.Done:
+			st = Green
+		}
+		row := []Cell{{Text: c.ID}, {Text: c.Committed.String()}, {Text: commit}, {Text: c.What, Style: st},
+			{Text: c.Due.String()}, {Text: c.Forecast.String()}, {Text: c.Done.String()}, {Text: moved}}
+		if f == FormatCSV {
+			row = append(row, Cell{Text: c.Date.String()})
+		}
+		tb.Rows = append(tb.Rows, append(row, Cell{Text: c.Subject}))
+	}
+	return t.Output(f, tb, changes)
+}
+
+// HistoryChart draws a trend's chart as TrendChart does.
+func (t Term) HistoryChart(c trend.Chart) error {
+	tr := Trend{Reports: c.Reports}
+	for _, l := range c.Lines {
+		tr.Lines = append(tr.Lines, TrendLine{ID: l.ID, Title: l.Title, Dates: l.Dates})
+	}
+	return t.TrendChart(tr)
 }
