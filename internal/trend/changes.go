@@ -41,11 +41,13 @@ type Change struct {
 // where the changes start from, and has none of its own.
 func Changes(points []Point) []Change {
 	var out []Change
-	prev := map[string]Milestone{}
+	// Two maps, the previous point's and this one's, swapped and reused.
+	prev, cur := map[string]Milestone{}, map[string]Milestone{}
 	var order []string // ids in the order they first appeared
 	known := map[string]bool{}
+	var ids []string
 	for _, pt := range points {
-		cur := make(map[string]Milestone, len(pt.Milestones))
+		clear(cur)
 		for _, m := range pt.Milestones {
 			cur[m.ID] = m
 		}
@@ -63,7 +65,7 @@ func Changes(points []Point) []Change {
 				}
 			}
 		}
-		ids := make([]string, 0, len(cur))
+		ids = ids[:0]
 		for id := range cur {
 			ids = append(ids, id)
 		}
@@ -97,7 +99,7 @@ func Changes(points []Point) []Change {
 			}
 			add(m, what, m.Date().Sub(old.Date()))
 		}
-		prev = cur
+		prev, cur = cur, prev
 	}
 	return out
 }

@@ -19,6 +19,7 @@ type reader struct {
 	entries map[string][]Milestone    // parsed entries, by their text
 	headers map[string]programme.Date // as_of of parsed programme sections, by their text
 	files   map[string]fileRead       // the last text of each file, with what it held
+	seen    map[string]bool           // ids of one revision, kept to save allocations
 }
 
 // fileRead is what one file holds that a trend tracks.
@@ -31,14 +32,16 @@ type fileRead struct {
 }
 
 func newReader() *reader {
-	return &reader{entries: map[string][]Milestone{}, headers: map[string]programme.Date{}, files: map[string]fileRead{}}
+	return &reader{entries: map[string][]Milestone{}, headers: map[string]programme.Date{}, files: map[string]fileRead{}, seen: map[string]bool{}}
 }
 
 // read returns the milestones of the programme in fsys in the order Load
 // finds them, and its as_of: the first programme section's, as in Load.
 func (r *reader) read(fsys fs.FS) ([]Milestone, programme.Date) {
 	names := programme.Files(fsys, func(string, error) {})
-	var out []Milestone
+	// Read each file first, to allocate the list once at its size.
+	reads := make([]fileRead, 0, len(names))
+	n := 0
 	var asOf programme.Date
 	header := false
 	for _, name := range names {
@@ -57,6 +60,11 @@ func (r *reader) read(fsys fs.FS) ([]Milestone, programme.Date) {
 			f.hash = hash
 			r.files[name] = f
 		}
+		reads = append(reads, f)
+		n += len(f.ms)
+	}
+	out := make([]Milestone, 0, n)
+	for _, f := range reads {
 		out = append(out, f.ms...)
 		if f.hasHeader && !header {
 			header, asOf = true, f.asOf
@@ -91,7 +99,7 @@ func (r *reader) file(text string) fileRead {
 		asOf, ok := r.headers[header]
 		if !ok {
 			asOf = parse(header).Header.AsOf
-			r.headers[header] = asOf
+			r.headers[strings.Clone(header)] = asOf // not a slice of the whole file
 		}
 		f.asOf = asOf
 	}
@@ -99,7 +107,7 @@ func (r *reader) file(text string) fileRead {
 		ms, ok := r.entries[e]
 		if !ok {
 			ms = milestonesOf(parse("milestones:\n" + e))
-			r.entries[e] = ms
+			r.entries[strings.Clone(e)] = ms // not a slice of the whole file
 		}
 		f.ms = append(f.ms, ms...)
 	}
@@ -165,22 +173,24 @@ func unsafeLine(line string) bool {
 // milestones section, or reports that its layout is not the plain block
 // style in which entries can be cut without changing their meaning.
 func milestoneEntries(text string) ([]string, bool) {
-	lines := strings.SplitAfter(text, "\n")
 	var entries []string
-	var cur strings.Builder
+	start, end := -1, -1 // the current entry, as offsets into text
+	flush := func() {
+		if start >= 0 {
+			entries = append(entries, text[start:end])
+		}
+		start, end = -1, -1
+	}
 	inSection, seen := false, false
 	indent := -1
-	flush := func() {
-		if cur.Len() > 0 {
-			entries = append(entries, cur.String())
-			cur.Reset()
-		}
-	}
-	for _, line := range lines {
+	off := 0
+	for line := range strings.Lines(text) {
+		at := off
+		off += len(line)
 		trimmed := strings.TrimSpace(line)
 		if trimmed == "" || strings.HasPrefix(trimmed, "#") {
 			if inSection && indent >= 0 {
-				cur.WriteString(line)
+				end = off
 			}
 			continue
 		}
@@ -205,13 +215,14 @@ func milestoneEntries(text string) ([]string, bool) {
 			return nil, false
 		}
 		n := len(line) - len(strings.TrimLeft(line, " "))
-		if at := itemIndent(line); at >= 0 && (indent < 0 || at == indent) {
-			indent = at
+		if item := itemIndent(line); item >= 0 && (indent < 0 || item == indent) {
+			indent = item
 			flush()
+			start = at
 		} else if indent < 0 || n <= indent {
 			return nil, false
 		}
-		cur.WriteString(line)
+		end = off
 	}
 	flush()
 	return entries, true
@@ -222,13 +233,16 @@ func milestoneEntries(text string) ([]string, bool) {
 // where the layout is not the plain block style in which a section can be
 // read apart from the rest of the file.
 func section(text, key string) (sec string, found, ok bool) {
-	var b strings.Builder
+	start, end := -1, -1
 	in := false
-	for _, line := range strings.SplitAfter(text, "\n") {
+	off := 0
+	for line := range strings.Lines(text) {
+		at := off
+		off += len(line)
 		trimmed := strings.TrimSpace(line)
 		if trimmed == "" || strings.HasPrefix(trimmed, "#") {
 			if in {
-				b.WriteString(line)
+				end = off
 			}
 			continue
 		}
@@ -241,14 +255,19 @@ func section(text, key string) (sec string, found, ok bool) {
 				return "", false, false // given twice: Load reports it
 			}
 			in = k == key
-			found = found || in
+			if in {
+				found, start = true, at
+			}
 		}
 		if in {
 			if unsafeLine(line) {
 				return "", false, false
 			}
-			b.WriteString(line)
+			end = off
 		}
 	}
-	return b.String(), found, true
+	if !found {
+		return "", false, true
+	}
+	return text[start:end], true, true
 }

@@ -112,14 +112,13 @@ func (r *reader) point(repo *gitrev.Repo, dir string, pt *Point) error {
 		}
 	}
 	pt.Exists = true
-	ms, asOf := r.read(fsys)
-	pt.AsOf = asOf
-	seen := make(map[string]bool, len(ms))
-	for _, m := range ms {
-		if m.ID != "" && !seen[m.ID] {
-			seen[m.ID] = true
-			pt.Milestones = append(pt.Milestones, m)
-		}
-	}
+	pt.Milestones, pt.AsOf = r.read(fsys)
+	// Keep the first of each id, as the loader's lookups do.
+	clear(r.seen)
+	pt.Milestones = slices.DeleteFunc(pt.Milestones, func(m Milestone) bool {
+		dup := m.ID == "" || r.seen[m.ID]
+		r.seen[m.ID] = true
+		return dup
+	})
 	return nil
 }
