@@ -14,12 +14,13 @@ import (
 // its milestones' entries and its programme section, and each distinct
 // piece is parsed once. A file whose layout makes cutting unsafe
 // (anchors, flow style, document markers, tabs) is parsed whole, as Load
-// would.
+// would. Where a file does not parse at all, both read what they can of
+// it, and the reader may keep a piece Load loses.
 type reader struct {
-	entries map[string][]Milestone    // parsed entries, by their text
-	headers map[string]programme.Date // as_of of parsed programme sections, by their text
-	files   map[string]fileRead       // the last text of each file, with what it held
-	seen    map[string]bool           // ids of one revision, kept to save allocations
+	entries map[string][]Milestone // parsed entries, by their text
+	headers map[string]headerRead  // parsed programme sections, by their text
+	files   map[string]fileRead    // the last text of each file, with what it held
+	seen    map[string]bool        // ids of one revision, kept to save allocations
 }
 
 // fileRead is what one file holds that a trend tracks.
@@ -31,8 +32,15 @@ type fileRead struct {
 	asOf      programme.Date
 }
 
+// headerRead is what a trend tracks of a programme section: whether it
+// reads as one, and its as_of.
+type headerRead struct {
+	ok   bool
+	asOf programme.Date
+}
+
 func newReader() *reader {
-	return &reader{entries: map[string][]Milestone{}, headers: map[string]programme.Date{}, files: map[string]fileRead{}, seen: map[string]bool{}}
+	return &reader{entries: map[string][]Milestone{}, headers: map[string]headerRead{}, files: map[string]fileRead{}, seen: map[string]bool{}}
 }
 
 // read returns the milestones of the programme in fsys in the order Load
@@ -94,14 +102,15 @@ func (r *reader) file(text string) fileRead {
 		p := parse(text)
 		return fileRead{text: text, ms: milestonesOf(p), hasHeader: p.Header.File != "", asOf: p.Header.AsOf}
 	}
-	f := fileRead{text: text, hasHeader: found}
+	f := fileRead{text: text}
 	if found {
-		asOf, ok := r.headers[header]
+		h, ok := r.headers[header]
 		if !ok {
-			asOf = parse(header).Header.AsOf
-			r.headers[strings.Clone(header)] = asOf // not a slice of the whole file
+			p := parse(header)
+			h = headerRead{ok: p.Header.File != "", asOf: p.Header.AsOf}
+			r.headers[strings.Clone(header)] = h // not a slice of the whole file
 		}
-		f.asOf = asOf
+		f.hasHeader, f.asOf = h.ok, h.asOf
 	}
 	for _, e := range entries {
 		ms, ok := r.entries[e]
@@ -182,6 +191,7 @@ func milestoneEntries(text string) ([]string, bool) {
 		start, end = -1, -1
 	}
 	inSection, seen := false, false
+	keyed := false // a top-level key has been seen
 	indent := -1
 	off := 0
 	for line := range strings.Lines(text) {
@@ -200,6 +210,7 @@ func milestoneEntries(text string) ([]string, bool) {
 				return nil, false
 			}
 			flush()
+			keyed = true
 			inSection = key == "milestones" && !seen
 			if key == "milestones" {
 				seen = true
@@ -207,6 +218,9 @@ func milestoneEntries(text string) ([]string, bool) {
 			continue
 		}
 		if !inSection {
+			if !keyed {
+				return nil, false // an indented root: not plain block style
+			}
 			continue
 		}
 		// Inside the section only the entries' lines need to be plain: the
@@ -234,7 +248,7 @@ func milestoneEntries(text string) ([]string, bool) {
 // read apart from the rest of the file.
 func section(text, key string) (sec string, found, ok bool) {
 	start, end := -1, -1
-	in := false
+	in, keyed := false, false
 	off := 0
 	for line := range strings.Lines(text) {
 		at := off
@@ -246,11 +260,15 @@ func section(text, key string) (sec string, found, ok bool) {
 			}
 			continue
 		}
+		if line[0] == ' ' && !keyed {
+			return "", false, false // an indented root: not plain block style
+		}
 		if line[0] != ' ' {
 			k, plain := topKey(strings.TrimRight(line, "\r\n"))
 			if !plain {
 				return "", false, false
 			}
+			keyed = true
 			if k == key && found {
 				return "", false, false // given twice: Load reports it
 			}
