@@ -34,7 +34,7 @@ type Point struct {
 	Subject string
 	// Baseline marks the point for Options.Since: the programme the
 	// period starts from, not a change within it. It has no author or
-	// subject.
+	// subject, and no time where the directory did not exist then.
 	Baseline bool
 	// Exists is false at a commit that removed the whole directory.
 	Exists bool
