@@ -222,13 +222,29 @@ func TestReadCost(t *testing.T) {
 	}
 }
 
+// BenchmarkRead reads 1,000 commits of a 100-milestone programme as `oco
+// history` does, from opening the repository, and reports the git work
+// each read takes beside the time.
 func BenchmarkRead(b *testing.B) {
-	repo := importRepo(b, moves(1000))
+	top := importRepo(b, moves(1000)).TopLevel()
+	var total gitrev.Stats
+	n := 0
 	for b.Loop() {
+		repo, err := gitrev.Open(top)
+		if err != nil {
+			b.Fatal(err)
+		}
 		points, err := Read(repo, "programme", Options{})
 		if err != nil {
 			b.Fatal(err)
 		}
 		Changes(points)
+		st := repo.Stats()
+		repo.Close()
+		total.Processes += st.Processes
+		total.Requests += st.Requests
+		n++
 	}
+	b.ReportMetric(float64(total.Processes)/float64(n), "processes/op")
+	b.ReportMetric(float64(total.Requests)/float64(n), "round-trips/op")
 }
