@@ -126,6 +126,10 @@ var kindTypes = map[Kind]reflect.Type{
 	KindIssue:      reflect.TypeOf(Issue{}),
 	KindDecision:   reflect.TypeOf(Decision{}),
 	KindBenefit:    reflect.TypeOf(Benefit{}),
+
+	// The board cycle (SPEC 7.3).
+	KindAssessment: reflect.TypeOf(Assessment{}),
+	KindLesson:     reflect.TypeOf(Lesson{}),
 }
 
 func init() {

@@ -78,6 +78,14 @@ func (p *Programme) Each(fn func(kind Kind, id string, it *Item, v any)) {
 	for _, x := range p.Benefits {
 		fn(KindBenefit, x.ID, &x.Item, x)
 	}
+
+	// The board cycle (SPEC 7.3).
+	for _, x := range p.Assessments {
+		fn(KindAssessment, x.ID, &x.Item, x)
+	}
+	for _, x := range p.Lessons {
+		fn(KindLesson, x.ID, &x.Item, x)
+	}
 }
 
 func (p *Programme) buildIndex() {

@@ -15,6 +15,10 @@ const (
 	KindIssue      Kind = "issue"
 	KindDecision   Kind = "decision"
 	KindBenefit    Kind = "benefit"
+
+	// The board cycle (SPEC 7.3).
+	KindAssessment Kind = "assessment"
+	KindLesson     Kind = "lesson"
 )
 
 // Sections lists the top-level keys of a programme file, in canonical order,
@@ -34,6 +38,10 @@ var Sections = []struct {
 	{"issues", KindIssue},
 	{"decisions", KindDecision},
 	{"benefits", KindBenefit},
+
+	// The board cycle (SPEC 7.3).
+	{"assessments", KindAssessment},
+	{"lessons", KindLesson},
 }
 
 // Ref is an item found by its id.

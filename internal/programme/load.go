@@ -586,6 +586,12 @@ func (p *Programme) appendItem(kind Kind, it any) {
 		p.Decisions = append(p.Decisions, it.(*Decision))
 	case KindBenefit:
 		p.Benefits = append(p.Benefits, it.(*Benefit))
+
+	// The board cycle (SPEC 7.3).
+	case KindAssessment:
+		p.Assessments = append(p.Assessments, it.(*Assessment))
+	case KindLesson:
+		p.Lessons = append(p.Lessons, it.(*Lesson))
 	}
 }
 
