@@ -78,8 +78,10 @@ func (c TimelineChart) SVG() (template.HTML, error) {
 		labelW = 190.0
 		laneH  = 10.0
 		top    = 22.0
-		lanes  = 4
 	)
+	// Up to four lanes a row, fewer on a programme of many phases, so
+	// that the chart fits an A4 page with its heading.
+	lanes := max(1, min(4, int((640/float64(max(len(c.Rows), 1))-8)/laneH)))
 	ax := dateAxis{lo: c.From, hi: c.To, left: labelW, right: width - 12}
 	d := &svgDoc{ID: "timeline", Class: "timeline", Title: c.Title, Desc: c.Alt()}
 	// Lay out rows: each mark in the first lane free at its place.
