@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -81,4 +82,53 @@ func runBoardOco(t testing.TB, dir string, args ...string) []byte {
 		t.Fatalf("oco %s: exit status %d\n%s", strings.Join(args, " "), code, errOut.String())
 	}
 	return out.Bytes()
+}
+
+// boardHistory makes a git repository in a temporary directory holding a
+// generated programme of n milestones with commits of history, one board
+// pack a commit, and a board tag ten commits before the end; it returns
+// the programme directory.
+func boardHistory(b testing.TB, n, commits int) string {
+	b.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		b.Skip("git not found")
+	}
+	top := b.TempDir()
+	dir := filepath.Join(top, "programme")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		b.Fatal(err)
+	}
+	git := func(args ...string) {
+		cmd := exec.Command("git", append([]string{"-C", top, "-c", "user.name=t", "-c", "user.email=t@e", "-c", "commit.gpgsign=false"}, args...)...)
+		cmd.Env = append(os.Environ(), "GIT_CEILING_DIRECTORIES="+filepath.Dir(top), "GIT_AUTHOR_DATE=2021-01-31T12:00:00Z", "GIT_COMMITTER_DATE=2021-01-31T12:00:00Z")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			b.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+	}
+	git("init", "-q")
+	for k := range commits {
+		boardProgramme(b, dir, n, k)
+		git("add", "-A")
+		git("commit", "-q", "-m", fmt.Sprintf("board pack %d", k))
+		if k == commits-10 {
+			git("tag", "board-last")
+		}
+	}
+	return dir
+}
+
+// BenchmarkBoardPack measures the report of a 10,000-milestone programme
+// with 200 commits of history (read through git for the period and the
+// trend chart) against validating the same programme:
+//
+//	go test ./internal/cli -run '^$' -bench BoardPack -benchtime 3x
+func BenchmarkBoardPack(b *testing.B) {
+	dir := boardHistory(b, 10000, 200)
+	for _, args := range [][]string{{"validate"}, {"report", "-o", "html"}, {"report", "-o", "markdown"}} {
+		b.Run(strings.Join(args, " "), func(b *testing.B) {
+			for b.Loop() {
+				runBoardOco(b, dir, args...)
+			}
+		})
+	}
 }

@@ -609,6 +609,9 @@ func keyMilestones(b Board) []string {
 			keep(m.ID)
 		}
 	}
+	if len(out) == keyMax {
+		return out // reading the whole history's changes would add nothing
+	}
 	moved := map[string]int{}
 	for _, c := range trend.Changes(b.Period.History) {
 		if c.What == trend.Slipped || c.What == trend.Rebaselined || c.What == trend.Recovered {
