@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"unicode/utf8"
 
@@ -175,7 +176,9 @@ type loader struct {
 	budget int // decoding steps left: bounds the work aliases can cause
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+// yamlLine reads the parser's errors; compiled on first use, as only a
+// broken file needs it.
+var yamlLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): (.*)$`) })
 
 // parsedFile is one file read and parsed, not yet part of the programme:
 // files are parsed in parallel, then applied in path order.
@@ -304,7 +307,7 @@ func decodeSafely(dec *yaml.Decoder, n *yaml.Node) (err error) {
 // stops parsing is found by bisection, and the later of the two is taken.
 func syntaxPos(file string, src []byte, err error) Pos {
 	line := 1
-	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+	if m := yamlLine().FindStringSubmatch(err.Error()); m != nil {
 		line, _ = strconv.Atoi(m[1])
 	}
 	lines := bytes.SplitAfter(src, []byte("\n"))
@@ -359,7 +362,7 @@ func parses(src []byte) bool {
 
 func syntaxMessage(err error) string {
 	msg := err.Error()
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+	if m := yamlLine().FindStringSubmatch(msg); m != nil {
 		msg = m[2]
 	}
 	msg = strings.TrimPrefix(msg, "yaml: ")
@@ -691,10 +694,21 @@ func Deref(n *yaml.Node) *yaml.Node {
 	return n
 }
 
-var idPattern = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9._-]{0,63}$`)
-
-// ValidID reports whether s has the id syntax of SPEC section 2.
-func ValidID(s string) bool { return idPattern.MatchString(s) }
+// ValidID reports whether s has the id syntax of SPEC section 2: letters,
+// digits, "-", "_" and ".", starting with a letter, at most 64 characters.
+func ValidID(s string) bool {
+	if len(s) == 0 || len(s) > 64 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		letter := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+		if !letter && (i == 0 || !(c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-')) {
+			return false
+		}
+	}
+	return true
+}
 
 var lagPattern = regexp.MustCompile(`^(\d{1,6})([dw])$`)
 
