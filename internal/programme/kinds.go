@@ -15,6 +15,7 @@ const (
 	KindIssue      Kind = "issue"
 	KindDecision   Kind = "decision"
 	KindBenefit    Kind = "benefit"
+	KindCalendar   Kind = "calendar"
 )
 
 // Sections lists the top-level keys of a programme file, in canonical order,
@@ -24,6 +25,7 @@ var Sections = []struct {
 	Kind Kind
 }{
 	{"programme", KindProgramme},
+	{"calendars", KindCalendar},
 	{"people", KindPerson},
 	{"bodies", KindBody},
 	{"workstreams", KindWorkstream},

@@ -20,11 +20,13 @@ func Build(p *programme.Programme, asOf programme.Date) *Plan {
 		}
 	}
 	tasks := make([]Task, len(p.Milestones))
+	cals := Calendars(p)
 	for i, m := range p.Milestones {
-		t := Task{ID: m.ID, Due: m.Due, Start: m.Start, Forecast: m.Forecast, Done: m.Done}
+		t := Task{ID: m.ID, Due: m.Due, Start: m.Start, Forecast: m.Forecast, Done: m.Done, Cal: cals.Of(m)}
 		for _, d := range m.DependsOn {
 			if j, ok := pl.index[d.ID]; ok {
-				t.Preds = append(t.Preds, Link{Pred: j, Lag: int(d.Lag)})
+				typ, _ := ParseLinkType(d.Type)
+				t.Preds = append(t.Preds, Link{Pred: j, Lag: int(d.Lag), Type: typ, Working: d.Working})
 			}
 		}
 		tasks[i] = t
@@ -45,4 +47,29 @@ func (pl *Plan) LinkInLoop(i int, pred string) bool {
 func (pl *Plan) Index(id string) (int, bool) {
 	i, ok := pl.index[id]
 	return i, ok
+}
+
+// CalendarSet resolves each calendar of a programme once.
+type CalendarSet struct {
+	p    *programme.Programme
+	byID map[string]*programme.WorkCalendar
+}
+
+// Calendars prepares the calendars of p for its milestones.
+func Calendars(p *programme.Programme) *CalendarSet {
+	return &CalendarSet{p: p, byID: map[string]*programme.WorkCalendar{}}
+}
+
+// Of returns the calendar milestone m keeps; nil where none is named.
+func (cs *CalendarSet) Of(m *programme.Milestone) *programme.WorkCalendar {
+	id := cs.p.CalendarID(m)
+	if id == "" {
+		return nil
+	}
+	c, ok := cs.byID[id]
+	if !ok {
+		c = cs.p.WorkCalendar(id)
+		cs.byID[id] = c
+	}
+	return c
 }
