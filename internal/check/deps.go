@@ -183,11 +183,7 @@ func loopText(loop []int, id func(int) string) string {
 // Links inside a loop are left to dependency-cycle.
 func DependencyOrder(c *Context) {
 	for i, m := range c.P.Milestones {
-		own, key, verb := m.Due, "due", "is due"
-		if m.Start != 0 {
-			own, key, verb = m.Start, "start", "starts"
-		}
-		if own == 0 {
+		if m.Due == 0 && m.Start == 0 {
 			continue
 		}
 		for _, d := range m.DependsOn {
@@ -195,16 +191,36 @@ func DependencyOrder(c *Context) {
 			if pred == nil || pred == m || pred.ID == m.ID || pred.Due == 0 {
 				continue
 			}
-			limit := pred.Due.AddDays(int(d.Lag))
-			if own >= limit || c.Plan().LinkInLoop(i, d.ID) {
+			var cal *programme.WorkCalendar
+			if d.Working {
+				cal = c.Plan().Calendar(i)
+			}
+			own, limit, key, ok := approvedLimit(cal, m, pred, d)
+			if !ok || own >= limit || c.Plan().LinkInLoop(i, d.ID) {
 				continue
 			}
+			verb := "is due"
+			if key == "start" {
+				verb = "starts"
+			}
+			typ := d.LinkType()
+			predDate, predWhat := pred.Due, ""
+			if typ == "ss" || typ == "sf" {
+				predWhat = "the start of "
+				if pred.Start != 0 {
+					predDate = pred.Start
+				}
+			}
+			link := ""
+			if typ != "fs" {
+				link = ", a " + typeWords[typ] + " link"
+			}
 			if d.Lag == 0 {
-				c.report("dependency-order", m.KeyPos(key), m.ID, "%s %s %s, before its predecessor %s (%s)",
-					m.ID, verb, own, pred.ID, pred.Due)
+				c.report("dependency-order", m.KeyPos(key), m.ID, "%s %s %s, before %sits predecessor %s (%s)%s",
+					m.ID, verb, own, predWhat, pred.ID, predDate, link)
 			} else {
-				c.report("dependency-order", m.KeyPos(key), m.ID, "%s %s %s, before its predecessor %s (%s) plus a lag of %s (%s)",
-					m.ID, verb, own, pred.ID, pred.Due, programme.Plural(int(d.Lag), "day"), limit)
+				c.report("dependency-order", m.KeyPos(key), m.ID, "%s %s %s, before %sits predecessor %s (%s) plus a lag of %s (%s)%s",
+					m.ID, verb, own, predWhat, pred.ID, predDate, lagWords(d), limit, link)
 			}
 		}
 	}
@@ -223,6 +239,9 @@ func DoneBeforeDependency(c *Context) {
 			pred := c.milestone(d.ID)
 			if pred == nil || pred == m || pred.ID == m.ID {
 				continue
+			}
+			if t := d.LinkType(); t == "ss" || t == "sf" {
+				continue // a start link says nothing of when the predecessor finishes
 			}
 			switch {
 			case pred.Done == 0 && !pred.Has("done"):

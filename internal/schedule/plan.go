@@ -43,6 +43,10 @@ func (pl *Plan) LinkInLoop(i int, pred string) bool {
 	return ok && pl.SameLoop(i, j)
 }
 
+// Calendar is the calendar the i-th milestone keeps; nil where every day
+// works.
+func (pl *Plan) Calendar(i int) *programme.WorkCalendar { return pl.tasks[i].Cal }
+
 // Index returns the position of the milestone with the given id.
 func (pl *Plan) Index(id string) (int, bool) {
 	i, ok := pl.index[id]
