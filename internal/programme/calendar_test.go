@@ -46,8 +46,8 @@ func TestBuiltinCalendarDays(t *testing.T) {
 		{"scotland", "2017-01-02", false},          // 2nd January
 		{"scotland", "2017-01-03", false},          // New Year's Day, substitute
 		{"england-and-wales", "2017-01-03", true},
-		{"northern-ireland", "2017-03-17", false}, // St Patrick's Day
-		{"northern-ireland", "2017-07-12", false}, // Battle of the Boyne
+		{"northern-ireland", "2017-03-17", false},  // St Patrick's Day
+		{"northern-ireland", "2017-07-12", false},  // Battle of the Boyne
 		{"england-and-wales", "2020-05-08", false}, // early May moved for VE day
 		{"england-and-wales", "2020-05-04", true},
 		{"england-and-wales", "2022-09-19", false}, // state funeral
