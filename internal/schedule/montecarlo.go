@@ -361,7 +361,9 @@ func (st *state) iterate(seed, it uint64, skip int) {
 			} else {
 				b = float64(linkBound(cal, ref, l, 0))
 			}
-			if b > x {
+			// A link that ties with the task's own date is tight: its
+			// predecessor is on the critical path, as Compute counts it.
+			if b > x || (b == x && drv < 0) {
 				x, drv = b, int32(l.Pred)
 			}
 		}
