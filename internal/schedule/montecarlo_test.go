@@ -129,9 +129,10 @@ func uncertain(in Input) Simulation {
 
 // BenchmarkSimulate measures one run of the simulation on the generated
 // 10,000-milestone programme (ns/run), against BenchmarkCompute's one
-// deterministic schedule (ns/op) on the same network. Run it with -cpu 1,2.
+// deterministic schedule (ns/op) on the same network: go test
+// ./internal/schedule -run X -bench "Compute/tasks=10000$|Simulate" -cpu 1,2
 func BenchmarkSimulate(b *testing.B) {
-	const runs = 1000
+	const runs = 10_000
 	s := uncertain(programmeOf(10_000))
 	s.Iterations = runs
 	b.ReportAllocs()
