@@ -25,7 +25,6 @@ var Sections = []struct {
 	Kind Kind
 }{
 	{"programme", KindProgramme},
-	{"calendars", KindCalendar},
 	{"people", KindPerson},
 	{"bodies", KindBody},
 	{"workstreams", KindWorkstream},
@@ -36,6 +35,7 @@ var Sections = []struct {
 	{"issues", KindIssue},
 	{"decisions", KindDecision},
 	{"benefits", KindBenefit},
+	{"calendars", KindCalendar},
 }
 
 // Ref is an item found by its id.
