@@ -114,6 +114,30 @@ milestones:
 `, want: []string{
 		"programme/programme.yaml:26:5: error: C is marked done (2017-05-10) while its predecessor A is not done [done-before-dependency]",
 	}},
+	{rule: "knock-on", name: "a working-day lag over Christmas, and a start-to-start link", src: `
+milestones:
+  - id: A
+    title: Build
+    owner: P-1
+    start: 2017-12-01
+    due: 2017-12-15
+    forecast: 2017-12-20
+  - id: B
+    title: Test, three working days after
+    owner: P-1
+    due: 2017-12-22
+    calendar: england-and-wales
+    depends_on: [{id: A, lag: 3wd}]
+  - id: C
+    title: Starts with the build
+    owner: P-1
+    due: 2017-12-04
+    depends_on: [{id: A, type: ss}]
+`, want: []string{
+		// A's forecast moves its start to 2017-12-06, and C with it.
+		"programme/programme.yaml:20:5: warning: B is expected 2017-12-27, 5 days after its due date 2017-12-22, pushed by A (expected 2017-12-20) plus a lag of 3 working days [knock-on]",
+		"programme/programme.yaml:26:5: warning: C is expected 2017-12-06, 2 days after its due date 2017-12-04, pushed by A (expected 2017-12-20), a start-to-start link [knock-on]",
+	}},
 }
 
 func init() { ruleCases = append(ruleCases, calendarCases...) }
