@@ -94,6 +94,9 @@ func runForecast(g *globals, o *forecastOptions, ids []string) error {
 	if err != nil {
 		return err
 	}
+	if o.chart && f != render.FormatTable {
+		return usageError("--chart draws in the table output only, not with -o %s", f)
+	}
 	if o.iterations < 1 || o.iterations > 10_000_000 {
 		return usageError("--iterations must be between 1 and 10000000, not %d", o.iterations)
 	}

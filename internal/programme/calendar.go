@@ -79,41 +79,42 @@ func (d Dep) LinkType() string {
 }
 
 // LinkText is a link as the `set`/`add` shorthand writes it: `M-12`,
-// `M-12+5d`, `M-12:ss+5wd`, `M-12:ff-2d`.
+// `M-12+5d`, `M-12+-2d` (a lead), `M-12:ss+5wd`, `M-12:ff-2d`.
 func (d Dep) LinkText() string {
 	s := d.ID
-	if d.Type != "" && d.Type != "fs" {
+	typed := d.Type != "" && d.Type != "fs"
+	if typed {
 		s += ":" + d.Type
 	}
+	if d.Lag > 0 || (d.Lag < 0 && !typed) {
+		s += "+"
+	}
 	if d.Lag != 0 {
-		if d.Lag > 0 {
-			s += "+"
-		}
 		s += d.LagSpan().String()
 	}
 	return s
 }
 
-var depShorthand = regexp.MustCompile(`^([^:+\s]+?)(?::(fs|ss|ff|sf))?(?:([+-])(\d{1,6}(?:wd|d|w)))?$`)
+// An id may hold "-", so a lead follows "+" (`M-12+-2d`) unless a type
+// ends the id (`M-12:ff-2d`).
+var depShorthand = regexp.MustCompile(`^([^:+\s]+)(?::(fs|ss|ff|sf)([+-]\d{1,6}(?:wd|d|w))?)?(?:\+(-?\d{1,6}(?:wd|d|w)))?$`)
 
 // ParseDepShorthand reads one link as `oco set` and `oco add` take it:
-// `M-12`, `M-12+5d`, `M-12:ss`, `M-12:ss+5wd`, `M-12:ff-2d` (a lead).
+// `M-12`, `M-12+5d`, `M-12+-2d` (a lead), `M-12:ss`, `M-12:ss+5wd`,
+// `M-12:ff-2d`.
 func ParseDepShorthand(s string) (Dep, error) {
 	m := depShorthand.FindStringSubmatch(strings.TrimSpace(s))
-	if m == nil {
-		return Dep{}, fmt.Errorf("%q is not a link: write ID, ID+LAG or ID:TYPE+LAG, such as M-12:ss+5wd (TYPE fs, ss, ff or sf)", s)
+	if m == nil || (m[3] != "" && m[4] != "") {
+		return Dep{}, fmt.Errorf("%q is not a link: write ID, ID+LAG or ID:TYPE+LAG, such as M-12:ss+5wd (TYPE fs, ss, ff or sf; a negative LAG is a lead)", s)
 	}
 	d := Dep{ID: m[1]}
 	if m[2] != "" && m[2] != "fs" {
 		d.Type = m[2]
 	}
-	if m[4] != "" {
-		sp, err := ParseSpan(m[4])
+	if lag := strings.TrimPrefix(m[3]+m[4], "+"); lag != "" {
+		sp, err := ParseSpan(lag)
 		if err != nil {
 			return Dep{}, err
-		}
-		if m[3] == "-" {
-			sp.N = -sp.N
 		}
 		d.Lag, d.Working = Lag(sp.N), sp.Working
 	}

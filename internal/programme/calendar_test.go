@@ -69,6 +69,9 @@ func TestParseDepShorthand(t *testing.T) {
 		"M-12:ff-2d":   {ID: "M-12", Type: "ff", Lag: -2},
 		"M-12:fs":      {ID: "M-12"},
 		"M.1_x:sf-3wd": {ID: "M.1_x", Type: "sf", Lag: -3, Working: true},
+		"M-12+-2d":     {ID: "M-12", Lag: -2},
+		"M-12d":        {ID: "M-12d"},
+		"M-1-2d":       {ID: "M-1-2d"},
 	} {
 		got, err := ParseDepShorthand(in)
 		if err != nil || got != want {
@@ -78,7 +81,7 @@ func TestParseDepShorthand(t *testing.T) {
 			t.Errorf("LinkText of %q = %q", in, got.LinkText())
 		}
 	}
-	for _, bad := range []string{"", "M-12:xx", "M-12+5m", "M-12+", ":ss"} {
+	for _, bad := range []string{"", "M-12:xx", "M-12+5m", "M-12+", ":ss", "M-12:ss+1d+2d", "M-12++1d"} {
 		if _, err := ParseDepShorthand(bad); err == nil {
 			t.Errorf("ParseDepShorthand(%q) accepted", bad)
 		}
