@@ -512,3 +512,14 @@ func (p *Programme) indexBuiltinCalendars() {
 		p.index[b.ID] = Ref{Kind: KindCalendar, Item: c, At: &c.Item}
 	}
 }
+
+// appendBuiltinCalendars adds the ids of the built-in calendars the
+// programme does not define itself, for suggestions.
+func (p *Programme) appendBuiltinCalendars(ids []string) []string {
+	for _, b := range BuiltinCalendars {
+		if r, ok := p.Lookup(b.ID); ok && r.At.File == "(built in)" {
+			ids = append(ids, b.ID)
+		}
+	}
+	return ids
+}

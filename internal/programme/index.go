@@ -114,6 +114,9 @@ func (p *Programme) IDs(kinds ...Kind) []string {
 			out = append(out, id)
 		}
 	})
+	if containsKind(kinds, KindCalendar) {
+		out = p.appendBuiltinCalendars(out)
+	}
 	return out
 }
 
