@@ -52,6 +52,16 @@ milestones:
 		"programme/programme.yaml:12:37: warning: M-2: due 2017-07-04 is a holiday (Away day), not a working day of calendar office (next: 2017-07-05) [non-working-day]",
 		"programme/programme.yaml:13:37: warning: M-3: due 2017-07-07 is a Friday, not a working day of calendar office (next: 2017-07-10) [non-working-day]",
 	}},
+	{rule: "dependency-cycle", name: "calendars that extend each other", src: `
+calendars:
+  - {id: a, extends: b}
+  - {id: b, extends: c}
+  - {id: c, extends: a}
+  - {id: d, extends: d}
+`, want: []string{
+		"programme/programme.yaml:11:13: error: calendars extend each other in a loop: a -> b -> c -> a [dependency-cycle]",
+		"programme/programme.yaml:14:13: error: calendar d extends itself [self-dependency]",
+	}},
 	{rule: "dependency-order", name: "each link type bounds its own end", src: `
 milestones:
   - id: A

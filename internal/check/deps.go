@@ -29,6 +29,11 @@ func SelfDependency(c *Context) {
 			}
 		}
 	}
+	for _, cal := range c.P.Calendars {
+		if cal.ID != "" && cal.Extends == cal.ID {
+			c.report("self-dependency", cal.KeyPos("extends"), cal.ID, "calendar %s extends itself", cal.ID)
+		}
+	}
 }
 
 // DuplicateDependency reports the second and later listing of the same
@@ -153,6 +158,24 @@ func DependencyCycle(c *Context) {
 			}
 		}
 		c.report("dependency-cycle", pos, ph.ID, "phase dependency loop: %s", loopText(loop, func(i int) string { return phs[i].ID }))
+	}
+
+	cals := c.P.Calendars
+	ci := make(map[string]int, len(cals))
+	for i, cal := range cals {
+		if _, dup := ci[cal.ID]; cal.ID != "" && !dup {
+			ci[cal.ID] = i
+		}
+	}
+	loops = schedule.Cycles(len(cals), func(i int) []int {
+		if j, ok := ci[cals[i].Extends]; ok {
+			return []int{j}
+		}
+		return nil
+	})
+	for _, loop := range loops {
+		cal := cals[loop[0]]
+		c.report("dependency-cycle", cal.KeyPos("extends"), cal.ID, "calendars extend each other in a loop: %s", loopText(loop, func(i int) string { return cals[i].ID }))
 	}
 }
 
