@@ -53,3 +53,20 @@ func (pl *Plan) Simulation(p *programme.Programme) Simulation {
 	}
 	return s
 }
+
+// Varies reports whether anything in the simulation can vary: an estimate,
+// or a risk that may occur and then delays something. Without either,
+// every percentile is the deterministic date and a command need not run it.
+func (s Simulation) Varies() bool {
+	for _, sp := range s.Spreads {
+		if sp.Early > 0 || sp.Late > 0 {
+			return true
+		}
+	}
+	for _, r := range s.Risks {
+		if r.Probability > 0 && len(r.Tasks) > 0 && (r.Min != 0 || r.Likely != 0 || r.Max != 0) {
+			return true
+		}
+	}
+	return false
+}

@@ -158,3 +158,16 @@ func BenchmarkSimulate(b *testing.B) {
 		b.ReportMetric(float64(simCPU)/runs/(float64(computeCPU)/passes), "passes/run")
 	}
 }
+
+func TestSimulationVaries(t *testing.T) {
+	in := programmeOf(10)
+	if (Simulation{Input: in}).Varies() {
+		t.Error("a plain network varies")
+	}
+	if !uncertain(in).Varies() {
+		t.Error("a network with estimates and risks does not vary")
+	}
+	if (Simulation{Input: in, Risks: []Risk{{Probability: 0, Max: 5, Tasks: []int{1}}}}).Varies() {
+		t.Error("a risk that cannot occur varies")
+	}
+}

@@ -55,18 +55,33 @@ func (pl *Plan) Index(id string) (int, bool) {
 
 // CalendarSet resolves each calendar of a programme once.
 type CalendarSet struct {
-	p    *programme.Programme
-	byID map[string]*programme.WorkCalendar
+	p       *programme.Programme
+	byID    map[string]*programme.WorkCalendar
+	grouped bool // some workstream or phase names a calendar
 }
 
 // Calendars prepares the calendars of p for its milestones.
 func Calendars(p *programme.Programme) *CalendarSet {
-	return &CalendarSet{p: p, byID: map[string]*programme.WorkCalendar{}}
+	cs := &CalendarSet{p: p, byID: map[string]*programme.WorkCalendar{}}
+	for _, w := range p.Workstreams {
+		cs.grouped = cs.grouped || w.Calendar != ""
+	}
+	for _, ph := range p.Phases {
+		cs.grouped = cs.grouped || ph.Calendar != ""
+	}
+	return cs
 }
 
 // Of returns the calendar milestone m keeps; nil where none is named.
 func (cs *CalendarSet) Of(m *programme.Milestone) *programme.WorkCalendar {
-	id := cs.p.CalendarID(m)
+	id := m.Calendar
+	switch {
+	case id != "":
+	case cs.grouped:
+		id = cs.p.CalendarID(m)
+	default:
+		id = cs.p.Header.Calendar
+	}
 	if id == "" {
 		return nil
 	}
