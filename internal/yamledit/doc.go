@@ -95,8 +95,12 @@ func Parse(src []byte) (d *Doc, err error) {
 		}
 		d.root = root
 	}
-	if err := yaml.Unmarshal([]byte(text), &d.data); err != nil {
-		return nil, err
+	// The data is decoded from the tree already parsed, not from the text
+	// again: a large file is parsed once per edit.
+	if doc.Kind != 0 {
+		if err := doc.Decode(&d.data); err != nil {
+			return nil, err
+		}
 	}
 	d.data = normalize(d.data)
 	d.measure()
@@ -178,6 +182,10 @@ func (d *Doc) Has(section, id string) bool {
 	_, err := d.item(section, id)
 	return err == nil
 }
+
+// Item returns an item's mapping as the document holds it now, for a
+// caller to read its fields; the edits find items by section and id too.
+func (d *Doc) Item(section, id string) (*yaml.Node, error) { return d.item(section, id) }
 
 // item finds an item: the mapping of section's entry with the given id, or,
 // for the programme section, the section's own mapping (id "" or its id).

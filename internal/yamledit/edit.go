@@ -259,7 +259,7 @@ func (d *Doc) newField(path []string, v Value, ind int) []string {
 		return append([]string{head}, d.newField(path[1:], v, ind+2)...)
 	}
 	if v.IsList {
-		return []string{head + " " + flowList(v.List)}
+		return []string{head + " " + flowList(v)}
 	}
 	if strings.Contains(v.Scalar, "\n") {
 		if h, body, ok := literal(v.Scalar, ind+2); ok {
@@ -271,10 +271,10 @@ func (d *Doc) newField(path []string, v Value, ind int) []string {
 
 func plainKey(k string) string { return quote(k, false, anyStyle) }
 
-func flowList(items []string) string {
-	q := make([]string, len(items))
-	for i, s := range items {
-		q[i] = quote(s, true, anyStyle)
+func flowList(v Value) string {
+	q := make([]string, len(v.List))
+	for i := range v.List {
+		q[i] = v.entryText(i, true)
 	}
 	return "[" + strings.Join(q, ", ") + "]"
 }
@@ -296,7 +296,7 @@ func (d *Doc) replaceField(k, old *yaml.Node, v Value) ([]string, int, int, erro
 	blockList := v.IsList && old.Kind == yaml.SequenceNode && old.Style&yaml.FlowStyle == 0 && len(v.List) > 0
 	switch {
 	case v.IsList:
-		inline = flowList(v.List)
+		inline = flowList(v)
 	case !multi:
 		inline = quote(v.Scalar, false, want)
 	}
@@ -325,8 +325,8 @@ func (d *Doc) replaceField(k, old *yaml.Node, v Value) ([]string, int, int, erro
 	case blockList:
 		_, dc := d.dash(old.Content[0])
 		lines = []string{head + tail}
-		for _, it := range v.List {
-			lines = append(lines, strings.Repeat(" ", dc)+"- "+quote(it, false, anyStyle))
+		for i := range v.List {
+			lines = append(lines, strings.Repeat(" ", dc)+"- "+v.entryText(i, false))
 		}
 	case inline != "":
 		lines = []string{head + " " + inline + tail}
@@ -491,10 +491,31 @@ func (d *Doc) reparse(lines []string) (*Doc, error) {
 }
 
 // decoded returns a fresh copy of the document's data, for strip to cut.
-func (d *Doc) decoded() any {
-	var v any
-	_ = yaml.Unmarshal(d.Bytes(), &v)
-	return normalize(v)
+func (d *Doc) decoded() any { return clone(d.data) }
+
+// clone copies decoded data deeply: its maps and lists, which strip cuts.
+func clone(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		m := make(map[string]any, len(x))
+		for k, e := range x {
+			m[k] = clone(e)
+		}
+		return m
+	case map[any]any:
+		m := make(map[any]any, len(x))
+		for k, e := range x {
+			m[k] = clone(e)
+		}
+		return m
+	case []any:
+		l := make([]any, len(x))
+		for i, e := range x {
+			l[i] = clone(e)
+		}
+		return l
+	}
+	return v
 }
 
 // holds reports whether node n reads as v.
@@ -506,8 +527,20 @@ func holds(n *yaml.Node, v Value) bool {
 		return false
 	}
 	for i, it := range n.Content {
-		if it.Kind != yaml.ScalarNode || it.Value != v.List[i] {
+		fields := v.entry(i)
+		if fields == nil {
+			if it.Kind != yaml.ScalarNode || it.Value != v.List[i] {
+				return false
+			}
+			continue
+		}
+		if it.Kind != yaml.MappingNode || len(it.Content) != 2*len(fields) {
 			return false
+		}
+		for j, f := range fields {
+			if k, e := it.Content[2*j], it.Content[2*j+1]; k.Value != f.Key || !holds(e, f.Value) {
+				return false
+			}
 		}
 	}
 	return true

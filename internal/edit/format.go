@@ -1,0 +1,70 @@
+package edit
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/ocotool/oco/internal/programme"
+	"github.com/ocotool/oco/internal/yamledit"
+)
+
+// FormatError is a file that could not be put in canonical form.
+type FormatError struct {
+	Src []byte
+	Err error
+}
+
+func (e *FormatError) Error() string { return e.Err.Error() }
+
+// Describe says why the file named name was not formatted. Where it is not
+// valid YAML, it says so as oco validate does, at the line at fault.
+func (e *FormatError) Describe(name string) string {
+	p := (&programme.Programme{}).WithFile(name, e.Src)
+	for _, f := range p.Findings {
+		if f.Rule == "syntax" && f.Pos.File == name {
+			return f.String()
+		}
+	}
+	return fmt.Sprintf("%s: cannot put in canonical form: %v", name, e.Err)
+}
+
+// Format returns src in canonical form.
+func Format(src []byte) ([]byte, error) {
+	out, err := yamledit.Format(src, KeyOrder)
+	if err != nil {
+		return nil, &FormatError{src, err}
+	}
+	return out, nil
+}
+
+// FormatFile puts one file in canonical form, or with check only says
+// whether it is; it reads only that file. The file is rewritten only if it
+// changes, atomically and under its lock, so an edit made meanwhile is
+// neither lost nor clobbered.
+func FormatFile(path string, check bool) (bool, error) {
+	if check {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return false, err
+		}
+		out, err := Format(src)
+		return err == nil && !bytes.Equal(out, src), err
+	}
+	changed := false
+	err := yamledit.Update(path, func(old []byte) ([]byte, error) {
+		out, err := Format(old)
+		changed = err == nil && !bytes.Equal(out, old)
+		return out, err
+	})
+	return changed, err
+}
+
+// IsFormatError reports whether err is a file that is not YAML oco can
+// put in canonical form, rather than one that could not be read.
+func IsFormatError(err error) (*FormatError, bool) {
+	var fe *FormatError
+	ok := errors.As(err, &fe)
+	return fe, ok
+}
