@@ -61,15 +61,19 @@ func runFmt(g *globals, o *fmtOptions, args []string) error {
 			files = append(files, fmtFile{filepath.Join(dir, filepath.FromSlash(name)), path.Join(prefix, name)})
 		}
 	}
+	paths := make([]string, len(files))
+	for i, f := range files {
+		paths[i] = f.path
+	}
+	changed, errs := edit.FormatFiles(paths, o.check)
 	differ, broken := 0, 0
-	for _, f := range files {
-		changed, err := edit.FormatFile(f.path, o.check)
-		if err != nil {
+	for i, f := range files {
+		if err := errs[i]; err != nil {
 			fmt.Fprintln(g.env.Err, fmtError(f.display, err))
 			broken++
 			continue
 		}
-		if changed {
+		if changed[i] {
 			fmt.Fprintln(g.env.Out, f.display)
 			differ++
 		}

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime"
+	"sync"
 
 	"github.com/ocotool/oco/internal/programme"
 	"github.com/ocotool/oco/internal/yamledit"
@@ -67,4 +69,28 @@ func IsFormatError(err error) (*FormatError, bool) {
 	var fe *FormatError
 	ok := errors.As(err, &fe)
 	return fe, ok
+}
+
+// FormatFiles runs FormatFile on each path, several files at a time (the
+// files are independent), and returns for each whether it changed (or with
+// check would) and why it could not be formatted.
+func FormatFiles(paths []string, check bool) ([]bool, []error) {
+	changed, errs := make([]bool, len(paths)), make([]error, len(paths))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(paths)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				changed[i], errs[i] = FormatFile(paths[i], check)
+			}
+		}()
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return changed, errs
 }

@@ -3,6 +3,7 @@ package yamledit
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -414,9 +415,7 @@ func (d *Doc) commit(lines []string, section string, index int, path []string, v
 	if err != nil {
 		return err
 	}
-	before, after := d.decoded(), nd.decoded()
-	strip(before, section, index, path)
-	strip(after, section, index, path)
+	before, after := stripped(d.data, section, index, path), stripped(nd.data, section, index, path)
 	if !equal(before, after) {
 		return errors.New("the edit would change more than the field (is the value shared through an anchor?)")
 	}
@@ -439,9 +438,14 @@ func (d *Doc) commitAppend(lines []string, section string, fields []KV) error {
 	if err != nil {
 		return err
 	}
-	before, after := d.decoded(), nd.decoded()
+	// Only the top level changes below: a shallow copy of it will do.
+	before, after := d.data, nd.data
 	bm, _ := before.(map[string]any)
 	am, _ := after.(map[string]any)
+	am = maps.Clone(am)
+	if am != nil {
+		after = am
+	}
 	list, _ := am[section].([]any)
 	if len(list) == 0 {
 		return errors.New("the appended item did not read back")
@@ -490,34 +494,6 @@ func (d *Doc) reparse(lines []string) (*Doc, error) {
 	return nd, nil
 }
 
-// decoded returns a fresh copy of the document's data, for strip to cut.
-func (d *Doc) decoded() any { return clone(d.data) }
-
-// clone copies decoded data deeply: its maps and lists, which strip cuts.
-func clone(v any) any {
-	switch x := v.(type) {
-	case map[string]any:
-		m := make(map[string]any, len(x))
-		for k, e := range x {
-			m[k] = clone(e)
-		}
-		return m
-	case map[any]any:
-		m := make(map[any]any, len(x))
-		for k, e := range x {
-			m[k] = clone(e)
-		}
-		return m
-	case []any:
-		l := make([]any, len(x))
-		for i, e := range x {
-			l[i] = clone(e)
-		}
-		return l
-	}
-	return v
-}
-
 // holds reports whether node n reads as v.
 func holds(n *yaml.Node, v Value) bool {
 	if !v.IsList {
@@ -546,37 +522,59 @@ func holds(n *yaml.Node, v Value) bool {
 	return true
 }
 
-// strip deletes the field at path of an item from decoded data, and any
-// mapping on the way that it leaves empty.
-func strip(data any, section string, index int, path []string) {
-	top, _ := data.(map[string]any)
-	item := top[section]
-	if index >= 0 {
-		list, _ := item.([]any)
-		if index >= len(list) {
-			return
-		}
-		item = list[index]
+// stripped returns decoded data without the field at path of an item, and
+// without any mapping on the way that it leaves empty. Only the mappings
+// and the list on the way are copied; data itself is not changed.
+func stripped(data any, section string, index int, path []string) any {
+	top, ok := data.(map[string]any)
+	if !ok {
+		return data
 	}
-	del(item, path)
+	item, ok := top[section]
+	if !ok {
+		return data
+	}
+	t := maps.Clone(top)
+	if index < 0 {
+		t[section], _ = without(item, path)
+		return t
+	}
+	list, _ := item.([]any)
+	if index >= len(list) {
+		return data
+	}
+	l := slices.Clone(list)
+	l[index], _ = without(list[index], path)
+	t[section] = l
+	return t
 }
 
-func del(m any, path []string) bool {
+// without returns m with path deleted, and whether that leaves m empty;
+// a mapping on the way is deleted only where it is left empty.
+func without(m any, path []string) (any, bool) {
 	switch x := m.(type) {
 	case map[string]any:
-		if len(path) > 1 && !del(x[path[0]], path[1:]) {
-			return false
+		c := maps.Clone(x)
+		if len(path) > 1 {
+			if sub, empty := without(x[path[0]], path[1:]); !empty {
+				c[path[0]] = sub
+				return c, false
+			}
 		}
-		delete(x, path[0])
-		return len(x) == 0
+		delete(c, path[0])
+		return c, len(c) == 0
 	case map[any]any:
-		if len(path) > 1 && !del(x[path[0]], path[1:]) {
-			return false
+		c := maps.Clone(x)
+		if len(path) > 1 {
+			if sub, empty := without(x[path[0]], path[1:]); !empty {
+				c[path[0]] = sub
+				return c, false
+			}
 		}
-		delete(x, path[0])
-		return len(x) == 0
+		delete(c, path[0])
+		return c, len(c) == 0
 	}
-	return len(path) == 1
+	return m, len(path) == 1
 }
 
 // sortFields orders fields canonically: those in order first, in its order,
