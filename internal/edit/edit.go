@@ -140,17 +140,17 @@ func (s *Source) apply(rel string, dryRun bool, fn change) (*Result, error) {
 	real := filepath.Join(s.Dir, filepath.FromSlash(rel))
 	res := &Result{File: path.Join(s.Prefix, rel)}
 	run := func(old []byte) ([]byte, error) {
-		before := s.P
-		sum, seen := s.sums[rel]
-		if seen != (old != nil) || seen && sum != sha256.Sum256(old) {
-			// Changed since the model was read: read this file's part again.
-			before = s.P.WithFile(res.File, old)
-		}
-		res.Before, res.Old = before, old
 		d, err := yamledit.Parse(old)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %v", res.File, err)
 		}
+		before := s.P
+		sum, seen := s.sums[rel]
+		if seen != (old != nil) || seen && sum != sha256.Sum256(old) {
+			// Changed since the model was read: read this file's part again.
+			before = s.P.WithParsed(res.File, old, d.Root())
+		}
+		res.Before, res.Old = before, old
 		if err := fn(before, d); err != nil {
 			return nil, err
 		}
@@ -160,7 +160,7 @@ func (s *Source) apply(rel string, dryRun bool, fn change) (*Result, error) {
 			return old, nil
 		}
 		res.Changed = true
-		res.After = before.WithFile(res.File, nw)
+		res.After = before.WithParsed(res.File, nw, d.Root())
 		if res.Errors, err = s.newErrors(before, res.After); err != nil {
 			return nil, err
 		}

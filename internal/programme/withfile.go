@@ -3,6 +3,8 @@ package programme
 import (
 	"slices"
 	"strings"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // noHeader starts the message of the finding Load adds when no file holds
@@ -15,13 +17,36 @@ const noHeader = "no programme section"
 // re-checks the programme this way without reading or parsing any other
 // file again. p itself is not changed.
 func (p *Programme) WithFile(file string, src []byte) *Programme {
+	return p.with(file, func(q *Programme) { q.loadFile(file, src) })
+}
+
+// WithParsed is WithFile for a file its caller has already parsed, root
+// being its top-level node (nil for a file with no document), as an editor
+// holds it: the file is not parsed again.
+func (p *Programme) WithParsed(file string, src []byte, root *yaml.Node) *Programme {
+	return p.with(file, func(q *Programme) {
+		if pos, msg, bad := badBytes(file, src); bad {
+			q.fail(pos, "syntax", "%s", msg)
+			return
+		}
+		if root != nil {
+			l := &loader{p: q, file: file, budget: 4*len(src) + 10000}
+			l.document(root)
+		}
+	})
+}
+
+func (p *Programme) with(file string, load func(q *Programme)) *Programme {
 	q := &Programme{}
 	if p.Header.File != file {
 		q.Header = p.Header
 	}
 	// Read the file alone, with the header as it stands, so that a second
-	// programme section is found as Load would find it.
-	q.loadFile(file, src)
+	// programme section is found as Load would find it. (Where the file
+	// comes before the header's own file, Load would take the file's
+	// header and report the other; here the finding is the other way
+	// round, an error either way.)
+	load(q)
 
 	q.Files = slices.Clone(p.Files)
 	if !slices.Contains(q.Files, file) {
@@ -86,6 +111,9 @@ func splice[T interface{ Pos() Pos }](old, fresh []T, file string, rank map[stri
 	}
 	if i == j && len(fresh) == 0 {
 		return old
+	}
+	if len(old)-(j-i)+len(fresh) == 0 {
+		return nil // as Load leaves a kind with no items
 	}
 	out := make([]T, 0, len(old)-(j-i)+len(fresh))
 	out = append(out, old[:i]...)

@@ -183,6 +183,10 @@ func (d *Doc) Has(section, id string) bool {
 	return err == nil
 }
 
+// Root returns the document's top-level mapping as parsed from its text
+// now, or nil for a file with no document. It is for reading only.
+func (d *Doc) Root() *yaml.Node { return d.root }
+
 // Item returns an item's mapping as the document holds it now, for a
 // caller to read its fields; the edits find items by section and id too.
 func (d *Doc) Item(section, id string) (*yaml.Node, error) { return d.item(section, id) }
