@@ -42,7 +42,9 @@ func Format(src []byte) ([]byte, error) {
 }
 
 // FormatFile puts one file in canonical form, or with check only says
-// whether it is; it reads only that file. The file is rewritten only if it
+// whether it is (a file Format would refuse as one it cannot put in
+// canonical form without changing its meaning counts as not canonical);
+// it reads only that file. The file is rewritten only if it
 // changes, atomically and under its lock, so an edit made meanwhile is
 // neither lost nor clobbered.
 func FormatFile(path string, check bool) (bool, error) {
@@ -51,8 +53,11 @@ func FormatFile(path string, check bool) (bool, error) {
 		if err != nil {
 			return false, err
 		}
-		out, err := Format(src)
-		return err == nil && !bytes.Equal(out, src), err
+		ok, err := yamledit.Canonical(src, KeyOrder)
+		if err != nil {
+			return false, &FormatError{src, err}
+		}
+		return !ok, nil
 	}
 	changed := false
 	err := yamledit.Update(path, func(old []byte) ([]byte, error) {

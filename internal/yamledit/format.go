@@ -52,6 +52,26 @@ func Format(src []byte, order Order) ([]byte, error) {
 	return d.Bytes(), nil
 }
 
+// Canonical reports whether src is already in the canonical form Format
+// gives. It parses src once and stops at the first pass that would change
+// a line, without making the change: a check of many files costs about as
+// much as reading them.
+func Canonical(src []byte, order Order) (bool, error) {
+	d, err := Parse(src)
+	if err != nil {
+		return false, err
+	}
+	if d.root == nil {
+		return true, nil
+	}
+	for _, pass := range []func(*Doc) []string{unquoteDates, reindent, func(d *Doc) []string { return reorder(d, order) }} {
+		if pass(d) != nil {
+			return false, nil
+		}
+	}
+	return true, nil
+}
+
 var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 
 // unquoteDates drops the quotes around dates: quoted or not, a date is
