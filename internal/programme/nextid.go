@@ -36,11 +36,13 @@ func (p *Programme) NextID(k Kind) string {
 			last, width = n, len(m[2])
 		}
 	}
-	used := map[string]bool{}
-	p.Each(func(_ Kind, id string, _ *Item, _ any) { used[strings.ToLower(id)] = true })
+	// The next number is almost always free: look each candidate up in
+	// one pass rather than build a set of every id.
 	for n := last + 1; ; n++ {
 		id := fmt.Sprintf("%s%0*d", stem, width, n)
-		if !used[strings.ToLower(id)] {
+		taken := false
+		p.Each(func(_ Kind, other string, _ *Item, _ any) { taken = taken || strings.EqualFold(other, id) })
+		if !taken {
 			return id
 		}
 	}

@@ -6,8 +6,9 @@
 // edits are made on the text: the file is parsed into yaml.Node trees, the
 // nodes' positions give the lines an item or field occupies, and only those
 // lines are replaced. After every edit the text is parsed again, and the
-// decoded data is compared with what the edit meant to do; an edit whose
-// result would differ anywhere else is refused rather than written.
+// parsed tree is compared with the one before and with what the edit meant
+// to do; an edit whose result would differ anywhere else is refused rather
+// than written.
 package yamledit
 
 import (
@@ -37,7 +38,6 @@ type Doc struct {
 	root  *yaml.Node
 	spans map[*yaml.Node]span
 	limit int // last line the document's content may occupy
-	data  any // the decoded document, to check edits against
 }
 
 // span is the range of lines a node occupies, 1-based and inclusive.
@@ -95,16 +95,20 @@ func Parse(src []byte) (d *Doc, err error) {
 		}
 		d.root = root
 	}
-	// The data is decoded from the tree already parsed, not from the text
-	// again: a large file is parsed once per edit.
-	if doc.Kind != 0 {
-		if err := doc.Decode(&d.data); err != nil {
+	d.measure()
+	return d, nil
+}
+
+// value decodes the document's data, as a check that reformatting kept
+// its meaning; edits compare the parsed trees instead (see same.go).
+func (d *Doc) value() (any, error) {
+	var v any
+	if d.root != nil {
+		if err := d.root.Decode(&v); err != nil {
 			return nil, err
 		}
 	}
-	d.data = normalize(d.data)
-	d.measure()
-	return d, nil
+	return normalize(v), nil
 }
 
 // splitLines splits text into lines that keep their line endings.

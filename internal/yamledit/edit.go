@@ -3,7 +3,6 @@ package yamledit
 import (
 	"errors"
 	"fmt"
-	"maps"
 	"slices"
 	"strings"
 
@@ -415,8 +414,7 @@ func (d *Doc) commit(lines []string, section string, index int, path []string, v
 	if err != nil {
 		return err
 	}
-	before, after := stripped(d.data, section, index, path), stripped(nd.data, section, index, path)
-	if !equal(before, after) {
+	if !sameTrees(d.root, nd.root, section, index, path) {
 		return errors.New("the edit would change more than the field (is the value shared through an anchor?)")
 	}
 	m := nd.section(section)
@@ -438,31 +436,7 @@ func (d *Doc) commitAppend(lines []string, section string, fields []KV) error {
 	if err != nil {
 		return err
 	}
-	// Only the top level changes below: a shallow copy of it will do.
-	before, after := d.data, nd.data
-	bm, _ := before.(map[string]any)
-	am, _ := after.(map[string]any)
-	am = maps.Clone(am)
-	if am != nil {
-		after = am
-	}
-	list, _ := am[section].([]any)
-	if len(list) == 0 {
-		return errors.New("the appended item did not read back")
-	}
-	if len(list) == 1 {
-		if old, ok := bm[section]; ok {
-			am[section] = old
-		} else {
-			delete(am, section)
-		}
-	} else {
-		am[section] = list[:len(list)-1]
-	}
-	if len(am) == 0 && len(bm) == 0 {
-		before, after = nil, nil
-	}
-	if !equal(before, after) {
+	if !sameButAppended(d.root, nd.root, section) {
 		return errors.New("the edit would change more than the new item")
 	}
 	items := nd.section(section).Content
@@ -520,61 +494,6 @@ func holds(n *yaml.Node, v Value) bool {
 		}
 	}
 	return true
-}
-
-// stripped returns decoded data without the field at path of an item, and
-// without any mapping on the way that it leaves empty. Only the mappings
-// and the list on the way are copied; data itself is not changed.
-func stripped(data any, section string, index int, path []string) any {
-	top, ok := data.(map[string]any)
-	if !ok {
-		return data
-	}
-	item, ok := top[section]
-	if !ok {
-		return data
-	}
-	t := maps.Clone(top)
-	if index < 0 {
-		t[section], _ = without(item, path)
-		return t
-	}
-	list, _ := item.([]any)
-	if index >= len(list) {
-		return data
-	}
-	l := slices.Clone(list)
-	l[index], _ = without(list[index], path)
-	t[section] = l
-	return t
-}
-
-// without returns m with path deleted, and whether that leaves m empty;
-// a mapping on the way is deleted only where it is left empty.
-func without(m any, path []string) (any, bool) {
-	switch x := m.(type) {
-	case map[string]any:
-		c := maps.Clone(x)
-		if len(path) > 1 {
-			if sub, empty := without(x[path[0]], path[1:]); !empty {
-				c[path[0]] = sub
-				return c, false
-			}
-		}
-		delete(c, path[0])
-		return c, len(c) == 0
-	case map[any]any:
-		c := maps.Clone(x)
-		if len(path) > 1 {
-			if sub, empty := without(x[path[0]], path[1:]); !empty {
-				c[path[0]] = sub
-				return c, false
-			}
-		}
-		delete(c, path[0])
-		return c, len(c) == 0
-	}
-	return m, len(path) == 1
 }
 
 // sortFields orders fields canonically: those in order first, in its order,
