@@ -53,6 +53,7 @@ var catalogue = []entry{
 	{Rule{"invalid-date", programme.Error, "A date that is not a real YYYY-MM-DD date."}, nil},
 	{Rule{"invalid-value", programme.Error, "An enum, number or lag outside its allowed values."}, nil},
 	{Rule{"unknown-ref", programme.Error, "A reference to an id that does not exist or is of the wrong kind."}, UnknownRef},
+	{Rule{"unchecked-ref", programme.Warning, "References that could not be checked, because a file that may define them did not parse or could not be read: one finding per such file."}, nil},
 	{Rule{"date-order", programme.Error, "An end before its start: programme, phase, or an activity's start after its due date."}, DateOrder},
 	{Rule{"outside-programme", programme.Error, "A date outside the programme's start..end."}, OutsideProgramme},
 	{Rule{"outside-phase", programme.Error, "A milestone's due date outside its phase's window."}, OutsidePhase},
@@ -123,6 +124,7 @@ type Context struct {
 	suggestOps int                 // comparisons left for suggestions
 	findings   []programme.Finding
 	plan       *schedule.Plan
+	unresolved map[string][]string // per broken file, the references it leaves unchecked
 }
 
 // Plan is the schedule of the milestones, built once for every rule that
@@ -181,15 +183,7 @@ func (c *Context) suggest(s string, kinds []programme.Kind) string {
 		return ""
 	}
 	c.suggestOps -= len(cands)
-	near := programme.Nearest(s, plausible(s, cands), 3)
-	if len(near) == 0 {
-		return ""
-	}
-	q := make([]string, len(near))
-	for i, n := range near {
-		q[i] = fmt.Sprintf("%q", n)
-	}
-	return "; did you mean " + orList(q) + "?"
+	return programme.Suggest(s, plausible(s, cands))
 }
 
 // plausible keeps the candidates that could be within programme.Nearest's
@@ -243,14 +237,6 @@ func lower(b byte) byte {
 		return b + 'a' - 'A'
 	}
 	return b
-}
-
-// orList joins words as a sentence does: "a", "a or b", "a, b or c".
-func orList(words []string) string {
-	if len(words) <= 1 {
-		return strings.Join(words, "")
-	}
-	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
 }
 
 // label names an item in a message: "milestone M-3", or "a milestone"

@@ -99,23 +99,7 @@ const maxLoop = 1000
 // search is iterative, so a chain of any length cannot exhaust the stack.
 func DependencyCycle(c *Context) {
 	ms := c.P.Milestones
-	mi := make(map[string]int, len(ms))
-	for i, m := range ms {
-		if _, dup := mi[m.ID]; m.ID != "" && !dup {
-			mi[m.ID] = i
-		}
-	}
-	var buf []int
-	loops := schedule.Cycles(len(ms), func(i int) []int {
-		buf = buf[:0]
-		for _, d := range ms[i].DependsOn {
-			if j, ok := mi[d.ID]; ok {
-				buf = append(buf, j)
-			}
-		}
-		return buf
-	})
-	for _, loop := range loops {
+	for _, loop := range c.Plan().Cycles {
 		m, next := ms[loop[0]], ms[loop[1]]
 		pos := m.Pos()
 		for _, d := range m.DependsOn {
@@ -128,22 +112,7 @@ func DependencyCycle(c *Context) {
 	}
 
 	phs := c.P.Phases
-	pi := make(map[string]int, len(phs))
-	for i, ph := range phs {
-		if _, dup := pi[ph.ID]; ph.ID != "" && !dup {
-			pi[ph.ID] = i
-		}
-	}
-	loops = schedule.Cycles(len(phs), func(i int) []int {
-		buf = buf[:0]
-		for _, d := range phs[i].DependsOn {
-			if j, ok := pi[d]; ok {
-				buf = append(buf, j)
-			}
-		}
-		return buf
-	})
-	for _, loop := range loops {
+	for _, loop := range schedule.BuildPhases(c.P).Cycles {
 		ph, next := phs[loop[0]], phs[loop[1]]
 		pos := ph.Pos()
 		for i, d := range ph.DependsOn {

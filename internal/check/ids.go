@@ -14,7 +14,12 @@ import (
 func DuplicateID(c *Context) {
 	c.P.Each(func(kind programme.Kind, id string, it *programme.Item, _ any) {
 		if f, ok := c.P.Lookup(id); ok && f.At != it {
-			c.report("duplicate-id", it.KeyPos("id"), id, "%s is also defined at %s", id, f.At.KeyPos("id"))
+			if first := f.At.KeyPos("id"); first == it.KeyPos("id") {
+				// One item listed twice through an alias: the same line.
+				c.report("duplicate-id", it.Pos(), id, "%s is listed twice: an alias repeats the item defined at %s", id, first)
+			} else {
+				c.report("duplicate-id", it.KeyPos("id"), id, "%s is also defined at %s", id, first)
+			}
 		}
 	})
 }
@@ -50,6 +55,7 @@ func IDCase(c *Context) {
 // ids of the allowed kinds. A single ref is reported at its key, an entry of
 // a list at the entry.
 func UnknownRef(c *Context) {
+	defer c.reportUnchecked()
 	eachField(c.P, func(kind programme.Kind, id string, it *programme.Item, f field) {
 		switch f.Kind {
 		case programme.KindRef:
@@ -102,13 +108,16 @@ func (c *Context) checkRef(kind programme.Kind, id, fieldName string, allowed []
 		for i, k := range allowed {
 			words[i] = string(k)
 		}
-		want = orList(words)
+		want = programme.OrList(words)
 	}
 	if !ok {
-		c.report("unknown-ref", pos(), id, "%s: %s %q is not the id of any %s%s",
-			label(kind, id), fieldName, s, want, c.suggest(s, allowed))
+		if c.unchecked(s) {
+			return
+		}
+		c.report("unknown-ref", pos(), id, "%s: %s %s is not the id of any %s%s",
+			label(kind, id), fieldName, programme.Quote(s), want, c.suggest(s, allowed))
 		return
 	}
-	c.report("unknown-ref", pos(), id, "%s: %s %q is %s %s, not %s %s%s",
-		label(kind, id), fieldName, s, article(r.Kind), r.Kind, article(programme.Kind(want)), want, c.suggest(s, allowed))
+	c.report("unknown-ref", pos(), id, "%s: %s %s is %s %s, not %s %s%s",
+		label(kind, id), fieldName, programme.Quote(s), article(r.Kind), r.Kind, article(programme.Kind(want)), want, c.suggest(s, allowed))
 }

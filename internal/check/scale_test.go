@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
-	"time"
 
 	"github.com/ocotool/oco/internal/programme"
 )
@@ -31,8 +30,10 @@ func bigProgramme(n int) []byte {
 }
 
 // TestRunScales checks that Run is linear: 100,000 milestones, with a few
-// hundred bad references asking for suggestions, check in well under a
-// second (the bound is loose, for slow machines and -race).
+// hundred bad references asking for suggestions, give exactly those
+// findings, and the allocations grow with the programme, not faster. The
+// time it takes is BenchmarkRun100k's to show: a timed test fails on a busy
+// machine.
 func TestRunScales(t *testing.T) {
 	if testing.Short() {
 		t.Skip("large programme")
@@ -44,15 +45,19 @@ func TestRunScales(t *testing.T) {
 		src = append(src, fmt.Sprintf("  - {id: A-%d, statement: S, owner: P-1, affects: [M-%dx]}\n", i, i)...)
 	}
 	p := programme.Load(fstest.MapFS{"programme.yaml": {Data: src}}, "programme")
-	start := time.Now()
 	fs := Run(p, Options{AsOf: p.Header.AsOf})
-	took := time.Since(start)
-	t.Logf("Run on %d milestones: %v, %d findings", len(p.Milestones), took, len(fs))
 	if len(fs) != 300 {
 		t.Errorf("%d findings, want 300 unknown-ref", len(fs))
 	}
-	if took > 3*time.Second {
-		t.Errorf("Run took %v on 100,000 milestones", took)
+
+	allocs := func(n int) float64 {
+		p := programme.Load(fstest.MapFS{"programme.yaml": {Data: bigProgramme(n)}}, "programme")
+		return testing.AllocsPerRun(2, func() { Run(p, Options{AsOf: p.Header.AsOf}) })
+	}
+	small, large := allocs(10_000), allocs(100_000)
+	t.Logf("allocations per Run: %.0f for 10,000 milestones, %.0f for 100,000", small, large)
+	if large > 12*small {
+		t.Errorf("allocations grow faster than the programme: %.0f for 10,000 milestones, %.0f for 100,000 (%.1fx)", small, large, large/small)
 	}
 }
 
@@ -80,9 +85,7 @@ func TestMillionLoop(t *testing.T) {
 		m.DependsOn = []programme.Dep{{ID: fmt.Sprintf("M-%d", (i+1)%n)}}
 		p.Milestones[i] = m
 	}
-	start := time.Now()
 	fs := Run(p, Options{AsOf: programme.NewDate(2017, 6, 1)})
-	t.Logf("Run on a loop of %d: %v", n, time.Since(start))
 	if len(fs) != 1 || fs[0].Rule != "dependency-cycle" {
 		t.Fatalf("want one dependency-cycle, got %d findings: %.300v", len(fs), fs)
 	}
@@ -93,8 +96,9 @@ func TestMillionLoop(t *testing.T) {
 	}
 }
 
-// TestHostileFiles checks that files built to hurt give a finding and
-// return promptly: 50 MB of junk, and a billion-laughs alias bomb.
+// TestHostileFiles checks that files built to hurt give a finding rather
+// than a crash or a hang (go test's own timeout catches a hang): 50 MB of
+// junk, and a billion-laughs alias bomb.
 func TestHostileFiles(t *testing.T) {
 	if testing.Short() {
 		t.Skip("large input")
@@ -114,16 +118,10 @@ func TestHostileFiles(t *testing.T) {
 	}
 	for name, src := range cases {
 		t.Run(name, func(t *testing.T) {
-			start := time.Now()
 			p := programme.Load(fstest.MapFS{"programme.yaml": {Data: src}}, "programme")
 			fs := Run(p, Options{AsOf: programme.NewDate(2017, 6, 1)})
-			took := time.Since(start)
-			t.Logf("%d bytes: %v, %d findings", len(src), took, len(fs))
 			if len(fs) == 0 {
 				t.Error("no finding")
-			}
-			if took > 20*time.Second {
-				t.Errorf("took %v", took)
 			}
 		})
 	}

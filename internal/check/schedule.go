@@ -19,7 +19,7 @@ func KnockOn(c *Context) {
 	for _, sl := range Slips(plan) {
 		i, drv, days := sl.Milestone, sl.Driver, sl.Days
 		m, pred := plan.Milestones[i], plan.Milestones[drv]
-		lagDays := linkLag(m, pred.ID)
+		lagDays := int(m.LagTo(pred.ID))
 		whose := "due date"
 		if m.Forecast != 0 {
 			whose = "forecast"
@@ -70,24 +70,12 @@ func Slips(plan *schedule.Plan) []Slip {
 			continue
 		}
 		pred := plan.Milestones[drv]
-		if plannedConflict(m, pred, linkLag(m, pred.ID), plan.Expected[drv]) {
+		if plannedConflict(m, pred, int(m.LagTo(pred.ID)), plan.Expected[drv]) {
 			continue
 		}
 		out = append(out, Slip{Milestone: i, Driver: drv, Days: days})
 	}
 	return out
-}
-
-// linkLag is the lag of m's link to pred; of the longest where it is
-// listed twice, since that one sets the date.
-func linkLag(m *programme.Milestone, pred string) int {
-	lagDays, found := 0, false
-	for _, d := range m.DependsOn {
-		if d.ID == pred && (!found || int(d.Lag) > lagDays) {
-			lagDays, found = int(d.Lag), true
-		}
-	}
-	return lagDays
 }
 
 // plannedConflict reports whether a push of m by pred comes from the

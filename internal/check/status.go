@@ -75,12 +75,12 @@ func Unowned(c *Context) {
 		unowned(programme.KindMilestone, m.ID, &m.Item, m.Owner)
 	}
 	for _, r := range c.P.Risks {
-		if hasStatus(&r.Item, r.Status, "open") {
+		if r.Open() {
 			unowned(programme.KindRisk, r.ID, &r.Item, r.Owner)
 		}
 	}
 	for _, is := range c.P.Issues {
-		if hasStatus(&is.Item, is.Status, "open") {
+		if is.Open() {
 			unowned(programme.KindIssue, is.ID, &is.Item, is.Owner)
 		}
 	}
@@ -93,7 +93,7 @@ func Unowned(c *Context) {
 // at the risk's start. A value the loader rejected is not reported again.
 func Unassessed(c *Context) {
 	for _, r := range c.P.Risks {
-		if !hasStatus(&r.Item, r.Status, "open") {
+		if !r.Open() {
 			continue
 		}
 		noL := r.Likelihood == 0 && r.Blank("likelihood")
@@ -118,7 +118,7 @@ func ReviewOverdue(c *Context) {
 		return
 	}
 	for _, r := range c.P.Risks {
-		if hasStatus(&r.Item, r.Status, "open") && r.ReviewBy != 0 && r.ReviewBy < c.AsOf {
+		if r.ReviewOverdue(c.AsOf) {
 			c.report("review-overdue", r.KeyPos("review_by"), r.ID, "%s was due for review by %s (%s ago)",
 				label(programme.KindRisk, r.ID), r.ReviewBy, programme.Plural(c.AsOf.Sub(r.ReviewBy), "day"))
 		}
@@ -132,32 +132,18 @@ func AssumptionOverdue(c *Context) {
 		return
 	}
 	for _, a := range c.P.Assumptions {
-		if hasStatus(&a.Item, a.Status, "unverified") && a.ValidateBy != 0 && a.ValidateBy < c.AsOf {
+		if a.Overdue(c.AsOf) {
 			c.report("assumption-overdue", a.KeyPos("validate_by"), a.ID, "%s is still unverified; it was to be validated by %s (%s ago)",
 				label(programme.KindAssumption, a.ID), a.ValidateBy, programme.Plural(c.AsOf.Sub(a.ValidateBy), "day"))
 		}
 	}
 }
 
-// defaultStatus maps a status to the default of its kind, for items built
-// in code rather than loaded (the loader fills the defaults in).
-var defaultStatus = map[string]string{"open": "open", "unverified": "unverified"}
-
-// hasStatus reports whether an item's status is want, as written or by
-// default. A status the loader rejected leaves the default behind, which
-// must not be taken for what the user wrote.
-func hasStatus(it *programme.Item, status, want string) bool {
-	if status == "" && it.Blank("status") {
-		status = defaultStatus[want]
-	}
-	return status == want
-}
-
 // InvalidAssumption warns about an assumption proved false with no risk
 // raised for it, at its status key, where it is marked invalid.
 func InvalidAssumption(c *Context) {
 	for _, a := range c.P.Assumptions {
-		if a.Status == "invalid" && a.Risk == "" && a.Blank("risk") {
+		if a.Status == programme.AssumptionInvalid && a.Risk == "" && a.Blank("risk") {
 			c.report("invalid-assumption", a.KeyPos("status"), a.ID, "%s is marked invalid but names no risk it has become",
 				label(programme.KindAssumption, a.ID))
 		}

@@ -8,8 +8,10 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
 )
 
 // Exit statuses, documented in every command's help.
@@ -50,23 +52,57 @@ func usageError(format string, args ...any) error {
 	return &exitError{code: ExitCantRun, err: fmt.Errorf(format, args...)}
 }
 
-// Env is what a command may use of the outside world.
+// Env is what a command may use of the outside world. Nothing below cli
+// reads the clock, the environment or the terminal, so a test can set all
+// of it: "stdout is a terminal of 80 columns, colour on, today is
+// 2017-06-30".
 type Env struct {
 	In     io.Reader
 	Out    io.Writer
 	Err    io.Writer
 	Getenv func(string) string
 	Getwd  func() (string, error)
+
+	// Now is the clock, read for --as-of today and a programme with no
+	// as_of. Nil means the system clock.
+	Now func() time.Time
+
+	// Terminal says whether w (Out or Err) is a terminal a person reads,
+	// and its width in columns (0 when unknown). Nil means neither is.
+	Terminal func(w io.Writer) (isTerminal bool, width int)
 }
 
 // Main runs oco with args and returns its exit status.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	env := &Env{In: stdin, Out: stdout, Err: stderr, Getenv: os.Getenv, Getwd: os.Getwd}
+	env := &Env{In: stdin, Out: stdout, Err: stderr, Getenv: os.Getenv, Getwd: os.Getwd,
+		Now: time.Now, Terminal: osTerminal}
 	return Run(env, args)
+}
+
+// osTerminal asks the operating system whether w is a terminal, and how
+// wide.
+func osTerminal(w io.Writer) (bool, int) {
+	f, ok := w.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return false, 0
+	}
+	width, _, err := term.GetSize(int(f.Fd()))
+	if err != nil {
+		return true, 0
+	}
+	return true, width
 }
 
 // Run runs oco in env.
 func Run(env *Env, args []string) (code int) {
+	e := *env
+	if e.Now == nil {
+		e.Now = time.Now
+	}
+	if e.Terminal == nil {
+		e.Terminal = func(io.Writer) (bool, int) { return false, 0 }
+	}
+	env = &e
 	defer func() {
 		// A panic is a bug in oco, never the user's fault; say so plainly
 		// rather than print a stack trace.
@@ -75,14 +111,14 @@ func Run(env *Env, args []string) (code int) {
 			code = ExitCantRun
 		}
 	}()
-	root := newRootCmd(env)
+	root, g := newRootCmd(env)
 	root.SetArgs(args)
 	root.SetIn(env.In)
 	root.SetOut(env.Out)
 	root.SetErr(env.Err)
 	err := root.Execute()
 	if err == nil {
-		return ExitOK
+		return g.partialExit()
 	}
 	var ee *exitError
 	if errors.As(err, &ee) {

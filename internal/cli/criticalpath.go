@@ -8,6 +8,7 @@ import (
 
 	"github.com/ocotool/oco/internal/programme"
 	"github.com/ocotool/oco/internal/render"
+	"github.com/ocotool/oco/internal/view"
 )
 
 func newCriticalPathCmd(g *globals) *cobra.Command {
@@ -25,8 +26,9 @@ none; the last step's slack below zero is how far it is past the end.
 Expected dates follow SPEC section 4: done dates, forecasts, the reporting
 date for what is not done, and each predecessor's expected date plus lag.
 
--o json and -o yaml print a list of steps {id, title, due, expected, slack,
-lag}; -o csv the same fields as columns.`,
+-o json and -o yaml print a list of steps: each the milestone's record, as
+'oco milestones -o json' prints it, with the lag after the step before;
+-o csv gives id, title, due, expected, slack and lag as columns.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runCriticalPath(g) },
 	}
@@ -34,15 +36,8 @@ lag}; -o csv the same fields as columns.`,
 	return cmd
 }
 
-// pathStep is one step of the critical path, as -o json prints it.
-type pathStep struct {
-	ID       string         `json:"id" yaml:"id"`
-	Title    string         `json:"title" yaml:"title"`
-	Due      programme.Date `json:"due" yaml:"due"`
-	Expected programme.Date `json:"expected" yaml:"expected"`
-	Slack    int            `json:"slack" yaml:"slack"`
-	Lag      int            `json:"lag" yaml:"lag"` // days after the step before; 0 for the first
-}
+// pathStep is one step of the critical path, built in view.
+type pathStep = view.PathStep
 
 func runCriticalPath(g *globals) error {
 	f, err := g.format(render.AllFormats...)
@@ -53,18 +48,7 @@ func runCriticalPath(g *globals) error {
 	if err != nil {
 		return err
 	}
-	plan := s.plan()
-	steps := make([]pathStep, 0, len(plan.CriticalPath))
-	for k, i := range plan.CriticalPath {
-		m := plan.Milestones[i]
-		st := pathStep{ID: m.ID, Title: m.Title, Due: m.Due, Expected: plan.Expected[i], Slack: plan.Slack[i]}
-		if k > 0 {
-			// The lag of the link that leaves no room: the longest, where
-			// the same predecessor is listed twice.
-			st.Lag = linkLagTo(m, plan.Milestones[plan.CriticalPath[k-1]].ID)
-		}
-		steps = append(steps, st)
-	}
+	steps := view.CriticalPath(s.p, s.plan(), s.asOf)
 	t := g.term()
 	switch f {
 	case render.FormatJSON:
@@ -74,7 +58,7 @@ func runCriticalPath(g *globals) error {
 	case render.FormatCSV:
 		tb := render.Table{Columns: []render.Column{{Header: "id"}, {Header: "title"}, {Header: "due"}, {Header: "expected"}, {Header: "slack"}, {Header: "lag"}}}
 		for _, st := range steps {
-			tb.Rows = append(tb.Rows, render.Cells(st.ID, st.Title, st.Due.String(), st.Expected.String(), strconv.Itoa(st.Slack), strconv.Itoa(st.Lag)))
+			tb.Rows = append(tb.Rows, render.Cells(st.ID, st.Title, st.Due.String(), st.Expected.String(), strconv.Itoa(st.Slack), st.Lag))
 		}
 		return render.CSV(t.Out, tb)
 	}
@@ -86,7 +70,7 @@ func runCriticalPath(g *globals) error {
 	for k, st := range steps {
 		lag := ""
 		if k > 0 {
-			lag = lagDays(st.Lag)
+			lag = st.Lag
 		}
 		slack := render.Cell{Text: strconv.Itoa(st.Slack)}
 		if st.Slack < 0 {
@@ -123,12 +107,4 @@ func runCriticalPath(g *globals) error {
 
 // linkLagTo is the lag of m's link to pred, the longest where pred is
 // listed twice: that is the one that sets m's date.
-func linkLagTo(m *programme.Milestone, pred string) int {
-	lag, found := 0, false
-	for _, d := range m.DependsOn {
-		if d.ID == pred && (!found || int(d.Lag) > lag) {
-			lag, found = int(d.Lag), true
-		}
-	}
-	return lag
-}
+func linkLagTo(m *programme.Milestone, pred string) int { return int(m.LagTo(pred)) }

@@ -2,11 +2,8 @@ package cli
 
 import (
 	"errors"
-	"fmt"
-	"io"
 	"io/fs"
 	"strings"
-	"testing/fstest"
 
 	"github.com/spf13/cobra"
 
@@ -88,20 +85,26 @@ func gitError(err error) error {
 	return usageError("%v", err)
 }
 
-// revisionProgramme loads the programme directory rel as it was at rev. A
-// directory that did not exist then is an empty programme, so that
-// everything in it reads as added.
-func revisionProgramme(repo *gitrev.Repo, rev, rel, prefix string) (*programme.Programme, error) {
+// revisionSide reads the programme directory rel as it was at rev, with
+// its reporting date. A directory that did not exist then is an empty
+// programme, so that everything in it reads as added.
+func revisionSide(g *globals, repo *gitrev.Repo, rev, rel, prefix string) (compare.Side, error) {
 	fsys, err := repo.FS(rev, rel)
-	if errors.Is(err, fs.ErrNotExist) {
-		p := programme.Load(fstest.MapFS{}, prefix)
+	var p *programme.Programme
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		p = programme.Load(gitrev.Files{}, prefix)
 		p.Findings = nil
-		return p, nil
+	case err != nil:
+		return compare.Side{}, gitError(err)
+	default:
+		p = programme.Load(fsys, prefix)
 	}
+	asOf, err := g.reportingDate(p)
 	if err != nil {
-		return nil, gitError(err)
+		return compare.Side{}, err
 	}
-	return programme.Load(fsys, prefix), nil
+	return compare.Side{P: p, AsOf: asOf}, nil
 }
 
 func runDiff(g *globals, o *diffOptions, args []string) error {
@@ -120,20 +123,28 @@ func runDiff(g *globals, o *diffOptions, args []string) error {
 	if err != nil {
 		return err
 	}
-	s, err := g.load()
-	if err != nil {
+	// The working tree is read only when it is a side: two revisions
+	// compare the same whatever state it is in.
+	var work *session
+	var dir string
+	if to == "" {
+		if work, err = g.loadWhole(); err != nil {
+			return err
+		}
+		dir = work.dir
+	} else if dir, err = g.findDir(); err != nil {
 		return err
 	}
-	repo, err := gitrev.Open(s.dir)
+	repo, err := gitrev.Open(dir)
 	if err != nil {
 		return gitError(err)
 	}
 	defer repo.Close()
-	rel, err := repo.Rel(s.dir)
+	rel, err := repo.Rel(dir)
 	if err != nil {
 		return gitError(err)
 	}
-	prefix := g.displayDir(s.dir)
+	prefix := g.displayDir(dir)
 	// Check both revisions before reading either, so that a typo is named
 	// as such rather than as a missing programme.
 	for _, rev := range []string{from, to} {
@@ -144,40 +155,34 @@ func runDiff(g *globals, o *diffOptions, args []string) error {
 			return gitError(err)
 		}
 	}
-	oldP, err := revisionProgramme(repo, from, rel, prefix)
+	older, err := revisionSide(g, repo, from, rel, prefix)
 	if err != nil {
 		return err
 	}
-	newP, newAsOf := s.p, s.asOf
+	var newer compare.Side
 	toName := worktree
-	if to != "" {
+	if to == "" {
+		newer = compare.Side{P: work.p, AsOf: work.asOf, Plan: work.sched}
+	} else {
 		toName = to
-		if newP, err = revisionProgramme(repo, to, rel, prefix); err != nil {
-			return err
-		}
-		if newAsOf, err = g.reportingDate(newP); err != nil {
+		if newer, err = revisionSide(g, repo, to, rel, prefix); err != nil {
 			return err
 		}
 	}
-	oldAsOf, err := g.reportingDate(oldP)
-	if err != nil {
-		return err
-	}
-	res := compare.Compare(compare.Side{P: oldP, AsOf: oldAsOf}, compare.Side{P: newP, AsOf: newAsOf})
-	out := g.env.Out
+	d := render.Diff{From: from, To: toName, Result: compare.Compare(older, newer)}
 	switch format {
 	case "json":
-		err = render.JSON(out, diffJSON(from, toName, res))
+		err = render.DiffJSON(g.env.Out, d)
 	case "markdown":
-		err = diffMarkdown(out, from, toName, res)
+		err = render.DiffMarkdown(g.env.Out, d)
 	default:
-		err = diffText(g.term(), from, toName, res)
+		err = g.term().DiffText(d)
 	}
 	if err != nil {
 		return err
 	}
 	if failOn {
-		for _, f := range res.Introduced {
+		for _, f := range d.Introduced {
 			if f.Severity >= threshold {
 				return errFailed
 			}
@@ -199,153 +204,5 @@ func parseFailOn(s string) (programme.Severity, bool, error) {
 	return 0, false, usageError("--fail-on %q: must be error or warning", s)
 }
 
-// sections are the kinds a diff reports, in the order it reports them.
-var diffSections = []struct {
-	kind  programme.Kind
-	title string
-}{
-	{programme.KindMilestone, "Milestones"},
-	{programme.KindPhase, "Phases"},
-	{programme.KindRisk, "Risks"},
-	{programme.KindAssumption, "Assumptions"},
-	{programme.KindIssue, "Issues"},
-	{programme.KindDecision, "Decisions"},
-	{programme.KindBenefit, "Benefits"},
-}
-
-func changesOf(res *compare.Result, kind programme.Kind) []compare.Change {
-	var out []compare.Change
-	for _, ch := range res.Changes {
-		if ch.Kind == kind {
-			out = append(out, ch)
-		}
-	}
-	return out
-}
-
-// changeStyle colours what is bad news red, good news green.
-func changeStyle(ch compare.Change) render.Style {
-	switch ch.What {
-	case compare.Slipped, compare.KnockOn, compare.Reopened, compare.Occurred, compare.Invalidated:
-		return render.Red
-	case compare.Rebaselined:
-		if ch.By == "" {
-			return render.Red
-		}
-		return render.Amber
-	case compare.Done, compare.Recovered, compare.KnockOnCleared, compare.Closed, compare.Validated, compare.Completed, compare.Realised:
-		return render.Green
-	case compare.StatusChanged:
-		return render.RAGStyle(ch.To[strings.LastIndex(ch.To, " ")+1:])
-	}
-	return render.None
-}
-
-func diffText(t render.Term, from, to string, res *compare.Result) error {
-	w := &sectionWriter{t: t}
-	w.line(t.Paint(fmt.Sprintf("%s..%s: %s", from, to, res.Headline()), render.Bold))
-	for _, sec := range diffSections {
-		chs := changesOf(res, sec.kind)
-		if len(chs) == 0 {
-			continue
-		}
-		w.heading(sec.title)
-		tb := render.Table{Columns: []render.Column{{Header: "ID"}, {Header: "CHANGE"}, {Header: "TITLE", Flex: true}}}
-		for _, ch := range chs {
-			tb.Rows = append(tb.Rows, []render.Cell{{Text: ch.ID}, {Text: compare.Describe(ch), Style: changeStyle(ch)}, {Text: ch.Title}})
-		}
-		w.table(tb, "")
-	}
-	findings := func(title, mark string, fs []programme.Finding) {
-		if len(fs) == 0 {
-			return
-		}
-		w.heading(title)
-		for _, f := range fs {
-			st := render.Amber
-			if f.Severity == programme.Error {
-				st = render.Red
-			}
-			w.line(fmt.Sprintf("%s %s: %s: %s [%s]", mark, f.Pos, t.Paint(f.Severity.String(), st), f.Message, f.Rule))
-		}
-	}
-	findings("Findings introduced", "+", res.Introduced)
-	findings("Findings fixed", "-", res.Fixed)
-	return w.err
-}
-
-func diffMarkdown(out io.Writer, from, to string, res *compare.Result) error {
-	var b strings.Builder
-	fmt.Fprintf(&b, "### Programme changes: `%s` → `%s`\n\n", from, to)
-	fmt.Fprintf(&b, "**%s**\n", markdownText(res.Headline()))
-	for _, sec := range diffSections {
-		chs := changesOf(res, sec.kind)
-		if len(chs) == 0 {
-			continue
-		}
-		fmt.Fprintf(&b, "\n#### %s\n\n", sec.title)
-		tb := render.Table{Columns: []render.Column{{Header: "ID"}, {Header: "Change"}, {Header: "Title"}}}
-		for _, ch := range chs {
-			tb.Rows = append(tb.Rows, render.Cells(ch.ID, compare.Describe(ch), ch.Title))
-		}
-		if err := render.Markdown(&b, tb); err != nil {
-			return err
-		}
-	}
-	findings := func(title string, fs []programme.Finding) error {
-		if len(fs) == 0 {
-			return nil
-		}
-		fmt.Fprintf(&b, "\n#### %s\n\n", title)
-		tb := render.Table{Columns: []render.Column{{Header: "Where"}, {Header: "Severity"}, {Header: "Rule"}, {Header: "Finding"}}}
-		for _, f := range fs {
-			tb.Rows = append(tb.Rows, render.Cells(f.Pos.String(), f.Severity.String(), f.Rule, f.Message))
-		}
-		return render.Markdown(&b, tb)
-	}
-	if err := findings("Findings introduced", res.Introduced); err != nil {
-		return err
-	}
-	if err := findings("Findings fixed", res.Fixed); err != nil {
-		return err
-	}
-	_, err := io.WriteString(out, b.String())
-	return err
-}
-
 // markdownText keeps text from being read as markdown markup.
-var markdownText = strings.NewReplacer("\\", "\\\\", "*", "\\*", "_", "\\_", "`", "\\`", "<", "&lt;", ">", "&gt;", "[", "\\[", "|", "\\|").Replace
-
-// diffDoc is `oco diff --format json`: an interface for scripts.
-type diffDoc struct {
-	From       string               `json:"from"`
-	To         string               `json:"to"`
-	Headline   string               `json:"headline"`
-	Changes    []changeJSON         `json:"changes"`
-	Introduced []render.FindingJSON `json:"introduced"`
-	Fixed      []render.FindingJSON `json:"fixed"`
-}
-
-type changeJSON struct {
-	Kind   string `json:"kind"`
-	ID     string `json:"id"`
-	Title  string `json:"title"`
-	Change string `json:"change"`
-	From   string `json:"from,omitempty"`
-	To     string `json:"to,omitempty"`
-	Days   int    `json:"days,omitempty"`
-	By     string `json:"by,omitempty"`
-	Text   string `json:"text"`
-	File   string `json:"file,omitempty"`
-	Line   int    `json:"line,omitempty"`
-}
-
-func diffJSON(from, to string, res *compare.Result) diffDoc {
-	d := diffDoc{From: from, To: to, Headline: res.Headline(), Changes: []changeJSON{},
-		Introduced: render.FindingsJSONList(res.Introduced), Fixed: render.FindingsJSONList(res.Fixed)}
-	for _, ch := range res.Changes {
-		d.Changes = append(d.Changes, changeJSON{Kind: string(ch.Kind), ID: ch.ID, Title: ch.Title, Change: ch.What,
-			From: ch.From, To: ch.To, Days: ch.Days, By: ch.By, Text: compare.Describe(ch), File: ch.Pos.File, Line: ch.Pos.Line})
-	}
-	return d
-}
+var markdownText = render.MarkdownText

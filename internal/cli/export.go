@@ -81,46 +81,10 @@ func milestoneDay(m *programme.Milestone) programme.Date {
 	return m.Date()
 }
 
-// icsText escapes TEXT values (RFC 5545 3.3.11).
-var icsText = strings.NewReplacer("\\", "\\\\", ";", "\\;", ",", "\\,", "\r\n", "\\n", "\n", "\\n", "\r", "\\n").Replace
-
-// icsLine folds a content line at 75 octets, never inside a UTF-8
-// character, continuing with a space, and ends it with CRLF (RFC 5545 3.1).
-func icsLine(b *strings.Builder, line string) {
-	const limit = 75
-	for first := true; ; first = false {
-		room := limit
-		if !first {
-			room-- // the leading space counts
-			b.WriteByte(' ')
-		}
-		if len(line) <= room {
-			b.WriteString(line)
-			b.WriteString("\r\n")
-			return
-		}
-		cut := room
-		for cut > 0 && line[cut]&0xC0 == 0x80 { // a continuation byte
-			cut--
-		}
-		b.WriteString(line[:cut])
-		b.WriteString("\r\n")
-		line = line[cut:]
-	}
-}
-
+// exportICS writes one event per milestone with a date.
 func exportICS(out io.Writer, s *session) error {
-	var b strings.Builder
 	p := s.p
-	line := func(format string, args ...any) { icsLine(&b, fmt.Sprintf(format, args...)) }
-	line("BEGIN:VCALENDAR")
-	line("VERSION:2.0")
-	line("PRODID:-//ocotool//oco %s//EN", version)
-	line("CALSCALE:GREGORIAN")
-	line("X-WR-CALNAME:%s", icsText(p.Header.Name))
-	// The stamp is the reporting date, not the clock, so that exporting the
-	// same programme twice gives the same file.
-	stamp := s.asOf.Time().Format("20060102T150405Z")
+	c := render.Calendar{Name: p.Header.Name, ProdID: fmt.Sprintf("-//ocotool//oco %s//EN", version), Stamp: s.asOf}
 	uidDomain := strings.ToLower(p.Header.ID) + ".oco"
 	for _, m := range p.Milestones {
 		day := milestoneDay(m)
@@ -128,12 +92,6 @@ func exportICS(out io.Writer, s *session) error {
 			continue
 		}
 		st := p.State(m, s.asOf)
-		line("BEGIN:VEVENT")
-		line("UID:%s@%s", m.ID, uidDomain)
-		line("DTSTAMP:%s", stamp)
-		line("DTSTART;VALUE=DATE:%s", day.Time().Format("20060102"))
-		line("DTEND;VALUE=DATE:%s", day.AddDays(1).Time().Format("20060102"))
-		line("SUMMARY:%s", icsText(m.ID+" "+m.Title))
 		desc := fmt.Sprintf("Status: %s (%s). Due %s", st.Status, st.RAG, m.Due)
 		if !m.Forecast.IsZero() {
 			desc += fmt.Sprintf(", forecast %s", m.Forecast)
@@ -144,83 +102,38 @@ func exportICS(out io.Writer, s *session) error {
 		if m.Owner != "" {
 			desc += ". Owner: " + m.Owner
 		}
-		line("DESCRIPTION:%s", icsText(desc+"."))
-		if m.Phase != "" {
-			line("CATEGORIES:%s", icsText(m.Phase))
-		}
-		line("TRANSP:TRANSPARENT")
-		line("END:VEVENT")
+		c.Events = append(c.Events, render.Event{UID: m.ID + "@" + uidDomain, Day: day,
+			Summary: m.ID + " " + m.Title, Description: desc + ".", Category: m.Phase})
 	}
-	line("END:VCALENDAR")
-	_, err := io.WriteString(out, b.String())
-	return err
+	return render.ICS(out, c)
 }
 
-// ganttText keeps a task name from breaking Mermaid's gantt syntax, in
-// which : separates the name from its data and # and ; have meanings.
-var ganttText = strings.NewReplacer(":", " -", "#", "", ";", ",", "\n", " ", "\r", " ").Replace
-
-// ganttTaskID makes an id one Mermaid accepts as a task id.
-func ganttTaskID(id string) string {
-	return strings.Map(func(r rune) rune {
-		if r == '-' || r == '.' {
-			return '_'
-		}
-		return r
-	}, id)
-}
-
+// exportMermaid draws the milestones by phase; those of no known phase
+// come last.
 func exportMermaid(out io.Writer, s *session) error {
-	var b strings.Builder
 	p := s.p
-	b.WriteString("gantt\n")
-	fmt.Fprintf(&b, "    title %s\n", ganttText(p.Header.Name))
-	b.WriteString("    dateFormat YYYY-MM-DD\n    axisFormat %b %Y\n")
-	sections := []struct{ id, name string }{}
-	for _, ph := range p.Phases {
-		sections = append(sections, struct{ id, name string }{ph.ID, ph.ID + " " + ph.Name})
-	}
-	sections = append(sections, struct{ id, name string }{"", "Other milestones"})
+	c := render.MermaidChart{Title: p.Header.Name}
 	known := map[string]bool{}
 	for _, ph := range p.Phases {
 		known[ph.ID] = true
+		c.Sections = append(c.Sections, render.MermaidSection{Name: ph.ID + " " + ph.Name})
 	}
-	for _, sec := range sections {
-		var tasks []string
+	c.Sections = append(c.Sections, render.MermaidSection{Name: "Other milestones"})
+	for k := range c.Sections {
+		phase := ""
+		if k < len(p.Phases) {
+			phase = p.Phases[k].ID
+		}
 		for _, m := range p.Milestones {
-			if m.Phase != sec.id && !(sec.id == "" && !known[m.Phase]) {
-				continue
-			}
 			day := milestoneDay(m)
-			if day.IsZero() {
+			if day.IsZero() || m.Phase != phase && !(phase == "" && !known[m.Phase]) {
 				continue
 			}
-			st := p.State(m, s.asOf)
-			var tags []string
-			switch {
-			case !m.Done.IsZero():
-				tags = append(tags, "done")
-			case st.RAG == programme.Red:
-				tags = append(tags, "crit")
-			}
-			name := ganttText(m.ID + " " + m.Title)
-			if !m.Start.IsZero() && m.Start < day {
-				tags = append(tags, ganttTaskID(m.ID), m.Start.String(), day.String())
-			} else {
-				tags = append([]string{"milestone"}, append(tags, ganttTaskID(m.ID), day.String(), "0d")...)
-			}
-			tasks = append(tasks, fmt.Sprintf("    %s :%s\n", name, strings.Join(tags, ", ")))
-		}
-		if len(tasks) == 0 {
-			continue
-		}
-		fmt.Fprintf(&b, "    section %s\n", ganttText(sec.name))
-		for _, t := range tasks {
-			b.WriteString(t)
+			c.Sections[k].Tasks = append(c.Sections[k].Tasks, render.MermaidTask{ID: m.ID, Name: m.ID + " " + m.Title,
+				Start: m.Start, End: day, Done: !m.Done.IsZero(), Red: p.State(m, s.asOf).RAG == programme.Red})
 		}
 	}
-	_, err := io.WriteString(out, b.String())
-	return err
+	return render.MermaidGantt(out, c)
 }
 
 // programmeDoc is the whole programme under the file format's own field

@@ -1,13 +1,12 @@
 package cli
 
 import (
-	"fmt"
-	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/ocotool/oco/internal/programme"
+	"github.com/ocotool/oco/internal/render"
 	"github.com/ocotool/oco/internal/schedule"
 )
 
@@ -46,26 +45,6 @@ workstreams (both given: both must match), and the links among them.
 	return cmd
 }
 
-// depGraph is what both formats draw: the milestones kept, grouped by
-// phase, and the links among them.
-type depGraph struct {
-	groups []graphGroup // phases in file order, then milestones of no phase (phase nil)
-	edges  []graphEdge
-	done   map[int]bool
-	crit   map[int]bool
-	plan   *schedule.Plan
-}
-
-type graphGroup struct {
-	phase *programme.Phase
-	nodes []int
-}
-
-type graphEdge struct {
-	from, to, lag int
-	critical      bool
-}
-
 func runGraph(g *globals, o *graphOptions) error {
 	format := strings.ToLower(o.format)
 	if format != "mermaid" && format != "dot" {
@@ -87,9 +66,9 @@ func runGraph(g *globals, o *graphOptions) error {
 		return (phases == nil || phases[m.Phase]) && (streams == nil || streams[m.Workstream])
 	})
 	if format == "dot" {
-		return gr.dot(g.env.Out)
+		return render.GraphDOT(g.env.Out, gr)
 	}
-	return gr.mermaid(g.env.Out)
+	return render.GraphMermaid(g.env.Out, gr)
 }
 
 // graphFilter checks the ids given to --phase or --workstream: each must
@@ -114,195 +93,69 @@ func graphFilter(p *programme.Programme, flag string, ids []string, kind program
 	return set, nil
 }
 
-func buildGraph(p *programme.Programme, plan *schedule.Plan, keep func(*programme.Milestone) bool) *depGraph {
-	gr := &depGraph{done: map[int]bool{}, crit: map[int]bool{}, plan: plan}
-	kept := make([]bool, len(plan.Milestones))
+// buildGraph draws the milestones kept, grouped by phase in file order
+// then those of no phase, and the links among them.
+func buildGraph(p *programme.Programme, plan *schedule.Plan, keep func(*programme.Milestone) bool) render.Graph {
+	var gr render.Graph
+	node := make([]int, len(plan.Milestones)) // a milestone's node, or -1
 	byPhase := map[string]int{}
 	for _, ph := range p.Phases {
 		if _, dup := byPhase[ph.ID]; !dup {
-			byPhase[ph.ID] = len(gr.groups)
-			gr.groups = append(gr.groups, graphGroup{phase: ph})
+			byPhase[ph.ID] = len(gr.Groups)
+			gr.Groups = append(gr.Groups, render.GraphGroup{Boxed: true, ID: ph.ID, Name: ph.Name})
 		}
 	}
-	loose := graphGroup{}
+	loose := render.GraphGroup{}
 	for i, m := range plan.Milestones {
+		node[i] = -1
 		if !keep(m) {
 			continue
 		}
-		kept[i] = true
-		if m.Done != 0 {
-			gr.done[i] = true
-		}
+		node[i] = len(gr.Nodes)
+		gr.Nodes = append(gr.Nodes, render.GraphNode{ID: m.ID, Title: m.Title, Done: m.Done != 0})
 		if k, ok := byPhase[m.Phase]; ok {
-			gr.groups[k].nodes = append(gr.groups[k].nodes, i)
+			gr.Groups[k].Nodes = append(gr.Groups[k].Nodes, node[i])
 		} else {
-			loose.nodes = append(loose.nodes, i)
+			loose.Nodes = append(loose.Nodes, node[i])
 		}
 	}
-	groups := gr.groups[:0]
-	for _, grp := range gr.groups {
-		if len(grp.nodes) > 0 {
+	groups := gr.Groups[:0]
+	for _, grp := range gr.Groups {
+		if len(grp.Nodes) > 0 {
 			groups = append(groups, grp)
 		}
 	}
-	if len(loose.nodes) > 0 {
+	if len(loose.Nodes) > 0 {
 		groups = append(groups, loose)
 	}
-	gr.groups = groups
+	gr.Groups = groups
 
 	critLink := map[[2]int]bool{}
 	for k, i := range plan.CriticalPath {
-		if kept[i] {
-			gr.crit[i] = true
+		if node[i] >= 0 {
+			gr.Nodes[node[i]].Critical = true
 		}
 		if k > 0 {
 			critLink[[2]int{plan.CriticalPath[k-1], i}] = true
 		}
 	}
 	for t, m := range plan.Milestones {
-		if !kept[t] {
+		if node[t] < 0 {
 			continue
 		}
 		seen := map[int]bool{}
 		for _, d := range m.DependsOn {
 			pr, ok := plan.Index(d.ID)
-			if !ok || pr == t || !kept[pr] || seen[pr] {
+			if !ok || pr == t || node[pr] < 0 || seen[pr] {
 				continue // unknown, itself, cut away, or listed twice: validate says so
 			}
 			seen[pr] = true
-			gr.edges = append(gr.edges, graphEdge{from: pr, to: t, lag: linkLagTo(m, d.ID), critical: critLink[[2]int{pr, t}]})
+			e := render.GraphEdge{From: node[pr], To: node[t], Critical: critLink[[2]int{pr, t}]}
+			if lag := linkLagTo(m, d.ID); lag != 0 {
+				e.Label = lagDays(lag)
+			}
+			gr.Edges = append(gr.Edges, e)
 		}
 	}
 	return gr
-}
-
-// mermaid writes a flowchart GitHub can draw. Node ids are made from
-// milestone ids with a prefix, so that none is a keyword such as "end",
-// and with every character Mermaid does not take in an id replaced.
-func (gr *depGraph) mermaid(w io.Writer) error {
-	b := &strings.Builder{}
-	ids := map[int]string{}
-	used := map[string]bool{}
-	nodeID := func(prefix, id string) string {
-		base := prefix + mermaidID(id)
-		name := base
-		for k := 2; used[name]; k++ { // M-1 and M_1 must stay two nodes
-			name = fmt.Sprintf("%s_%d", base, k)
-		}
-		used[name] = true
-		return name
-	}
-	ms := gr.plan.Milestones
-	b.WriteString("flowchart LR\n")
-	for _, grp := range gr.groups {
-		indent := "  "
-		if grp.phase != nil {
-			fmt.Fprintf(b, "  subgraph %s[\"%s\"]\n", nodeID("p_", grp.phase.ID), mermaidText(grp.phase.ID+": "+grp.phase.Name))
-			indent = "    "
-		}
-		for _, i := range grp.nodes {
-			ids[i] = nodeID("m_", ms[i].ID)
-			fmt.Fprintf(b, "%s%s[\"%s\"]\n", indent, ids[i], mermaidText(ms[i].ID+": "+ms[i].Title))
-		}
-		if grp.phase != nil {
-			b.WriteString("  end\n")
-		}
-	}
-	for _, e := range gr.edges {
-		arrow := "-->"
-		if e.critical {
-			arrow = "==>"
-		}
-		if e.lag != 0 {
-			arrow += "|" + lagDays(e.lag) + "|"
-		}
-		fmt.Fprintf(b, "  %s %s %s\n", ids[e.from], arrow, ids[e.to])
-	}
-	classes := func(name string, set map[int]bool) {
-		var members []string
-		for _, grp := range gr.groups {
-			for _, i := range grp.nodes {
-				if set[i] {
-					members = append(members, ids[i])
-				}
-			}
-		}
-		if len(members) > 0 {
-			fmt.Fprintf(b, "  class %s %s\n", strings.Join(members, ","), name)
-		}
-	}
-	b.WriteString("  classDef done fill:#dafbe1,stroke:#1a7f37\n")
-	b.WriteString("  classDef critical stroke:#cf222e,stroke-width:3px\n")
-	classes("done", gr.done)
-	classes("critical", gr.crit) // after done, so a done step keeps the red edge
-	_, err := io.WriteString(w, b.String())
-	return err
-}
-
-// mermaidID keeps letters, digits and underscores.
-func mermaidID(id string) string {
-	return strings.Map(func(r rune) rune {
-		if r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
-			return r
-		}
-		return '_'
-	}, id)
-}
-
-// mermaidText makes text safe inside a quoted Mermaid label: quotes and
-// the characters HTML labels would read as markup become entity codes,
-// and line breaks spaces.
-var mermaidText = strings.NewReplacer(
-	"#", "#35;", `"`, "#quot;", "<", "#lt;", ">", "#gt;", "&", "#amp;",
-	"\r\n", " ", "\n", " ", "\r", " ", "\t", " ",
-).Replace
-
-// dot writes a Graphviz digraph: one cluster per phase.
-func (gr *depGraph) dot(w io.Writer) error {
-	b := &strings.Builder{}
-	ms := gr.plan.Milestones
-	b.WriteString("digraph programme {\n  rankdir=LR;\n  node [shape=box, style=rounded];\n")
-	for _, grp := range gr.groups {
-		indent := "  "
-		if grp.phase != nil {
-			fmt.Fprintf(b, "  subgraph %s {\n    label=%s;\n", dotString("cluster_"+grp.phase.ID), dotString(grp.phase.ID+": "+grp.phase.Name))
-			indent = "    "
-		}
-		for _, i := range grp.nodes {
-			attrs := "label=" + dotString(ms[i].ID+"\n"+ms[i].Title)
-			if gr.done[i] {
-				attrs += `, style="rounded,filled", fillcolor="#dafbe1"`
-			}
-			if gr.crit[i] {
-				attrs += `, color="#cf222e", penwidth=2`
-			}
-			fmt.Fprintf(b, "%s%s [%s];\n", indent, dotString(ms[i].ID), attrs)
-		}
-		if grp.phase != nil {
-			b.WriteString("  }\n")
-		}
-	}
-	for _, e := range gr.edges {
-		var attrs []string
-		if e.lag != 0 {
-			attrs = append(attrs, "label="+dotString(lagDays(e.lag)))
-		}
-		if e.critical {
-			attrs = append(attrs, `color="#cf222e"`, "penwidth=3")
-		}
-		line := fmt.Sprintf("  %s -> %s", dotString(ms[e.from].ID), dotString(ms[e.to].ID))
-		if len(attrs) > 0 {
-			line += " [" + strings.Join(attrs, ", ") + "]"
-		}
-		b.WriteString(line + ";\n")
-	}
-	b.WriteString("}\n")
-	_, err := io.WriteString(w, b.String())
-	return err
-}
-
-// dotString quotes s as a Graphviz string; a newline becomes dot's own
-// line break, \n.
-func dotString(s string) string {
-	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`).Replace(s) + `"`
 }

@@ -4,12 +4,12 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/spf13/cobra"
 
 	"github.com/ocotool/oco/internal/programme"
 	"github.com/ocotool/oco/internal/render"
+	"github.com/ocotool/oco/internal/view"
 )
 
 // listing describes one listing command, `oco milestones` and the like:
@@ -18,9 +18,7 @@ type listing struct {
 	use, short, long string
 	example          string
 	kind             programme.Kind
-	// statuses are the values --status takes, in groups: values of one
-	// group are alternatives, values of different groups must all hold,
-	// so `--status open,red` means open and red.
+	// statuses are the values --status takes: view.Statuses of the kind.
 	statuses [][]string
 	// dated names the date --due-before and --due-after compare; "" means
 	// the kind takes neither.
@@ -28,7 +26,7 @@ type listing struct {
 	scoped bool // takes --phase and --workstream
 	owned  bool // takes --owner and --owner-exact
 	matrix bool // takes --matrix, --all and --target
-	run    func(s *session, f *listFilter, o *listOptions) (listOutput, error)
+	run    func(s *session, f *view.Filter) listOutput
 }
 
 // listOutput is a listing in every shape it prints: records for JSON and
@@ -139,16 +137,13 @@ func runList(g *globals, l *listing, o *listOptions) error {
 	if o.matrix {
 		return runRiskMatrix(s, t, f, flt, o)
 	}
-	out, err := l.run(s, flt, o)
-	if err != nil {
-		return err
-	}
+	out := l.run(s, flt)
 	switch f {
 	case render.FormatTable:
 		if out.rows == 0 {
 			// Nothing on stdout, so a pipe sees no rows; the person is told why.
 			msg := "no " + l.use
-			if flt.active {
+			if flt.Active() {
 				msg += " match the filters"
 			}
 			_, err := fmt.Fprintln(g.env.Err, msg)
@@ -161,33 +156,26 @@ func runList(g *globals, l *listing, o *listOptions) error {
 }
 
 // listFilter is a listing's filters, checked against the programme.
-type listFilter struct {
-	p                   *programme.Programme
-	phases, workstreams map[string]bool // nil: no filter
-	owners              map[string]bool
-	status              [][]string // the chosen values, by group
-	before, after       programme.Date
-	active              bool // any filter given
-}
+type listFilter = view.Filter
 
 func newListFilter(s *session, l *listing, o *listOptions) (*listFilter, error) {
 	p := s.p
-	f := &listFilter{p: p}
+	f := &listFilter{}
 	var err error
-	if f.phases, err = refSet(p, "--phase", o.phases, programme.KindPhase); err != nil {
+	if f.Phases, err = refSet(p, "--phase", o.phases, programme.KindPhase); err != nil {
 		return nil, err
 	}
-	if f.workstreams, err = refSet(p, "--workstream", o.workstreams, programme.KindWorkstream); err != nil {
+	if f.Workstreams, err = refSet(p, "--workstream", o.workstreams, programme.KindWorkstream); err != nil {
 		return nil, err
 	}
-	if f.owners, err = refSet(p, "--owner", o.owners, programme.KindPerson, programme.KindBody); err != nil {
+	if f.Owners, err = refSet(p, "--owner", o.owners, programme.KindPerson, programme.KindBody); err != nil {
 		return nil, err
 	}
-	if f.owners != nil && !o.ownerExact {
+	if f.Owners != nil && !o.ownerExact {
 		// What a board owns, its chair and members answer for too.
 		for _, b := range p.Bodies {
-			if f.owners[b.Chair] || slices.ContainsFunc(b.Members, func(m string) bool { return f.owners[m] }) {
-				f.owners[b.ID] = true
+			if f.Owners[b.Chair] || slices.ContainsFunc(b.Members, func(m string) bool { return f.Owners[m] }) {
+				f.Owners[b.ID] = true
 			}
 		}
 	}
@@ -208,16 +196,15 @@ func newListFilter(s *session, l *listing, o *listOptions) (*listFilter, error) 
 	}
 	for _, gr := range groups {
 		if len(gr) > 0 {
-			f.status = append(f.status, gr)
+			f.Status = append(f.Status, gr)
 		}
 	}
-	if f.before, err = parseFlagDate("--due-before", o.dueBefore); err != nil {
+	if f.Before, err = parseFlagDate("--due-before", o.dueBefore); err != nil {
 		return nil, err
 	}
-	if f.after, err = parseFlagDate("--due-after", o.dueAfter); err != nil {
+	if f.After, err = parseFlagDate("--due-after", o.dueAfter); err != nil {
 		return nil, err
 	}
-	f.active = f.phases != nil || f.workstreams != nil || f.owners != nil || len(f.status) > 0 || f.before != 0 || f.after != 0
 	return f, nil
 }
 
@@ -250,20 +237,13 @@ func refSet(p *programme.Programme, flag string, ids []string, kinds ...programm
 // nearestHint suggests the ids nearest to id, or lists them all when there
 // are few and none is near.
 func nearestHint(id string, candidates []string) string {
-	if near := programme.Nearest(id, candidates, 3); len(near) > 0 {
-		return "; did you mean " + orJoin(near) + "?"
+	if hint := programme.Suggest(id, candidates); hint != "" {
+		return hint
 	}
 	if len(candidates) > 0 && len(candidates) <= 12 {
 		return "; the ids are " + strings.Join(candidates, ", ")
 	}
 	return ""
-}
-
-func orJoin(ids []string) string {
-	if len(ids) == 1 {
-		return ids[0]
-	}
-	return strings.Join(ids[:len(ids)-1], ", ") + " or " + ids[len(ids)-1]
 }
 
 func parseFlagDate(flag, s string) (programme.Date, error) {
@@ -277,89 +257,8 @@ func parseFlagDate(flag, s string) (programme.Date, error) {
 	return d, nil
 }
 
-// owner reports whether an item owned by id passes --owner.
-func (f *listFilter) owner(id string) bool { return f.owners == nil || f.owners[id] }
-
-// date reports whether an item dated d passes --due-before and --due-after.
-func (f *listFilter) date(d programme.Date) bool {
-	if f.before == 0 && f.after == 0 {
-		return true
-	}
-	return !d.IsZero() && (f.before == 0 || d < f.before) && (f.after == 0 || d > f.after)
-}
-
-// statusIs reports whether an item passes --status, has telling which
-// values describe it.
-func (f *listFilter) statusIs(has func(string) bool) bool {
-	for _, gr := range f.status {
-		if !slices.ContainsFunc(gr, has) {
-			return false
-		}
-	}
-	return true
-}
-
-// milestone reports whether a milestone passes --phase and --workstream.
-func (f *listFilter) milestone(m *programme.Milestone) bool {
-	return (f.phases == nil || f.phases[m.Phase]) && (f.workstreams == nil || f.workstreams[m.Workstream])
-}
-
-// affects reports whether an item that affects (or is enabled by) ids
-// passes --phase and --workstream: it names the phase or workstream, or a
-// milestone of it.
-func (f *listFilter) affects(ids []string) bool {
-	in := func(set map[string]bool, of func(*programme.Milestone) string) bool {
-		if set == nil {
-			return true
-		}
-		for _, id := range ids {
-			if set[id] {
-				return true
-			}
-			if m := f.p.Milestone(id); m != nil && set[of(m)] {
-				return true
-			}
-		}
-		return false
-	}
-	return in(f.phases, func(m *programme.Milestone) string { return m.Phase }) &&
-		in(f.workstreams, func(m *programme.Milestone) string { return m.Workstream })
-}
-
 // idOrder orders ids as people number them: M-2 before M-10.
-func idOrder(a, b string) int {
-	for a != "" && b != "" {
-		da, db := digitsPrefix(a), digitsPrefix(b)
-		if da > 0 && db > 0 {
-			na, nb := strings.TrimLeft(a[:da], "0"), strings.TrimLeft(b[:db], "0")
-			if c := compareNum(na, nb); c != 0 {
-				return c
-			}
-			a, b = a[da:], b[db:]
-			continue
-		}
-		if a[0] != b[0] {
-			return strings.Compare(a[:1], b[:1])
-		}
-		a, b = a[1:], b[1:]
-	}
-	return len(a) - len(b)
-}
-
-func digitsPrefix(s string) int {
-	n := 0
-	for n < len(s) && unicode.IsDigit(rune(s[n])) {
-		n++
-	}
-	return n
-}
-
-func compareNum(a, b string) int {
-	if len(a) != len(b) {
-		return len(a) - len(b)
-	}
-	return strings.Compare(a, b)
-}
+func idOrder(a, b string) int { return programme.CompareIDs(a, b) }
 
 // joinListIDs writes a list of ids in one cell.
 func joinListIDs(ids []string) string { return strings.Join(ids, ", ") }

@@ -1,14 +1,13 @@
 package cli
 
 import (
-	"cmp"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/ocotool/oco/internal/programme"
 	"github.com/ocotool/oco/internal/render"
+	"github.com/ocotool/oco/internal/view"
 )
 
 // listings are the listing commands, one per kind, in the order help shows
@@ -33,10 +32,7 @@ late, and open everything not done (due-soon and overdue too).
 
 -o json and -o yaml add the derived status, rag, expected (the date the
 schedule expects, given predecessors) and slack (days).`,
-		statuses: [][]string{
-			{"done", "late", "overdue", "due-soon", "open"},
-			{"red", "amber", "green"},
-		},
+		statuses: view.Statuses[programme.KindMilestone],
 		example: `  oco milestones --status overdue,due-soon
   oco milestones --phase P5 --owner coo -o csv > p5.csv
   oco milestones -o json | jq -r '.[] | select(.slack < 0) | .id'`,
@@ -55,10 +51,7 @@ likelihood up, each cell with its count and ids, shaded by band on a colour
 terminal. It shows open risks unless --all or --status says otherwise;
 --target places them at their target (residual) positions. Risks not
 assessed, or without a target, are listed under the grid.`,
-		statuses: [][]string{
-			{"open", "closed", "occurred"},
-			{"red", "amber", "green", "unassessed"},
-		},
+		statuses: view.Statuses[programme.KindRisk],
 		example: `  oco risks --status open,red
   oco risks --matrix
   oco risks --matrix --target --owner ceo`,
@@ -68,25 +61,20 @@ assessed, or without a target, are listed under the grid.`,
 	},
 	{
 		use: "assumptions", kind: programme.KindAssumption,
-		short: "List assumptions and when to validate them",
-		long:  `List assumptions in file order with their status and validation date.`,
-		statuses: [][]string{
-			{"unverified", "valid", "invalid"},
-		},
-		dated:  "validate_by",
-		scoped: true, owned: true,
+		short:    "List assumptions and when to validate them",
+		long:     `List assumptions in file order with their status and validation date.`,
+		statuses: view.Statuses[programme.KindAssumption],
+		dated:    "validate_by",
+		scoped:   true, owned: true,
 		run: listAssumptions,
 	},
 	{
 		use: "issues", kind: programme.KindIssue,
-		short: "List issues",
-		long:  `List issues in file order with their priority, status and dates.`,
-		statuses: [][]string{
-			{"open", "closed"},
-			{"low", "medium", "high", "critical"},
-		},
-		dated:  "resolve_by",
-		scoped: true, owned: true,
+		short:    "List issues",
+		long:     `List issues in file order with their priority, status and dates.`,
+		statuses: view.Statuses[programme.KindIssue],
+		dated:    "resolve_by",
+		scoped:   true, owned: true,
 		run: listIssues,
 	},
 	{
@@ -100,27 +88,21 @@ what it affects. --owner matches the body that took it (by).`,
 	},
 	{
 		use: "benefits", kind: programme.KindBenefit,
-		short: "List benefits and the milestones that enable them",
-		long:  `List benefits in file order with their owner, dates and enabling milestones.`,
-		statuses: [][]string{
-			{"realised", "unrealised"},
-		},
-		dated:  "by",
-		scoped: true, owned: true,
+		short:    "List benefits and the milestones that enable them",
+		long:     `List benefits in file order with their owner, dates and enabling milestones.`,
+		statuses: view.Statuses[programme.KindBenefit],
+		dated:    "by",
+		scoped:   true, owned: true,
 		run: listBenefits,
 	},
 }
 
-func listPhases(s *session, _ *listFilter, _ *listOptions) (listOutput, error) {
-	phases := slices.Clone(s.p.Phases)
-	slices.SortStableFunc(phases, func(a, b *programme.Phase) int { return cmp.Compare(a.Start, b.Start) })
-	recs := make([]phaseRecord, 0, len(phases))
+func listPhases(s *session, _ *view.Filter) listOutput {
+	recs := view.Phases(s.p, s.asOf)
 	tb := render.Table{Columns: []render.Column{{Header: "ID"}, {Header: "PHASE", Flex: true}, {Header: "START"}, {Header: "END"},
 		{Header: "DEPENDS ON"}, {Header: "DONE", Align: render.Right}, {Header: "PROGRESS"}, {Header: "RAG"}}}
 	csv := listCSV("id", "name", "start", "end", "goal", "depends_on", "milestones", "done", "rag", "current")
-	for _, ph := range phases {
-		r := phaseRec(s.p, ph, s.asOf)
-		recs = append(recs, r)
+	for _, r := range recs {
 		name := r.Name
 		if r.Current {
 			name += " (current)"
@@ -131,32 +113,16 @@ func listPhases(s *session, _ *listFilter, _ *listOptions) (listOutput, error) {
 		csv.Rows = append(csv.Rows, render.Cells(r.ID, r.Name, r.Start.String(), r.End.String(), r.Goal, joinListIDs(r.DependsOn),
 			strconv.Itoa(r.Milestones), strconv.Itoa(r.Done), r.RAG, strconv.FormatBool(r.Current)))
 	}
-	return listOutput{records: recs, table: tb, csv: csv, rows: len(recs)}, nil
+	return listOutput{records: recs, table: tb, csv: csv, rows: len(recs)}
 }
 
-func listMilestones(s *session, f *listFilter, _ *listOptions) (listOutput, error) {
-	p := s.p
-	var idx []int
-	for i, m := range p.Milestones {
-		st := p.State(m, s.asOf)
-		has := func(v string) bool { return milestoneIs(st, v) }
-		if f.milestone(m) && f.owner(m.Owner) && f.date(st.Date) && f.statusIs(has) {
-			idx = append(idx, i)
-		}
-	}
-	slices.SortStableFunc(idx, func(i, j int) int {
-		a, b := p.Milestones[i], p.Milestones[j]
-		return cmp.Or(cmp.Compare(a.Date(), b.Date()), idOrder(a.ID, b.ID))
-	})
-	plan := s.plan()
-	recs := make([]milestoneRecord, 0, len(idx))
+func listMilestones(s *session, f *view.Filter) listOutput {
+	recs := view.Milestones(s.p, s.plan(), s.asOf, f)
 	tb := render.Table{Columns: []render.Column{{Header: "ID"}, {Header: "MILESTONE", Flex: true}, {Header: "PHASE"},
 		{Header: "OWNER"}, {Header: "DUE"}, {Header: "FORECAST/DONE"}, {Header: "STATUS"}}}
 	csv := listCSV("id", "title", "phase", "workstream", "owner", "start", "due", "forecast", "done",
 		"depends_on", "decision", "status", "rag", "expected", "slack", "notes", "source")
-	for _, i := range idx {
-		r := milestoneRec(p, plan, i, s.asOf)
-		recs = append(recs, r)
+	for _, r := range recs {
 		actual := r.Forecast
 		if !r.Done.IsZero() {
 			actual = r.Done
@@ -167,56 +133,30 @@ func listMilestones(s *session, f *listFilter, _ *listOptions) (listOutput, erro
 			r.Due.String(), r.Forecast.String(), r.Done.String(), listDepsCell(r.DependsOn), r.Decision,
 			r.Status, r.RAG, r.Expected.String(), strconv.Itoa(r.Slack), r.Notes, r.Source))
 	}
-	return listOutput{records: recs, table: tb, csv: csv, rows: len(recs)}, nil
-}
-
-// milestoneIs tells whether a --status value describes a milestone. done
-// takes in late (done after its due date), and open everything not done.
-func milestoneIs(st programme.MilestoneState, v string) bool {
-	finished := st.Status == programme.StatusDone || st.Status == programme.StatusLate
-	switch v {
-	case programme.StatusDone:
-		return finished
-	case programme.StatusOpen:
-		return !finished
-	case programme.Red, programme.Amber, programme.Green:
-		return st.RAG == v
-	}
-	return st.Status == v
+	return listOutput{records: recs, table: tb, csv: csv, rows: len(recs)}
 }
 
 // listDepsCell writes depends_on in one cell: "M-1, M-2+10d".
-func listDepsCell(deps []depRecord) string {
+func listDepsCell(deps []view.Dep) string {
 	parts := make([]string, len(deps))
 	for i, d := range deps {
 		parts[i] = d.ID
-		if d.Lag != "0d" {
+		if d.Lag != programme.Lag(0).String() {
 			parts[i] += "+" + d.Lag
 		}
 	}
 	return strings.Join(parts, ", ")
 }
 
-func listRisks(s *session, f *listFilter, _ *listOptions) (listOutput, error) {
-	var risks []*programme.Risk
-	for _, r := range s.p.Risks {
-		if riskPasses(s.p, f, r) {
-			risks = append(risks, r)
-		}
-	}
-	slices.SortStableFunc(risks, func(a, b *programme.Risk) int {
-		return cmp.Or(cmp.Compare(b.Score(), a.Score()), idOrder(a.ID, b.ID))
-	})
-	recs := make([]riskRecord, 0, len(risks))
+func listRisks(s *session, f *view.Filter) listOutput {
+	recs := view.Risks(s.p, f)
 	tb := render.Table{Columns: []render.Column{{Header: "ID"}, {Header: "RISK", Flex: true}, {Header: "OWNER"},
 		{Header: "L", Align: render.Right}, {Header: "I", Align: render.Right}, {Header: "SCORE", Align: render.Right},
 		{Header: "RAG"}, {Header: "STATUS"}, {Header: "RESPONSE"}, {Header: "REVIEW BY"}}}
 	csv := listCSV("id", "title", "owner", "likelihood", "impact", "score", "rag", "status", "response",
 		"raised", "review_by", "escalated_to", "issue", "affects", "target_likelihood", "target_impact",
 		"description", "cause", "effect", "mitigation")
-	for _, x := range risks {
-		r := riskRec(s.p, x)
-		recs = append(recs, r)
+	for _, r := range recs {
 		var tl, ti int
 		if r.Target != nil {
 			tl, ti = r.Target.Likelihood, r.Target.Impact
@@ -228,22 +168,12 @@ func listRisks(s *session, f *listFilter, _ *listOptions) (listOutput, error) {
 			listNum(r.Score), r.RAG, r.Status, r.Response, r.Raised.String(), r.ReviewBy.String(), r.EscalatedTo,
 			r.Issue, joinListIDs(r.Affects), listNum(tl), listNum(ti), r.Description, r.Cause, r.Effect, r.Mitigation))
 	}
-	return listOutput{records: recs, table: tb, csv: csv, rows: len(recs)}, nil
+	return listOutput{records: recs, table: tb, csv: csv, rows: len(recs)}
 }
 
-// riskPasses applies the filters to a risk; the matrix uses it too.
-func riskPasses(p *programme.Programme, f *listFilter, r *programme.Risk) bool {
-	rag := p.RAG(r.Score())
-	has := func(v string) bool {
-		switch v {
-		case "unassessed":
-			return !r.Assessed()
-		case programme.Red, programme.Amber, programme.Green:
-			return r.Assessed() && rag == v
-		}
-		return r.Status == v
-	}
-	return f.affects(r.Affects) && f.owner(r.Owner) && f.date(r.ReviewBy) && f.statusIs(has)
+// riskPasses applies the filters to a risk, as the listing does.
+func riskPasses(p *programme.Programme, f *view.Filter, r *programme.Risk) bool {
+	return view.RiskPasses(p, f, r)
 }
 
 // listNum writes a number, or nothing for zero: a risk not assessed has
@@ -255,43 +185,37 @@ func listNum(n int) string {
 	return strconv.Itoa(n)
 }
 
-func listAssumptions(s *session, f *listFilter, _ *listOptions) (listOutput, error) {
-	recs := []assumptionRecord{}
+func listAssumptions(s *session, f *view.Filter) listOutput {
+	rows := view.Assumptions(s.p, s.asOf, f)
+	recs := make([]view.Assumption, 0, len(rows))
 	tb := render.Table{Columns: []render.Column{{Header: "ID"}, {Header: "ASSUMPTION", Flex: true}, {Header: "OWNER"},
 		{Header: "STATUS"}, {Header: "VALIDATE BY"}, {Header: "RISK"}}}
 	csv := listCSV("id", "statement", "owner", "status", "validate_by", "risk", "affects")
-	for _, x := range s.p.Assumptions {
-		has := func(v string) bool { return x.Status == v }
-		if !(f.affects(x.Affects) && f.owner(x.Owner) && f.date(x.ValidateBy) && f.statusIs(has)) {
-			continue
-		}
-		r := assumptionRec(x)
+	for _, row := range rows {
+		r := row.Assumption
 		recs = append(recs, r)
 		when := listDateCell(r.ValidateBy)
-		if r.Status == "unverified" && !r.ValidateBy.IsZero() && r.ValidateBy < s.asOf {
-			when.Style = render.Red // validation is overdue
+		if row.Overdue {
+			when.Style = render.Red
 		}
 		tb.Rows = append(tb.Rows, []render.Cell{{Text: r.ID}, {Text: r.Statement}, {Text: r.Owner},
 			listRAGCell(r.Status, r.Status), when, {Text: r.Risk}})
 		csv.Rows = append(csv.Rows, render.Cells(r.ID, r.Statement, r.Owner, r.Status, r.ValidateBy.String(), r.Risk, joinListIDs(r.Affects)))
 	}
-	return listOutput{records: recs, table: tb, csv: csv, rows: len(recs)}, nil
+	return listOutput{records: recs, table: tb, csv: csv, rows: len(recs)}
 }
 
-func listIssues(s *session, f *listFilter, _ *listOptions) (listOutput, error) {
-	recs := []issueRecord{}
+func listIssues(s *session, f *view.Filter) listOutput {
+	rows := view.Issues(s.p, s.asOf, f)
+	recs := make([]view.Issue, 0, len(rows))
 	tb := render.Table{Columns: []render.Column{{Header: "ID"}, {Header: "ISSUE", Flex: true}, {Header: "OWNER"},
 		{Header: "PRIORITY"}, {Header: "STATUS"}, {Header: "RAISED"}, {Header: "RESOLVE BY"}}}
 	csv := listCSV("id", "title", "owner", "raised", "priority", "status", "resolve_by", "affects", "notes")
-	for _, x := range s.p.Issues {
-		has := func(v string) bool { return x.Status == v || x.Priority == v }
-		if !(f.affects(x.Affects) && f.owner(x.Owner) && f.date(x.ResolveBy) && f.statusIs(has)) {
-			continue
-		}
-		r := issueRec(x)
+	for _, row := range rows {
+		r := row.Issue
 		recs = append(recs, r)
 		when := listDateCell(r.ResolveBy)
-		if r.Status == "open" && !r.ResolveBy.IsZero() && r.ResolveBy < s.asOf {
+		if row.Overdue {
 			when.Style = render.Red
 		}
 		tb.Rows = append(tb.Rows, []render.Cell{{Text: r.ID}, {Text: r.Title}, {Text: r.Owner},
@@ -299,42 +223,27 @@ func listIssues(s *session, f *listFilter, _ *listOptions) (listOutput, error) {
 		csv.Rows = append(csv.Rows, render.Cells(r.ID, r.Title, r.Owner, r.Raised.String(), r.Priority, r.Status,
 			r.ResolveBy.String(), joinListIDs(r.Affects), r.Notes))
 	}
-	return listOutput{records: recs, table: tb, csv: csv, rows: len(recs)}, nil
+	return listOutput{records: recs, table: tb, csv: csv, rows: len(recs)}
 }
 
-func listDecisions(s *session, f *listFilter, _ *listOptions) (listOutput, error) {
-	var ds []*programme.Decision
-	for _, x := range s.p.Decisions {
-		if f.affects(x.Affects) && f.owner(x.By) && f.date(x.Date) {
-			ds = append(ds, x)
-		}
-	}
-	slices.SortStableFunc(ds, func(a, b *programme.Decision) int { return cmp.Compare(a.Date, b.Date) })
-	recs := make([]decisionRecord, 0, len(ds))
+func listDecisions(s *session, f *view.Filter) listOutput {
+	recs := view.Decisions(s.p, f)
 	tb := render.Table{Columns: []render.Column{{Header: "ID"}, {Header: "DECISION", Flex: true}, {Header: "DATE"},
 		{Header: "BY"}, {Header: "AFFECTS", Flex: true}}}
 	csv := listCSV("id", "title", "date", "by", "summary", "affects")
-	for _, x := range ds {
-		r := decisionRec(x)
-		recs = append(recs, r)
+	for _, r := range recs {
 		tb.Rows = append(tb.Rows, []render.Cell{{Text: r.ID}, {Text: r.Title}, listDateCell(r.Date), {Text: r.By}, {Text: joinListIDs(r.Affects)}})
 		csv.Rows = append(csv.Rows, render.Cells(r.ID, r.Title, r.Date.String(), r.By, r.Summary, joinListIDs(r.Affects)))
 	}
-	return listOutput{records: recs, table: tb, csv: csv, rows: len(recs)}, nil
+	return listOutput{records: recs, table: tb, csv: csv, rows: len(recs)}
 }
 
-func listBenefits(s *session, f *listFilter, _ *listOptions) (listOutput, error) {
-	recs := []benefitRecord{}
+func listBenefits(s *session, f *view.Filter) listOutput {
+	recs := view.Benefits(s.p, f)
 	tb := render.Table{Columns: []render.Column{{Header: "ID"}, {Header: "BENEFIT", Flex: true}, {Header: "OWNER"},
 		{Header: "BY"}, {Header: "REALISED"}, {Header: "ENABLED BY", Flex: true}}}
 	csv := listCSV("id", "title", "owner", "measure", "target", "by", "realised", "enabled_by")
-	for _, x := range s.p.Benefits {
-		has := func(v string) bool { return (v == "realised") == !x.Realised.IsZero() }
-		if !(f.affects(x.EnabledBy) && f.owner(x.Owner) && f.date(x.By) && f.statusIs(has)) {
-			continue
-		}
-		r := benefitRec(x)
-		recs = append(recs, r)
+	for _, r := range recs {
 		realised := listDateCell(r.Realised)
 		realised.Style = render.Green
 		tb.Rows = append(tb.Rows, []render.Cell{{Text: r.ID}, {Text: r.Title}, {Text: r.Owner},
@@ -342,7 +251,7 @@ func listBenefits(s *session, f *listFilter, _ *listOptions) (listOutput, error)
 		csv.Rows = append(csv.Rows, render.Cells(r.ID, r.Title, r.Owner, r.Measure, r.Target, r.By.String(),
 			r.Realised.String(), joinListIDs(r.EnabledBy)))
 	}
-	return listOutput{records: recs, table: tb, csv: csv, rows: len(recs)}, nil
+	return listOutput{records: recs, table: tb, csv: csv, rows: len(recs)}
 }
 
 // listCSV starts the flat table CSV prints, headed by the format's own

@@ -6,72 +6,33 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ocotool/oco/internal/programme"
 	"github.com/ocotool/oco/internal/render"
+	"github.com/ocotool/oco/internal/view"
 )
 
-// matrixRecord is the risk matrix as -o json and -o yaml print it.
-type matrixRecord struct {
-	Positions string             `json:"positions" yaml:"positions"` // "current" or "target"
-	Cells     []matrixCellRecord `json:"cells" yaml:"cells"`         // the cells holding risks, likelihood 5 first
-	Unplaced  []string           `json:"unplaced" yaml:"unplaced"`   // risks with no position: unassessed, or no target
-}
-
-type matrixCellRecord struct {
-	Likelihood int      `json:"likelihood" yaml:"likelihood"`
-	Impact     int      `json:"impact" yaml:"impact"`
-	Score      int      `json:"score" yaml:"score"`
-	RAG        string   `json:"rag" yaml:"rag"`
-	Count      int      `json:"count" yaml:"count"`
-	Risks      []string `json:"risks" yaml:"risks"`
-}
+// matrixRecord is the risk matrix as -o json and -o yaml print it, built
+// in view.
+type (
+	matrixRecord     = view.RiskMatrix
+	matrixCellRecord = view.MatrixCell
+)
 
 func runRiskMatrix(s *session, t render.Term, f render.Format, flt *listFilter, o *listOptions) error {
 	p := s.p
 	// The matrix is about exposure now, so closed and occurred risks stay
 	// out unless asked for.
 	lifecycle := slices.ContainsFunc(o.statuses, func(v string) bool {
-		v = strings.ToLower(strings.TrimSpace(v))
-		return v == "open" || v == "closed" || v == "occurred"
+		return slices.Contains(view.Statuses[programme.KindRisk][0], strings.ToLower(strings.TrimSpace(v)))
 	})
 	onlyOpen := !o.all && !lifecycle
 
+	rec := view.NewRiskMatrix(p, flt, onlyOpen, o.target)
 	var m render.Matrix
-	rec := matrixRecord{Positions: "current", Cells: []matrixCellRecord{}, Unplaced: []string{}}
-	if o.target {
-		rec.Positions = "target"
+	for _, c := range rec.Cells {
+		m.Cells[c.Likelihood-1][c.Impact-1] = render.MatrixCell{Count: c.Count, IDs: c.Risks}
 	}
-	n := 0
-	for _, r := range p.Risks {
-		if (onlyOpen && !r.Open()) || !riskPasses(p, flt, r) {
-			continue
-		}
-		n++
-		l, i := r.Likelihood, r.Impact
-		if o.target {
-			l, i = 0, 0
-			if r.Target != nil {
-				l, i = r.Target.Likelihood, r.Target.Impact
-			}
-		}
-		if l < 1 || l > 5 || i < 1 || i > 5 {
-			rec.Unplaced = append(rec.Unplaced, r.ID)
-			continue
-		}
-		c := &m.Cells[l-1][i-1]
-		c.Count++
-		c.IDs = append(c.IDs, r.ID)
-	}
-	for l := 5; l >= 1; l-- {
-		for i := 1; i <= 5; i++ {
-			c := &m.Cells[l-1][i-1]
-			if c.Count == 0 {
-				continue
-			}
-			slices.SortFunc(c.IDs, idOrder)
-			rec.Cells = append(rec.Cells, matrixCellRecord{Likelihood: l, Impact: i, Score: l * i,
-				RAG: p.RAG(l * i), Count: c.Count, Risks: c.IDs})
-		}
-	}
+	n := rec.Risks
 
 	switch f {
 	case render.FormatJSON:

@@ -91,10 +91,7 @@ func loadDemo(t *testing.T) *session {
 // an ellipsis, ids and dates are whole, and status is painted by rating.
 func TestListingOnTerminal(t *testing.T) {
 	s := loadDemo(t)
-	out, err := listMilestones(s, &listFilter{p: s.p}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	out := listMilestones(s, &listFilter{})
 	var buf bytes.Buffer
 	term := render.Term{Out: &buf, Color: true, IsTerminal: true, Width: 72}
 	if err := term.Table(out.table); err != nil {

@@ -16,18 +16,19 @@ func newManCmd(g *globals) *cobra.Command {
 		Short:  "Write oco's man pages into DIR",
 		Hidden: true,
 		Args:   cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			dir := args[0]
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return usageError("%v", err)
-			}
-			root := cmd.Root()
-			root.DisableAutoGenTag = true // pages stay the same from build to build
-			if err := doc.GenManTree(root, &doc.GenManHeader{Title: "OCO", Section: "1", Source: "oco " + version}, dir); err != nil {
-				return usageError("writing man pages: %v", err)
-			}
-			_, err := fmt.Fprintf(g.env.Out, "man pages written to %s\n", dir)
-			return err
-		},
+		RunE:   func(cmd *cobra.Command, args []string) error { return runMan(g, cmd.Root(), args[0]) },
 	}
+}
+
+// runMan writes a page for root and each command below it into dir.
+func runMan(g *globals, root *cobra.Command, dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return usageError("%v", err)
+	}
+	root.DisableAutoGenTag = true // pages stay the same from build to build
+	if err := doc.GenManTree(root, &doc.GenManHeader{Title: "OCO", Section: "1", Source: "oco " + version}, dir); err != nil {
+		return usageError("writing man pages: %v", err)
+	}
+	_, err := fmt.Fprintf(g.env.Out, "man pages written to %s\n", dir)
+	return err
 }

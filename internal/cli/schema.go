@@ -28,9 +28,11 @@ others) read a schema named on the first line of a file:
 'oco init' writes both. Files whose names start with '.' are not read as
 part of the programme.`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			_, err := g.env.Out.Write(programme.Schema())
-			return err
-		},
+		RunE: func(cmd *cobra.Command, _ []string) error { return runSchema(g) },
 	}
+}
+
+func runSchema(g *globals) error {
+	_, err := g.env.Out.Write(programme.Schema())
+	return err
 }

@@ -1,18 +1,16 @@
 package cli
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
 
 	"github.com/spf13/cobra"
 
-	"github.com/ocotool/oco/internal/check"
-
 	"github.com/ocotool/oco/internal/programme"
 	"github.com/ocotool/oco/internal/render"
 	"github.com/ocotool/oco/internal/schedule"
+	"github.com/ocotool/oco/internal/view"
 )
 
 func newStatusCmd(g *globals) *cobra.Command {
@@ -32,118 +30,18 @@ and amber risks, the assumptions due for validation, and how many problems
 	return cmd
 }
 
-// dashboard is the status of the programme, as -o json prints it.
-type dashboard struct {
-	Programme    string           `json:"programme" yaml:"programme"`
-	Name         string           `json:"name" yaml:"name"`
-	Start        programme.Date   `json:"start" yaml:"start"`
-	End          programme.Date   `json:"end" yaml:"end"`
-	AsOf         programme.Date   `json:"as_of" yaml:"as_of"`
-	CurrentPhase string           `json:"current_phase" yaml:"current_phase"`
-	Phases       []phaseLine      `json:"phases" yaml:"phases"`
-	Overdue      []milestoneLine  `json:"overdue" yaml:"overdue"`
-	DueSoon      []milestoneLine  `json:"due_soon" yaml:"due_soon"`
-	SlipsNext    []milestoneLine  `json:"slips_next" yaml:"slips_next"`
-	Risks        []riskLine       `json:"risks" yaml:"risks"`
-	Assumptions  []assumptionLine `json:"assumptions" yaml:"assumptions"`
-	Findings     map[string]int   `json:"findings" yaml:"findings"`
-}
-
-type phaseLine struct {
-	ID    string         `json:"id" yaml:"id"`
-	Name  string         `json:"name" yaml:"name"`
-	Start programme.Date `json:"start" yaml:"start"`
-	End   programme.Date `json:"end" yaml:"end"`
-	Done  int            `json:"done" yaml:"done"`
-	Total int            `json:"total" yaml:"total"`
-	RAG   string         `json:"rag" yaml:"rag"`
-}
-
-type milestoneLine struct {
-	ID    string         `json:"id" yaml:"id"`
-	Title string         `json:"title" yaml:"title"`
-	Owner string         `json:"owner,omitempty" yaml:"owner,omitempty"`
-	Date  programme.Date `json:"date" yaml:"date"`
-	Days  int            `json:"days" yaml:"days"` // left (negative: late), or the knock-on
-	By    string         `json:"by,omitempty" yaml:"by,omitempty"`
-}
-
-type riskLine struct {
-	ID    string `json:"id" yaml:"id"`
-	Title string `json:"title" yaml:"title"`
-	Owner string `json:"owner,omitempty" yaml:"owner,omitempty"`
-	Score int    `json:"score" yaml:"score"`
-	RAG   string `json:"rag" yaml:"rag"`
-}
-
-type assumptionLine struct {
-	ID         string         `json:"id" yaml:"id"`
-	Statement  string         `json:"statement" yaml:"statement"`
-	Owner      string         `json:"owner,omitempty" yaml:"owner,omitempty"`
-	ValidateBy programme.Date `json:"validate_by" yaml:"validate_by"`
-	Days       int            `json:"days" yaml:"days"`
-}
-
-var ragRank = map[string]int{"": 0, programme.Green: 1, programme.Amber: 2, programme.Red: 3}
+// The dashboard lives in view; these names keep the highlight report,
+// which is drawn from it, compiling.
+type (
+	dashboard      = view.Dashboard
+	phaseLine      = view.PhaseLine
+	milestoneLine  = view.MilestoneLine
+	riskLine       = view.RiskLine
+	assumptionLine = view.AssumptionLine
+)
 
 func buildDashboard(s *session, plan *schedule.Plan, fs []programme.Finding) *dashboard {
-	p, asOf := s.p, s.asOf
-	tol := p.Tolerances()
-	d := &dashboard{Programme: p.Header.ID, Name: p.Header.Name, Start: p.Header.Start, End: p.Header.End, AsOf: asOf}
-	if ph := p.CurrentPhase(asOf); ph != nil {
-		d.CurrentPhase = ph.ID
-	}
-	phaseRAG := map[string]string{}
-	slips := map[int]check.Slip{}
-	for _, sl := range check.Slips(plan) {
-		slips[sl.Milestone] = sl
-	}
-	for i, m := range p.Milestones {
-		st := p.State(m, asOf)
-		if ragRank[st.RAG] > ragRank[phaseRAG[m.Phase]] && st.Status != programme.StatusDone && st.Status != programme.StatusLate {
-			phaseRAG[m.Phase] = st.RAG
-		}
-		line := milestoneLine{ID: m.ID, Title: m.Title, Owner: m.Owner, Date: st.Date, Days: st.Left}
-		switch st.Status {
-		case programme.StatusOverdue:
-			d.Overdue = append(d.Overdue, line)
-			continue
-		case programme.StatusDueSoon:
-			d.DueSoon = append(d.DueSoon, line)
-		}
-		if sl, ok := slips[i]; ok {
-			line.Days, line.By = sl.Days, plan.Milestones[sl.Driver].ID
-			line.Date = plan.Expected[i]
-			d.SlipsNext = append(d.SlipsNext, line)
-		}
-	}
-	for _, ph := range p.Phases {
-		done, total := p.PhaseProgress(ph)
-		rag := phaseRAG[ph.ID]
-		if rag == "" && total > 0 {
-			rag = programme.Green
-		}
-		d.Phases = append(d.Phases, phaseLine{ID: ph.ID, Name: ph.Name, Start: ph.Start, End: ph.End, Done: done, Total: total, RAG: rag})
-	}
-	for _, r := range p.Risks {
-		if rag := p.RAG(r.Score()); r.Open() && (rag == programme.Red || rag == programme.Amber) {
-			d.Risks = append(d.Risks, riskLine{ID: r.ID, Title: r.Title, Owner: r.Owner, Score: r.Score(), RAG: rag})
-		}
-	}
-	slices.SortStableFunc(d.Risks, func(a, b riskLine) int { return cmp.Compare(b.Score, a.Score) })
-	for _, a := range p.Assumptions {
-		if a.Status == "unverified" && !a.ValidateBy.IsZero() && a.ValidateBy.Sub(asOf) <= tol.DueSoonDays {
-			d.Assumptions = append(d.Assumptions, assumptionLine{ID: a.ID, Statement: a.Statement, Owner: a.Owner, ValidateBy: a.ValidateBy, Days: a.ValidateBy.Sub(asOf)})
-		}
-	}
-	byDate := func(a, b milestoneLine) int { return cmp.Or(cmp.Compare(a.Date, b.Date), cmp.Compare(a.ID, b.ID)) }
-	slices.SortStableFunc(d.Overdue, byDate)
-	slices.SortStableFunc(d.DueSoon, byDate)
-	slices.SortStableFunc(d.SlipsNext, byDate)
-	slices.SortStableFunc(d.Assumptions, func(a, b assumptionLine) int { return cmp.Compare(a.ValidateBy, b.ValidateBy) })
-	e, w := programme.Count(fs)
-	d.Findings = map[string]int{"errors": e, "warnings": w}
-	return d
+	return view.NewDashboard(s.p, plan, s.asOf, fs)
 }
 
 func runStatus(g *globals) error {
@@ -190,10 +88,10 @@ func printDashboard(t render.Term, s *session, d *dashboard) error {
 		asOfFrom = "today"
 	}
 	w.fit(fmt.Sprintf("%s to %s · reporting date %s (%s)", d.Start, d.End, d.AsOf, asOfFrom))
-	if ph := s.p.Phase(d.CurrentPhase); ph != nil {
-		done, total := s.p.PhaseProgress(ph)
+	if k := slices.IndexFunc(d.Phases, func(ph view.PhaseLine) bool { return ph.Current }); k >= 0 {
+		ph := d.Phases[k]
 		w.fit(fmt.Sprintf("Current phase: %s %s, %s to %s", ph.ID, ph.Name, ph.Start, ph.End))
-		w.line(fmt.Sprintf("  %s  %d of %d milestones done", t.Bar(done, total, 20), done, total))
+		w.line(fmt.Sprintf("  %s  %d of %d milestones done", t.Bar(ph.Done, ph.Total, 20), ph.Done, ph.Total))
 	} else {
 		w.line("Current phase: none holds the reporting date")
 	}
@@ -202,7 +100,7 @@ func printDashboard(t render.Term, s *session, d *dashboard) error {
 	pt := render.Table{Columns: []render.Column{{Header: "ID"}, {Header: "PHASE", Flex: true}, {Header: "START"}, {Header: "END"}, {Header: "DONE", Align: render.Right}, {Header: "PROGRESS"}, {Header: "RAG"}}}
 	for _, ph := range d.Phases {
 		name := ph.Name
-		if ph.ID == d.CurrentPhase {
+		if ph.Current {
 			name += " (current)"
 		}
 		pt.Rows = append(pt.Rows, []render.Cell{{Text: ph.ID}, {Text: name}, {Text: ph.Start.String()}, {Text: ph.End.String()},

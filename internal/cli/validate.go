@@ -6,6 +6,7 @@ import (
 	"github.com/ocotool/oco/internal/check"
 	"github.com/ocotool/oco/internal/programme"
 	"github.com/ocotool/oco/internal/render"
+	"github.com/ocotool/oco/internal/view"
 )
 
 type validateOptions struct {
@@ -59,10 +60,8 @@ func runValidate(g *globals, o *validateOptions) error {
 	if err := s.unreadable(); err != nil {
 		return err
 	}
-	for _, f := range fs {
-		if f.Severity >= threshold {
-			return errFailed
-		}
+	if view.Summarise(fs, threshold).Failed {
+		return errFailed
 	}
 	return nil
 }

@@ -42,7 +42,14 @@ const (
 type Side struct {
 	P    *programme.Programme
 	AsOf programme.Date
+	// Plan is P's schedule as of AsOf, where the caller has it already;
+	// Compare builds it otherwise. Either way each side is scheduled once,
+	// for the knock-on changes and the check findings alike.
+	Plan *schedule.Plan
 }
+
+// build is schedule.Build; a test counts the calls through it.
+var build = schedule.Build
 
 // Change is one thing that happened to one item.
 type Change struct {
@@ -70,6 +77,11 @@ type Result struct {
 
 // Compare works out what changed from old to new.
 func Compare(old, new Side) *Result {
+	for _, s := range []*Side{&old, &new} {
+		if s.Plan == nil {
+			s.Plan = build(s.P, s.AsOf)
+		}
+	}
 	c := &comparer{old: old, new: new, res: &Result{}}
 	c.phases()
 	c.milestones()
@@ -133,8 +145,7 @@ func dateText(d programme.Date) string {
 }
 
 func (c *comparer) milestones() {
-	oldPlan := schedule.Build(c.old.P, c.old.AsOf)
-	newPlan := schedule.Build(c.new.P, c.new.AsOf)
+	oldPlan, newPlan := c.old.Plan, c.new.Plan
 	knockOn := func(pl *schedule.Plan, id string) (by string, days int, expected programme.Date, ok bool) {
 		i, found := pl.Index(id)
 		if !found {
@@ -423,8 +434,8 @@ func (c *comparer) benefits() {
 // new.
 func (c *comparer) findings() {
 	key := func(f programme.Finding) string { return f.Rule + "\x00" + f.ID + "\x00" + f.Message }
-	oldFs := check.Run(c.old.P, check.Options{AsOf: c.old.AsOf})
-	newFs := check.Run(c.new.P, check.Options{AsOf: c.new.AsOf})
+	oldFs := check.Run(c.old.P, check.Options{AsOf: c.old.AsOf, Plan: c.old.Plan})
+	newFs := check.Run(c.new.P, check.Options{AsOf: c.new.AsOf, Plan: c.new.Plan})
 	count := map[string]int{}
 	for _, f := range oldFs {
 		count[key(f)]++

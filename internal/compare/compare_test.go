@@ -7,6 +7,7 @@ import (
 	"testing/fstest"
 
 	"github.com/ocotool/oco/internal/programme"
+	"github.com/ocotool/oco/internal/schedule"
 )
 
 const header = `programme:
@@ -223,5 +224,31 @@ func TestPhaseCompleted(t *testing.T) {
 	got := changes(res)
 	if !slices.Contains(got, "P1 completed 1/3>3/3") {
 		t.Errorf("changes %q: want P1 completed", got)
+	}
+}
+
+// Each side is scheduled once, for the knock-on changes and the check
+// findings alike, and not at all where the caller passes its plan.
+func TestScheduleEachSideOnce(t *testing.T) {
+	calls := 0
+	defer func(b func(*programme.Programme, programme.Date) *schedule.Plan) { build = b }(build)
+	build = func(p *programme.Programme, asOf programme.Date) *schedule.Plan {
+		calls++
+		return schedule.Build(p, asOf)
+	}
+	old := load(t, base)
+	new := load(t, strings.Replace(base, "due: 2017-04-01}", "due: 2017-04-01, forecast: 2017-06-01}", 1))
+	want := changes(Compare(old, new))
+	if calls != 2 {
+		t.Errorf("Compare scheduled %d times, want 2 (once a side)", calls)
+	}
+	calls = 0
+	old.Plan, new.Plan = schedule.Build(old.P, old.AsOf), schedule.Build(new.P, new.AsOf)
+	got := changes(Compare(old, new))
+	if calls != 0 {
+		t.Errorf("Compare scheduled %d times with both plans given, want 0", calls)
+	}
+	if !slices.Equal(got, want) || !slices.Contains(got, "M-2 knock-on >2017-06-01 +31 days by M-1") {
+		t.Errorf("with plans given:\n%q\nwithout:\n%q", got, want)
 	}
 }

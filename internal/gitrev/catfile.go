@@ -81,7 +81,10 @@ func (r *Repo) readMany(names ...string) (objs []object, errs []error, err error
 			return nil, nil, err
 		}
 		r.batch = b
+		r.stats.Processes++
 	}
+	r.stats.Requests++
+	r.stats.Objects += len(names)
 	objs, errs = make([]object, len(names)), make([]error, len(names))
 	err = r.batch.request(names)
 	for i := 0; i < len(names) && err == nil; i++ {

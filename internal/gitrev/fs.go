@@ -299,3 +299,19 @@ func (d *dir) ReadDir(n int) ([]fs.DirEntry, error) {
 	d.offset += n
 	return slices.Clone(rest[:n]), nil
 }
+
+// Hash returns the object name of the regular file name in fsys, where
+// fsys is a revision FS returned: two files with one hash hold the same
+// bytes, so a caller reading revision after revision can skip a file it
+// has read already without asking git for it again.
+func Hash(fsys fs.FS, name string) (string, bool) {
+	f, ok := fsys.(*treeFS)
+	if !ok {
+		return "", false
+	}
+	e, err := f.find("read", name, true)
+	if err != nil || (e.mode != modeFile && e.mode != modeExec) {
+		return "", false
+	}
+	return e.hash, true
+}

@@ -47,9 +47,31 @@ type Repo struct {
 	realTop string // top with symbolic links resolved, to compare paths
 	prefix  string // the directory given to Open, relative to top
 
-	mu    sync.Mutex // guards batch and trees
+	mu    sync.Mutex // guards batch, trees and stats
 	batch *catFile
 	trees map[string]*tree
+	stats Stats
+}
+
+// Stats counts what a Repo has asked of git, so that a test can hold a
+// command to a cost that does not depend on how busy the machine is.
+type Stats struct {
+	Processes int // git processes started, Open's own included
+	Requests  int // round trips to the cat-file process
+	Objects   int // objects read through it
+}
+
+// Stats returns the counts so far.
+func (r *Repo) Stats() Stats {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.stats
+}
+
+func (r *Repo) started() {
+	r.mu.Lock()
+	r.stats.Processes++
+	r.mu.Unlock()
 }
 
 // Open finds the repository whose work tree holds dir.
@@ -91,6 +113,7 @@ func Open(dir string) (*Repo, error) {
 		realTop: realPath(top),
 		prefix:  strings.TrimSuffix(lines[1], "/"),
 		trees:   make(map[string]*tree),
+		stats:   Stats{Processes: 1},
 	}
 	if r.prefix == "" {
 		r.prefix = "."

@@ -437,6 +437,24 @@ func TestLog(t *testing.T) {
 	}
 }
 
+func TestLogSince(t *testing.T) {
+	top, revs := history(t)
+	r := open(t, top)
+	after, err := r.LogSince(revs[0].hash, "HEAD")
+	if err != nil || len(after) != 2 || after[0].Hash != revs[2].hash || after[1].Hash != revs[1].hash {
+		t.Errorf("LogSince(first, HEAD) = %+v, %v", after, err)
+	}
+	if none, err := r.LogSince("HEAD", "HEAD~1"); err != nil || len(none) != 0 {
+		t.Errorf("LogSince(HEAD, HEAD~1) = %+v, %v", none, err)
+	}
+	if _, err := r.LogSince("nosuchrev", "HEAD"); !errors.Is(err, ErrUnknownRevision) {
+		t.Errorf("LogSince(nosuchrev, HEAD) error = %v, want ErrUnknownRevision", err)
+	}
+	if _, err := r.LogSince("--all", "HEAD"); !errors.Is(err, ErrInvalidRevision) {
+		t.Errorf("LogSince(--all, HEAD) error = %v, want ErrInvalidRevision", err)
+	}
+}
+
 func TestOpenErrors(t *testing.T) {
 	needGit(t)
 	isolate(t)
@@ -588,4 +606,49 @@ func FuzzParseTree(f *testing.F) {
 			}
 		}
 	})
+}
+
+// Hash names a file's bytes: the same at two revisions where the file did
+// not change, different where it did, and nothing for what is no file.
+func TestHash(t *testing.T) {
+	top, revs := history(t)
+	r := open(t, top)
+	hashes := map[string]map[string]string{} // name -> text -> hash
+	for i, rev := range revs {
+		fsys, err := r.FS(rev.hash, "programme")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, text := range rev.files {
+			h, ok := Hash(fsys, name)
+			if !ok {
+				t.Fatalf("revision %d: no hash for %s", i+1, name)
+			}
+			if hashes[name] == nil {
+				hashes[name] = map[string]string{}
+			}
+			if old, seen := hashes[name][text]; seen && old != h {
+				t.Errorf("revision %d: %s unchanged but its hash moved", i+1, name)
+			}
+			hashes[name][text] = h
+		}
+		if _, ok := Hash(fsys, "."); ok {
+			t.Errorf("revision %d: a hash for the directory itself", i+1)
+		}
+		if _, ok := Hash(fsys, "no-such.yaml"); ok {
+			t.Errorf("revision %d: a hash for a missing file", i+1)
+		}
+	}
+	for name, byText := range hashes {
+		seen := map[string]bool{}
+		for _, h := range byText {
+			if seen[h] {
+				t.Errorf("%s: two texts with one hash", name)
+			}
+			seen[h] = true
+		}
+	}
+	if _, ok := Hash(Files{"a.yaml": nil}, "a.yaml"); ok {
+		t.Error("a hash for a file held in memory")
+	}
 }

@@ -22,6 +22,13 @@ type Commit struct {
 // (relative to the top, or absolute inside the work tree; none means every
 // commit), newest first.
 func (r *Repo) Log(rev string, paths ...string) ([]Commit, error) {
+	return r.LogSince("", rev, paths...)
+}
+
+// LogSince is Log without the commits reachable from since: the commits
+// after it, such as those since the revision a board last saw. An empty
+// since means none is left out.
+func (r *Repo) LogSince(since, rev string, paths ...string) ([]Commit, error) {
 	hash, err := r.Resolve(rev)
 	if err != nil {
 		return nil, err
@@ -30,8 +37,16 @@ func (r *Repo) Log(rev string, paths ...string) ([]Commit, error) {
 		// A user's configuration must not change what is printed.
 		"-c", "log.showSignature=false", "-c", "log.follow=false",
 		"log", "-z", "--format=%H%x00%ct%x00%aN%x00%s",
-		"--end-of-options", hash, "--",
+		"--end-of-options", hash,
 	}
+	if since != "" {
+		from, err := r.Resolve(since)
+		if err != nil {
+			return nil, err
+		}
+		args = append(args, "^"+from)
+	}
+	args = append(args, "--")
 	for _, p := range paths {
 		rel, err := r.repoPath(p)
 		if err != nil {
@@ -41,6 +56,7 @@ func (r *Repo) Log(rev string, paths ...string) ([]Commit, error) {
 	}
 	cmd := exec.Command(r.git, args...)
 	cmd.Dir = r.top
+	r.started()
 	out, err := run(cmd)
 	if err != nil {
 		return nil, err

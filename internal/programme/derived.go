@@ -104,8 +104,8 @@ func (p *Programme) RAG(score int) string {
 	return Green
 }
 
-// Open reports whether the risk is still open.
-func (r *Risk) Open() bool { return r.Status == "" || r.Status == "open" }
+// Open reports whether the risk is still open, as written or by default.
+func (r *Risk) Open() bool { return hasStatus(&r.Item, r.Status, RiskOpen, RiskOpen) }
 
 // PhaseProgress counts a phase's milestones and those done.
 func (p *Programme) PhaseProgress(ph *Phase) (done, total int) {
@@ -131,3 +131,198 @@ func (p *Programme) CurrentPhase(asOf Date) *Phase {
 	}
 	return cur
 }
+
+// ragRank ranks the ratings, worst highest; "" (no rating) is below all.
+var ragRank = map[string]int{"": 0, Green: 1, Amber: 2, Red: 3}
+
+// WorseRAG returns the worse of two ratings; "" is better than any. It is
+// the one ranking of ratings: a phase's, the programme's, a board's.
+func WorseRAG(a, b string) string {
+	if ragRank[b] > ragRank[a] {
+		return b
+	}
+	return a
+}
+
+// Finished reports whether the milestone is done, on time or late.
+func (s MilestoneState) Finished() bool { return s.Status == StatusDone || s.Status == StatusLate }
+
+// Is reports whether a --status value describes the milestone: done takes
+// in late (done after its due date), open everything not finished, and a
+// rating matches the milestone's rating.
+func (s MilestoneState) Is(v string) bool {
+	switch v {
+	case StatusDone:
+		return s.Finished()
+	case StatusOpen:
+		return !s.Finished()
+	case Red, Amber, Green:
+		return s.RAG == v
+	}
+	return s.Status == v
+}
+
+// PhaseState is a phase's progress and rating as of a reporting date.
+type PhaseState struct {
+	Done, Total int    // its milestones, and how many are done
+	RAG         string // the worst rating of its milestones still to do; green when all are done; "" when it has none
+	Current     bool   // it is the programme's CurrentPhase
+}
+
+// PhaseState derives a phase's progress and rating on asOf. A phase is as
+// bad as its worst milestone still to do; one with every milestone done
+// is green.
+func (p *Programme) PhaseState(ph *Phase, asOf Date) PhaseState {
+	var s PhaseState
+	for _, m := range p.Milestones {
+		if m.Phase == ph.ID {
+			s.add(p.State(m, asOf), m)
+		}
+	}
+	return s.finish(ph == p.CurrentPhase(asOf))
+}
+
+// PhaseStates derives every phase's state in one pass over the milestones,
+// indexed like p.Phases.
+func (p *Programme) PhaseStates(asOf Date) []PhaseState {
+	byID := make(map[string]*PhaseState, len(p.Phases))
+	out := make([]PhaseState, len(p.Phases))
+	for i, ph := range p.Phases {
+		if _, dup := byID[ph.ID]; !dup {
+			byID[ph.ID] = &out[i]
+		}
+	}
+	for _, m := range p.Milestones {
+		if s := byID[m.Phase]; s != nil {
+			s.add(p.State(m, asOf), m)
+		}
+	}
+	cur := p.CurrentPhase(asOf)
+	for i, ph := range p.Phases {
+		s := *byID[ph.ID] // a repeated id counts as the first: same milestones
+		out[i] = s.finish(ph == cur)
+	}
+	return out
+}
+
+func (s *PhaseState) add(st MilestoneState, m *Milestone) {
+	s.Total++
+	if !m.Done.IsZero() {
+		s.Done++
+	}
+	if !st.Finished() {
+		s.RAG = WorseRAG(s.RAG, st.RAG)
+	}
+}
+
+func (s PhaseState) finish(current bool) PhaseState {
+	if s.RAG == "" && s.Total > 0 {
+		s.RAG = Green
+	}
+	s.Current = current
+	return s
+}
+
+// Rating is the programme's overall rating on asOf: the worst of its
+// milestones still to do and its open risks; green when none is rated.
+func (p *Programme) Rating(asOf Date) string {
+	rag := Green
+	for _, m := range p.Milestones {
+		if st := p.State(m, asOf); !st.Finished() {
+			rag = WorseRAG(rag, st.RAG)
+		}
+	}
+	for _, r := range p.Risks {
+		if r.Open() {
+			rag = WorseRAG(rag, p.RAG(r.Score()))
+		}
+	}
+	return rag
+}
+
+// Statuses of risks, assumptions and issues, as the files write them; the
+// first of each kind is its default.
+const (
+	RiskOpen     = "open"
+	RiskClosed   = "closed"
+	RiskOccurred = "occurred"
+
+	AssumptionUnverified = "unverified"
+	AssumptionValid      = "valid"
+	AssumptionInvalid    = "invalid"
+
+	IssueOpen   = "open"
+	IssueClosed = "closed"
+
+	// Unassessed is the --status value of a risk with no likelihood or
+	// impact; Realised and Unrealised those of benefits.
+	Unassessed = "unassessed"
+	Realised   = "realised"
+	Unrealised = "unrealised"
+)
+
+// hasStatus reports whether an item's status is want, as written or, when
+// the file leaves it out, by default. A status the loader rejected leaves
+// "" behind with the key present, which must not be taken for the default.
+func hasStatus(it *Item, status, want, def string) bool {
+	if status == "" && it.Blank("status") {
+		status = def
+	}
+	return status == want
+}
+
+// Unverified reports whether the assumption still waits to be validated.
+func (a *Assumption) Unverified() bool {
+	return hasStatus(&a.Item, a.Status, AssumptionUnverified, AssumptionUnverified)
+}
+
+// Overdue reports whether the assumption is unverified and its validate_by
+// date is before asOf.
+func (a *Assumption) Overdue(asOf Date) bool {
+	return a.Unverified() && !a.ValidateBy.IsZero() && a.ValidateBy < asOf
+}
+
+// AssumptionDue reports whether the assumption is unverified and to be validated
+// within the programme's due-soon days of asOf, or already overdue: the
+// dashboard lists these.
+func (p *Programme) AssumptionDue(a *Assumption, asOf Date) bool {
+	return a.Unverified() && !a.ValidateBy.IsZero() && a.ValidateBy.Sub(asOf) <= p.Tolerances().DueSoonDays
+}
+
+// Open reports whether the issue is open.
+func (i *Issue) Open() bool { return hasStatus(&i.Item, i.Status, IssueOpen, IssueOpen) }
+
+// Overdue reports whether the issue is open and its resolve_by date is
+// before asOf.
+func (i *Issue) Overdue(asOf Date) bool {
+	return i.Open() && !i.ResolveBy.IsZero() && i.ResolveBy < asOf
+}
+
+// ReviewOverdue reports whether the risk is open and its review_by date is
+// before asOf.
+func (r *Risk) ReviewOverdue(asOf Date) bool {
+	return r.Open() && !r.ReviewBy.IsZero() && r.ReviewBy < asOf
+}
+
+// RiskIs reports whether a --status value describes the risk: its status, its
+// band, or "unassessed".
+func (p *Programme) RiskIs(r *Risk, v string) bool {
+	switch v {
+	case Unassessed:
+		return !r.Assessed()
+	case Red, Amber, Green:
+		return r.Assessed() && p.RAG(r.Score()) == v
+	}
+	return r.Status == v
+}
+
+// Is reports whether a --status value describes the assumption.
+func (a *Assumption) Is(v string) bool { return a.Status == v }
+
+// Is reports whether a --status value describes the issue: its status or
+// its priority.
+func (i *Issue) Is(v string) bool { return i.Status == v || i.Priority == v }
+
+// Is reports whether a --status value describes the benefit: realised or
+// unrealised.
+func (b *Benefit) Is(v string) bool { return (v == Realised) == !b.Realised.IsZero() }

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
+	"unicode/utf8"
 )
 
 // Pos is where a value sits in a programme file. Line and Col count from 1;
@@ -90,4 +92,29 @@ func Count(fs []Finding) (errors, warnings int) {
 		}
 	}
 	return errors, warnings
+}
+
+// quoteLimit is how much of a value a message repeats: enough to find it,
+// never a whole file's worth.
+const quoteLimit = 60
+
+// Quote is s in double quotes as Go writes them, cut as Clip cuts it.
+func Quote(s string) string {
+	c := Clip(s)
+	if len(c) == len(s) {
+		return strconv.Quote(s)
+	}
+	return strconv.Quote(c[:len(c)-3]) + "..."
+}
+
+// Clip is s cut to about sixty characters, with "..." where it is longer.
+func Clip(s string) string {
+	if len(s) <= quoteLimit {
+		return s
+	}
+	cut := quoteLimit
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "..."
 }

@@ -193,14 +193,8 @@ func (it *Item) ElemPos(field string, i int) Pos {
 	return Pos{File: it.File, Line: int(k.line), Col: int(k.col)}
 }
 
-// suggest returns `; did you mean "x"?` for the candidate nearest to s, or
-// "" when none is near enough to be a likely typo.
-func suggest(s string, candidates []string) string {
-	if best := Nearest(s, candidates, 1); len(best) > 0 {
-		return "; did you mean \"" + best[0] + "\"?"
-	}
-	return ""
-}
+// suggest is Suggest, for the loader's messages.
+func suggest(s string, candidates []string) string { return Suggest(s, candidates) }
 
 // Nearest returns up to n candidates close to s by edit distance (ignoring
 // case), nearest first.

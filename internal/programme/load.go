@@ -6,11 +6,13 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"path"
 	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -22,21 +24,20 @@ import (
 // would type them. Load never fails: every problem, down to unreadable files
 // and bytes that are not YAML, becomes a finding in the result.
 func Load(fsys fs.FS, prefix string) *Programme {
+	loads.Add(1)
 	p := &Programme{}
 	files := Files(fsys, func(name string, err error) {
 		p.unread(path.Join(prefix, name), err)
 	})
-	for _, name := range files {
-		display := path.Join(prefix, name)
-		src, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			p.unread(display, err)
-			continue
+	parseFiles(fsys, prefix, files, func(f *parsedFile) {
+		if f.readErr != nil {
+			p.unread(f.file, f.readErr)
+			return
 		}
-		p.Files = append(p.Files, display)
-		p.loadFile(display, src)
-	}
-	if p.Header.File == "" {
+		p.Files = append(p.Files, f.file)
+		p.apply(f)
+	})
+	if p.Header.File == "" && !p.Incomplete() {
 		file := prefix
 		if len(p.Files) > 0 {
 			file = p.Files[0]
@@ -53,6 +54,13 @@ func Load(fsys fs.FS, prefix string) *Programme {
 	p.buildIndex()
 	return p
 }
+
+// loads counts calls to Load, so that a test can tell a command read the
+// programme once, whatever the machine's speed.
+var loads atomic.Int64
+
+// Loads is how many times Load has run in this process.
+func Loads() int64 { return loads.Load() }
 
 // Files lists the programme files below the root of fsys in the order Load
 // reads them (lexical order of path): *.yaml and *.yml, skipping names that
@@ -75,7 +83,8 @@ func Files(fsys fs.FS, bad func(name string, err error)) []string {
 		if d.IsDir() || !(strings.HasSuffix(base, ".yaml") || strings.HasSuffix(base, ".yml")) {
 			return nil
 		}
-		if d.Type()&fs.ModeSymlink != 0 && !linkStaysInside(fsys, name) {
+		if err := plainFileInside(fsys, name, d); err != nil {
+			bad(name, err)
 			return nil
 		}
 		files = append(files, name)
@@ -87,19 +96,57 @@ func Files(fsys fs.FS, bad func(name string, err error)) []string {
 	return files
 }
 
-// linkStaysInside reports whether a symbolic link resolves to a path inside
-// fsys; links that leave the programme directory are not followed.
-func linkStaysInside(fsys fs.FS, name string) bool {
-	rl, ok := fsys.(fs.ReadLinkFS)
-	if !ok {
-		return true
+// maxLinks bounds a chain of symbolic links, as the kernel's own limit does.
+const maxLinks = 40
+
+// plainFileInside says why name, found in the walk as d, is not to be
+// opened: a link whose chain leaves the programme directory at any step,
+// or that does not end; or anything but a regular file at the end of it (a
+// named pipe would hang the read, a device never end it). Nothing is
+// opened to find this out.
+func plainFileInside(fsys fs.FS, name string, d fs.DirEntry) error {
+	mode := d.Type()
+	if mode&fs.ModeSymlink != 0 {
+		rl, ok := fsys.(fs.ReadLinkFS)
+		cur := name
+		for i := 0; ok; i++ {
+			if i == maxLinks {
+				return errors.New("a chain of symbolic links that does not end; not followed")
+			}
+			if st, err := rl.Lstat(cur); err == nil && st.Mode()&fs.ModeSymlink == 0 {
+				break // the chain ends here
+			}
+			target, err := rl.ReadLink(cur)
+			if err != nil {
+				return fmt.Errorf("a symbolic link that leads nowhere: %v", unwrapPathError(err))
+			}
+			if path.IsAbs(target) || strings.HasPrefix(target, "/") {
+				return errors.New("a symbolic link that leads out of the programme directory; not followed")
+			}
+			cur = path.Join(path.Dir(cur), target)
+			if cur == ".." || strings.HasPrefix(cur, "../") {
+				return errors.New("a symbolic link that leads out of the programme directory; not followed")
+			}
+		}
+		st, err := fs.Stat(fsys, name)
+		if err != nil {
+			return fmt.Errorf("a symbolic link that leads nowhere readable: %v", unwrapPathError(err))
+		}
+		mode = st.Mode().Type()
 	}
-	target, err := rl.ReadLink(name)
-	if err != nil || path.IsAbs(target) || strings.HasPrefix(target, "/") {
-		return false
+	switch {
+	case mode.IsRegular():
+		return nil
+	case mode.IsDir():
+		return errors.New("a directory named like a programme file; not read")
+	case mode&fs.ModeNamedPipe != 0:
+		return errors.New("a named pipe, not a file; not read")
+	case mode&fs.ModeSocket != 0:
+		return errors.New("a socket, not a file; not read")
+	case mode&fs.ModeDevice != 0:
+		return errors.New("a device, not a file; not read")
 	}
-	joined := path.Join(path.Dir(name), target)
-	return joined != ".." && !strings.HasPrefix(joined, "../")
+	return errors.New("not a regular file; not read")
 }
 
 func unwrapPathError(err error) error {
@@ -114,7 +161,7 @@ func unwrapPathError(err error) error {
 // so that every output format shows it.
 func (p *Programme) unread(file string, err error) {
 	p.Unread = append(p.Unread, file)
-	p.fail(Pos{File: file}, "syntax", "cannot read: %v", unwrapPathError(err))
+	p.fail(Pos{File: file, Line: 1, Col: 1}, "syntax", "cannot read: %v", unwrapPathError(err))
 }
 
 func (p *Programme) fail(pos Pos, rule, format string, args ...any) {
@@ -130,34 +177,114 @@ type loader struct {
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
-func (p *Programme) loadFile(file string, src []byte) {
+// parsedFile is one file read and parsed, not yet part of the programme:
+// files are parsed in parallel, then applied in path order.
+type parsedFile struct {
+	file    string
+	readErr error
+	doc     *yaml.Node // nil where nothing of the file could be read
+	budget  int
+	// scratch holds the findings and losses of parsing, to be added to
+	// the programme when the file is applied.
+	scratch Programme
+}
+
+// parse reads src, the bytes of file, into a YAML tree, recovering what it
+// can of a file that does not parse whole.
+func parse(file string, src []byte) *parsedFile {
+	f := &parsedFile{file: file, budget: 4*len(src) + 10000}
+	p := &f.scratch
 	if pos, msg, bad := badBytes(file, src); bad {
 		p.fail(pos, "syntax", "%s", msg)
-		return
+		p.broke(Broken{File: file, Whole: true})
+		return f
+	}
+	if doc, ok := parseSplit(src); ok {
+		f.doc = doc
+		return f
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	var doc yaml.Node
+	l := &loader{p: p, file: file}
 	if err := decodeSafely(dec, &doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			return // an empty file, or one of comments only
+			return f // an empty file, or one of comments only
 		}
-		pos := syntaxPos(file, src, err)
-		msg := syntaxMessage(err)
-		if line := lineAt(src, pos.Line); bytes.HasPrefix(bytes.TrimLeft(line, " "), []byte("\t")) {
-			pos.Col = len(line) - len(bytes.TrimLeft(line, " ")) + 1
-			msg = "not valid YAML: a tab indents this line; YAML is indented with spaces"
-		}
-		p.fail(pos, "syntax", "%s", msg)
-		return
+		f.doc = l.recover(src, err)
+		return f
 	}
 	var extra yaml.Node
 	if err := decodeSafely(dec, &extra); err == nil {
-		p.fail(Pos{File: file, Line: extra.Line, Col: extra.Column}, "syntax", "a programme file holds one YAML document; this is a second")
+		p.fail(Pos{File: file, Line: extra.Line, Col: extra.Column}, "syntax", "a programme file holds one YAML document; this is a second, and is not read")
+		p.broke(Broken{File: file})
 	} else if !errors.Is(err, io.EOF) {
-		p.fail(syntaxPos(file, src, err), "syntax", "%s", syntaxMessage(err))
+		p.fail(syntaxPos(file, src, err), "syntax", "%s; the rest of the file is not read", syntaxMessage(err))
+		p.broke(Broken{File: file})
 	}
-	l := &loader{p: p, file: file, budget: 4*len(src) + 10000}
-	l.document(&doc)
+	f.doc = &doc
+	return f
+}
+
+// apply adds a parsed file's items and findings to the programme.
+func (p *Programme) apply(f *parsedFile) {
+	p.Findings = append(p.Findings, f.scratch.Findings...)
+	p.Broken = append(p.Broken, f.scratch.Broken...)
+	if f.doc != nil {
+		l := &loader{p: p, file: f.file, budget: f.budget}
+		l.document(f.doc)
+	}
+}
+
+// syntaxFinding is the finding for a parse error err in src, whose first
+// line is line from+1 of the file.
+func (l *loader) syntaxFinding(src []byte, from int, err error, suffix string) {
+	pos := syntaxPos(l.file, src, err)
+	msg := syntaxMessage(err)
+	if line := lineAt(src, pos.Line); bytes.HasPrefix(bytes.TrimLeft(line, " "), []byte("\t")) {
+		pos.Col = len(line) - len(bytes.TrimLeft(line, " ")) + 1
+		msg = "not valid YAML: a tab indents this line; YAML is indented with spaces"
+	}
+	pos.Line += from
+	l.p.fail(pos, "syntax", "%s%s", msg, suffix)
+}
+
+// recover reads what it can of a file that does not parse whole (SPEC
+// 7.1): every item but the broken ones, with one finding per broken item.
+// It returns the document of what parsed, or nil.
+func (l *loader) recover(src []byte, whole error) *yaml.Node {
+	doc, lost, errs := recoverFile(src)
+	root := doc.Content[0]
+	if len(lost) == 0 {
+		// Every piece parses alone, but not the file as a whole.
+		l.syntaxFinding(src, 0, whole, "")
+		l.p.broke(Broken{File: l.file, Whole: len(root.Content) == 0})
+		if len(root.Content) == 0 {
+			return nil
+		}
+		return doc
+	}
+	lines := bytes.SplitAfter(src, []byte("\n"))
+	for i, it := range lost {
+		it.Pos.File = l.file
+		lost[i] = it
+		what := it.Section
+		if kind, ok := SectionKind(it.Section); ok && !it.Whole {
+			what = string(kind)
+			if it.ID != "" {
+				what += " " + it.ID
+			}
+			what = fmt.Sprintf("%s (line %d) is lost", what, it.Pos.Line)
+		} else {
+			what = fmt.Sprintf("the %s section (line %d) is lost", it.Section, it.Pos.Line)
+		}
+		if piece := bytes.Join(lines[it.Pos.Line-1:it.end], nil); errs[i] != nil {
+			l.syntaxFinding(piece, it.Pos.Line-1, errs[i], "; "+what)
+		} else {
+			l.p.fail(it.Pos, "syntax", "not valid YAML here; %s", what)
+		}
+	}
+	l.p.broke(Broken{File: l.file, Lost: lost, Whole: len(root.Content) == 0})
+	return doc
 }
 
 // decodeSafely turns a panic inside the YAML parser into an error, so that
@@ -289,7 +416,7 @@ func shape(n *yaml.Node) string {
 		if n.Tag == "!!null" {
 			return "empty"
 		}
-		return fmt.Sprintf("%q", n.Value)
+		return Quote(n.Value)
 	}
 	return "an alias"
 }
@@ -320,11 +447,11 @@ func (l *loader) document(doc *yaml.Node) {
 		name := k.Value
 		kind, ok := SectionKind(name)
 		if !ok {
-			l.errorf(k, "duplicate-section", "%q is not a section%s", name, suggest(name, sectionNames()))
+			l.errorf(k, "duplicate-section", "%s is not a section%s", Quote(name), suggest(name, sectionNames()))
 			continue
 		}
 		if first, dup := seen[name]; dup && name != "programme" {
-			l.errorf(k, "syntax", "section %q appears twice in this file (first at line %d)", name, first.Line)
+			l.errorf(k, "syntax", "section %s appears twice in this file (first at line %d)", Quote(name), first.Line)
 		}
 		seen[name] = k
 		if kind == KindProgramme {
@@ -356,16 +483,25 @@ func (l *loader) pairs(m *yaml.Node) [][2]*yaml.Node {
 			continue
 		}
 		if k.Tag == "!!merge" {
+			// A merge key names a mapping, or a list of them: the first
+			// to give a key wins, and keys given here win over all.
 			src := l.resolve(v)
-			if src != nil && src.Kind == yaml.MappingNode && l.spend(len(src.Content)) {
-				merged = append(merged, l.pairs(src)...)
-			} else {
-				l.errorf(k, "type", "a merge key must name a mapping")
+			sources := []*yaml.Node{src}
+			if src != nil && src.Kind == yaml.SequenceNode {
+				sources = src.Content
+			}
+			for _, m := range sources {
+				m = l.resolve(m)
+				if m == nil || m.Kind != yaml.MappingNode || !l.spend(len(m.Content)+1) {
+					l.errorf(k, "type", "a merge key must name a mapping, or a list of mappings")
+					break
+				}
+				merged = append(merged, l.pairs(m)...)
 			}
 			continue
 		}
 		if line, dup := seen[k.Value]; dup {
-			l.errorf(k, "syntax", "key %q given twice in one mapping (first at line %d)", k.Value, line)
+			l.errorf(k, "syntax", "key %s given twice in one mapping (first at line %d)", Quote(k.Value), line)
 			continue
 		}
 		seen[k.Value] = k.Line
@@ -466,7 +602,7 @@ func (l *loader) item(kind Kind, m *yaml.Node, dst reflect.Value) {
 	}
 	name := string(kind)
 	if id != "" {
-		name += " " + id
+		name += " " + Clip(id)
 	}
 	l.fields(name, id, si, m, dst, &it.keys)
 }
@@ -496,7 +632,7 @@ func (l *loader) fields(name, id string, si *structInfo, m *yaml.Node, dst refle
 		}
 		i, ok := si.byName[k.Value]
 		if !ok {
-			l.errorID(k, id, "unknown-field", "%s has no field %q%s", name, k.Value, suggest(k.Value, fieldNames(si)))
+			l.errorID(k, id, "unknown-field", "%s has no field %s%s", name, Quote(k.Value), suggest(k.Value, fieldNames(si)))
 			continue
 		}
 		f := si.fields[i]
@@ -566,7 +702,7 @@ var lagPattern = regexp.MustCompile(`^(\d{1,6})([dw])$`)
 func ParseLag(s string) (Lag, error) {
 	m := lagPattern.FindStringSubmatch(s)
 	if m == nil {
-		return 0, fmt.Errorf("lag %q must be a whole number of days or weeks, such as 10d or 2w", s)
+		return 0, fmt.Errorf("lag %s must be a whole number of days or weeks, such as 10d or 2w", Quote(s))
 	}
 	n, _ := strconv.Atoi(m[1])
 	if m[2] == "w" {
@@ -584,6 +720,10 @@ func (l *loader) value(name, id string, f Field, k, v *yaml.Node, dst reflect.Va
 			l.errorID(v, id, "type", "%s: %s must be %s, not %s", name, f.Name, what, shape(v))
 			return "", false
 		}
+		if v.Style&yaml.TaggedStyle != 0 && !tagFits(f.Kind, v.Tag) {
+			l.errorID(v, id, "type", "%s: %s must be %s, but is tagged %s", name, f.Name, what, Quote(v.Tag))
+			return "", false
+		}
 		return v.Value, true
 	}
 	switch f.Kind {
@@ -597,7 +737,7 @@ func (l *loader) value(name, id string, f Field, k, v *yaml.Node, dst reflect.Va
 	case KindID:
 		if s, ok := scalar("an id"); ok {
 			if !ValidID(s) {
-				l.errorID(v, id, "invalid-id", "%s: %q is not a valid id (letters, digits, - _ . ; starting with a letter; at most 64 characters)", name, s)
+				l.errorID(v, id, "invalid-id", "%s: %s is not a valid id (letters, digits, - _ . ; starting with a letter; at most 64 characters)", name, Quote(s))
 			}
 			dst.SetString(s)
 		}
@@ -608,7 +748,7 @@ func (l *loader) value(name, id string, f Field, k, v *yaml.Node, dst reflect.Va
 	case KindEnum:
 		if s, ok := scalar("one of " + strings.Join(f.Enum, ", ")); ok {
 			if !contains(f.Enum, s) {
-				l.errorID(v, id, "invalid-value", "%s: %s %q is not one of %s%s", name, f.Name, s, strings.Join(f.Enum, ", "), suggest(s, f.Enum))
+				l.errorID(v, id, "invalid-value", "%s: %s %s is not one of %s%s", name, f.Name, Quote(s), strings.Join(f.Enum, ", "), suggest(s, f.Enum))
 				return
 			}
 			dst.SetString(s)
@@ -627,12 +767,20 @@ func (l *loader) value(name, id string, f Field, k, v *yaml.Node, dst reflect.Va
 		if !ok {
 			return
 		}
-		if v.Tag != "!!int" && v.Tag != "!!float" {
-			l.errorID(v, id, "type", "%s: %s must be a whole number, not %q", name, f.Name, s)
+		n, err := strconv.Atoi(s)
+		if v.Tag == "!!float" {
+			// 4.0 is the whole number 4, as a spreadsheet writes it.
+			if x, ferr := strconv.ParseFloat(s, 64); ferr == nil && x == math.Trunc(x) && math.Abs(x) < 1e9 {
+				n, err = int(x), nil
+			} else {
+				err = strconv.ErrSyntax
+			}
+		}
+		if (v.Tag != "!!int" && v.Tag != "!!float") || err != nil {
+			l.errorID(v, id, "type", "%s: %s must be a whole number, not %s", name, f.Name, Quote(s))
 			return
 		}
-		n, err := strconv.Atoi(s)
-		if err != nil || (f.HasRange && (n < f.Min || n > f.Max)) {
+		if f.HasRange && (n < f.Min || n > f.Max) {
 			l.errorID(v, id, "invalid-value", "%s: %s %s is outside %d..%d", name, f.Name, s, f.Min, f.Max)
 			return
 		}
@@ -705,6 +853,19 @@ func (l *loader) value(name, id string, f Field, k, v *yaml.Node, dst reflect.Va
 		l.fields(name+" "+f.Name, id, infoOf(dst.Type().Elem()), v, ptr.Elem(), nil)
 		dst.Set(ptr)
 	}
+}
+
+// tagFits reports whether an explicit tag suits a field of kind k: a
+// value tagged !!int where text belongs would be read one way here and
+// another by fmt and set.
+func tagFits(k ValueKind, tag string) bool {
+	switch k {
+	case KindInt:
+		return tag == "!!int" || tag == "!!float"
+	case KindDate:
+		return tag == "!!str" || tag == "!!timestamp"
+	}
+	return tag == "!!str"
 }
 
 func contains(list []string, s string) bool {

@@ -4,7 +4,9 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"syscall"
 	"testing"
 	"testing/fstest"
 )
@@ -36,15 +38,26 @@ func TestLoadFindings(t *testing.T) {
 		{"empty file", "", nil},
 		{"comments only", "# nothing yet\n", nil},
 		{"syntax error has its line", "milestones:\n  - id: M-1\n   title: x\n  due: 2017-01-01\n",
-			[]string{"p/m.yaml:3:4: error: not valid YAML: did not find expected '-' indicator [syntax]"}},
+			[]string{"p/m.yaml:3:4: error: not valid YAML: did not find expected '-' indicator; the milestones section (line 1) is lost [syntax]"}},
 		{"invalid UTF-8 at its column", "milestones: []\n# caf\xe9\n",
 			[]string{"p/m.yaml:2:6: error: not valid YAML: byte 0xe9 is not UTF-8 text [syntax]"}},
 		{"NUL byte", "risks:\x00\n",
 			[]string{"p/m.yaml:1:7: error: not valid YAML: control character U+0000 [syntax]"}},
 		{"tab indentation", "milestones:\n\t- id: M-1\n",
-			[]string{"p/m.yaml:2:1: error: not valid YAML: a tab indents this line; YAML is indented with spaces [syntax]"}},
+			[]string{"p/m.yaml:2:1: error: not valid YAML: a tab indents this line; YAML is indented with spaces; the milestones section (line 1) is lost [syntax]"}},
 		{"two documents", "milestones: []\n---\nrisks: []\n",
-			[]string{"p/m.yaml:2:1: error: a programme file holds one YAML document; this is a second [syntax]"}},
+			[]string{"p/m.yaml:2:1: error: a programme file holds one YAML document; this is a second, and is not read [syntax]"}},
+		{"a merge key with a list", "milestones:\n  - &a {id: M-1, title: T, due: 2017-01-01}\n  - {<<: [{owner: P}, *a], id: M-2}\n  - {<<: [*a, 3], id: M-3}\n",
+			[]string{"p/m.yaml:4:6: error: a merge key must name a mapping, or a list of mappings [type]"}},
+		{"explicit tag that does not fit", "milestones:\n  - {id: M-1, title: T, owner: !!int dcs, due: 2017-01-01}\n",
+			[]string{"p/m.yaml:2:32: error: milestone M-1: owner must be an id, but is tagged \"!!int\" [type]"}},
+		{"a whole number written as a float", "risks:\n  - {id: R-1, title: T, likelihood: 4.0, impact: 2.5}\n",
+			[]string{"p/m.yaml:2:50: error: risk R-1: impact must be a whole number, not \"2.5\" [type]"}},
+		{"a long value is cut in messages", "milestones:\n  - {id: M-1, title: T, due: 2017-01-01, colour: x}\n  - {id: " + strings.Repeat("x", 200) + "!, title: T, due: 2017-01-01}\n",
+			[]string{
+				"p/m.yaml:2:42: error: milestone M-1 has no field \"colour\" [unknown-field]",
+				"p/m.yaml:3:10: error: milestone " + strings.Repeat("x", 60) + "...: \"" + strings.Repeat("x", 60) + "\"... is not a valid id (letters, digits, - _ . ; starting with a letter; at most 64 characters) [invalid-id]",
+			}},
 		{"a list at the top", "- id: M-1\n",
 			[]string{"p/m.yaml:1:1: error: the file must be a mapping of sections (programme, milestones, risks, ...), not a list [type]"}},
 		{"a mapping where a list belongs", "milestones:\n  id: M-1\n",
@@ -149,8 +162,12 @@ func TestLoadSkipsLinksOutside(t *testing.T) {
 	must(os.Symlink("../"+filepath.Base(outside)+"/x.yaml", filepath.Join(dir, "rel.yaml")))
 	must(os.Symlink("inner.txt", filepath.Join(dir, "in.yaml")))
 	p := Load(os.DirFS(dir), "p")
-	if got := findings(p); len(got) != 0 {
-		t.Errorf("links outside were followed: %v", got)
+	want := []string{
+		"p/out.yaml:1:1: error: cannot read: a symbolic link that leads out of the programme directory; not followed [syntax]",
+		"p/rel.yaml:1:1: error: cannot read: a symbolic link that leads out of the programme directory; not followed [syntax]",
+	}
+	if got := findings(p); !slices.Equal(got, want) {
+		t.Errorf("links outside: got %q, want %q", got, want)
 	}
 	if len(p.Milestones) != 1 {
 		t.Errorf("a link inside was not followed: %d milestones", len(p.Milestones))
@@ -173,5 +190,61 @@ func TestParseDate(t *testing.T) {
 	}
 	if d, _ := ParseDate("2017-03-01"); d.Sub(NewDate(2017, 2, 28)) != 1 {
 		t.Error("date arithmetic is off across February")
+	}
+}
+
+// TestLoadDirConfines checks that nothing outside the programme directory
+// is read, however a link is built, and that nothing which is not a plain
+// file is opened: a named pipe would hang the read, /dev/zero never end it.
+func TestLoadDirConfines(t *testing.T) {
+	dir := t.TempDir()
+	outside := t.TempDir()
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(os.WriteFile(filepath.Join(dir, "programme.yaml"), []byte(header), 0o644))
+	must(os.WriteFile(filepath.Join(outside, "secret.yaml"), []byte("milestones: [{id: SECRET, title: s, due: 2017-02-01}]\n"), 0o644))
+	must(os.WriteFile(filepath.Join(dir, "inner.txt"), []byte("milestones:\n  - {id: M-1, title: a, due: 2017-02-01}\n"), 0o644))
+	must(os.Symlink(filepath.Join(outside, "secret.yaml"), filepath.Join(dir, "hop")))
+	must(os.Symlink("hop", filepath.Join(dir, "chain.yaml")))      // a chain whose second link leaves
+	must(os.Symlink("/dev/zero", filepath.Join(dir, "zero.yaml"))) // never ends
+	must(os.Symlink("loop-b.yaml", filepath.Join(dir, "loop-a.yaml")))
+	must(os.Symlink("loop-a.yaml", filepath.Join(dir, "loop-b.yaml")))
+	must(os.Symlink("inner.txt", filepath.Join(dir, "in.yaml")))
+	must(os.Mkdir(filepath.Join(dir, "folder.yaml"), 0o755)) // a folder, read as one
+	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.yaml"), 0o644); err != nil {
+		t.Logf("no named pipe: %v", err)
+	}
+	p := LoadDir(dir, "p")
+	var got []string
+	for _, f := range p.Findings {
+		got = append(got, f.String())
+	}
+	want := []string{
+		"p/chain.yaml:1:1: error: cannot read: a symbolic link that leads out of the programme directory; not followed [syntax]",
+		"p/loop-a.yaml:1:1: error: cannot read: a chain of symbolic links that does not end; not followed [syntax]",
+		"p/loop-b.yaml:1:1: error: cannot read: a chain of symbolic links that does not end; not followed [syntax]",
+		"p/pipe.yaml:1:1: error: cannot read: a named pipe, not a file; not read [syntax]",
+		"p/zero.yaml:1:1: error: cannot read: a symbolic link that leads out of the programme directory; not followed [syntax]",
+	}
+	SortFindings(p.Findings)
+	got = got[:0]
+	for _, f := range p.Findings {
+		got = append(got, f.String())
+		if strings.Contains(f.Message, "SECRET") {
+			t.Errorf("a finding shows what lies outside: %s", f)
+		}
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(p.Milestones) != 1 || p.Milestones[0].ID != "M-1" {
+		t.Errorf("milestones %v: want only M-1, through the link that stays inside", p.Milestones)
+	}
+	if !p.Incomplete() {
+		t.Error("a programme with unread files says it is complete")
 	}
 }

@@ -1,5 +1,7 @@
 package programme
 
+import "strconv"
+
 // The model mirrors the file format. Each field's `oco` tag is the format's
 // own definition of it: its key, whether it is required, and what values it
 // takes. The loader, the canonical key order of `oco fmt`, the value parsing
@@ -49,6 +51,9 @@ type Programme struct {
 	// Unread lists the files (and folders) that could not be read at all:
 	// the programme is incomplete, so a command cannot trust its answer.
 	Unread []string
+	// Broken lists the files that could not be parsed whole, and what of
+	// them was lost.
+	Broken []Broken
 
 	index map[string]Ref
 }
@@ -144,6 +149,22 @@ type Dep struct {
 
 // Lag is a whole number of days; in files it is written `10d` or `2w`.
 type Lag int
+
+// String writes a lag as every output prints it, in days: "10d". ParseLag
+// reads it back.
+func (l Lag) String() string { return strconv.Itoa(int(l)) + "d" }
+
+// LagTo is the lag of m's link to pred; of the longest where pred is listed
+// twice, since that one sets m's date.
+func (m *Milestone) LagTo(pred string) Lag {
+	lag, found := Lag(0), false
+	for _, d := range m.DependsOn {
+		if d.ID == pred && (!found || d.Lag > lag) {
+			lag, found = d.Lag, true
+		}
+	}
+	return lag
+}
 
 type Risk struct {
 	Item

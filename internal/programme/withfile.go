@@ -17,7 +17,7 @@ const noHeader = "no programme section"
 // re-checks the programme this way without reading or parsing any other
 // file again. p itself is not changed.
 func (p *Programme) WithFile(file string, src []byte) *Programme {
-	return p.with(file, func(q *Programme) { q.loadFile(file, src) })
+	return p.with(file, func(q *Programme) { q.apply(parse(file, src)) })
 }
 
 // WithParsed is WithFile for a file its caller has already parsed, root
@@ -25,14 +25,11 @@ func (p *Programme) WithFile(file string, src []byte) *Programme {
 // holds it: the file is not parsed again.
 func (p *Programme) WithParsed(file string, src []byte, root *yaml.Node) *Programme {
 	return p.with(file, func(q *Programme) {
-		if pos, msg, bad := badBytes(file, src); bad {
-			q.fail(pos, "syntax", "%s", msg)
+		if _, _, bad := badBytes(file, src); bad || root == nil {
+			q.apply(parse(file, src))
 			return
 		}
-		if root != nil {
-			l := &loader{p: q, file: file, budget: 4*len(src) + 10000}
-			l.document(root)
-		}
+		q.apply(&parsedFile{file: file, doc: root, budget: 4*len(src) + 10000})
 	})
 }
 
@@ -62,14 +59,22 @@ func (p *Programme) with(file string, load func(q *Programme)) *Programme {
 			q.Unread = append(q.Unread, u)
 		}
 	}
-	fresh := q.Findings
+	fresh := q.Broken
+	q.Broken = nil
+	for _, b := range p.Broken {
+		if b.File != file {
+			q.Broken = append(q.Broken, b)
+		}
+	}
+	q.Broken = append(q.Broken, fresh...)
+	freshFindings := q.Findings
 	q.Findings = nil
 	for _, f := range p.Findings {
 		if f.Pos.File != file && !(f.Rule == "missing-field" && strings.HasPrefix(f.Message, noHeader)) {
 			q.Findings = append(q.Findings, f)
 		}
 	}
-	q.Findings = append(q.Findings, fresh...)
+	q.Findings = append(q.Findings, freshFindings...)
 
 	q.People = splice(p.People, q.People, file, rank)
 	q.Bodies = splice(p.Bodies, q.Bodies, file, rank)
@@ -82,7 +87,7 @@ func (p *Programme) with(file string, load func(q *Programme)) *Programme {
 	q.Decisions = splice(p.Decisions, q.Decisions, file, rank)
 	q.Benefits = splice(p.Benefits, q.Benefits, file, rank)
 
-	if q.Header.File == "" {
+	if q.Header.File == "" && !q.Incomplete() {
 		at := file
 		for _, f := range q.Files {
 			if strings.HasSuffix(f, "/programme.yaml") || strings.HasSuffix(f, "/programme.yml") || f == "programme.yaml" || f == "programme.yml" {

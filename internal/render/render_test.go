@@ -298,7 +298,7 @@ func TestParseFormat(t *testing.T) {
 	}
 }
 
-func TestDetectTerm(t *testing.T) {
+func TestNewTerm(t *testing.T) {
 	env := func(kv ...string) func(string) string {
 		return func(k string) string {
 			for i := 0; i+1 < len(kv); i += 2 {
@@ -316,17 +316,24 @@ func TestDetectTerm(t *testing.T) {
 		env     func(string) string
 		color   bool
 		width   int
+		term    bool
 	}{
-		{"piped", false, env(), false, 80},
-		{"columns", false, env("COLUMNS", "120"), false, 120},
-		{"bad columns", false, env("COLUMNS", "wide"), false, 80},
-		{"forced", false, env("CLICOLOR_FORCE", "1"), true, 80},
-		{"forced off", false, env("CLICOLOR_FORCE", "0"), false, 80},
-		{"NO_COLOR beats force", false, env("CLICOLOR_FORCE", "1", "NO_COLOR", "1"), false, 80},
-		{"flag beats force", true, env("CLICOLOR_FORCE", "1"), false, 80},
+		{"piped", false, env(), false, 80, false},
+		{"terminal", false, env(), true, 132, true},
+		{"dumb terminal", false, env("TERM", "dumb"), false, 132, true},
+		{"CLICOLOR=0", false, env("CLICOLOR", "0"), false, 132, true},
+		{"terminal, NO_COLOR", false, env("NO_COLOR", "1"), false, 132, true},
+		{"terminal, --no-color", true, env(), false, 132, true},
+		{"terminal, COLUMNS", false, env("COLUMNS", "60"), true, 60, true},
+		{"columns", false, env("COLUMNS", "120"), false, 120, false},
+		{"bad columns", false, env("COLUMNS", "wide"), false, 80, false},
+		{"forced", false, env("CLICOLOR_FORCE", "1"), true, 80, false},
+		{"forced off", false, env("CLICOLOR_FORCE", "0"), false, 80, false},
+		{"NO_COLOR beats force", false, env("CLICOLOR_FORCE", "1", "NO_COLOR", "1"), false, 80, false},
+		{"flag beats force", true, env("CLICOLOR_FORCE", "1"), false, 80, false},
 	} {
-		got := DetectTerm(&buf, tc.noColor, tc.env)
-		if got.IsTerminal || got.Color != tc.color || got.Width != tc.width {
+		got := NewTerm(&buf, tc.term, 132, tc.noColor, tc.env)
+		if got.IsTerminal != tc.term || got.Color != tc.color || got.Width != tc.width {
 			t.Errorf("%s: got %+v", tc.name, got)
 		}
 	}

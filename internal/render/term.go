@@ -7,15 +7,13 @@ package render
 
 import (
 	"io"
-	"os"
 	"strconv"
 	"strings"
-
-	"golang.org/x/term"
 )
 
-// Term describes where output goes. Commands detect it once with DetectTerm;
-// tests build it directly, so they can say "this is an 80-column colour
+// Term describes where output goes. The caller says what the output is (a
+// terminal or not, how wide) and NewTerm decides colour and width from that
+// and the environment, so a test can say "this is an 80-column colour
 // terminal" without one.
 type Term struct {
 	Out        io.Writer
@@ -27,24 +25,21 @@ type Term struct {
 // DefaultWidth is used when the width cannot be known, as when piped.
 const DefaultWidth = 80
 
-// DetectTerm inspects out and the environment.
+// NewTerm describes out: isTerminal and width (0 when unknown) are what the
+// caller found out about the device, getenv reads the environment (nil: an
+// empty one).
 //
 // Colour is on only on a terminal, and off with --no-color, NO_COLOR (any
 // non-empty value), CLICOLOR=0 or TERM=dumb. CLICOLOR_FORCE (non-empty, not
 // "0") turns it on even when piped, but never overrides an explicit
-// --no-color or NO_COLOR. COLUMNS overrides the terminal's width. A nil
-// getenv reads the process environment.
-func DetectTerm(out io.Writer, noColorFlag bool, getenv func(string) string) Term {
+// --no-color or NO_COLOR. COLUMNS overrides the terminal's width.
+func NewTerm(out io.Writer, isTerminal bool, width int, noColorFlag bool, getenv func(string) string) Term {
 	if getenv == nil {
-		getenv = os.Getenv
+		getenv = func(string) string { return "" }
 	}
-	t := Term{Out: out, Width: DefaultWidth}
-	f, ok := out.(*os.File)
-	if ok && term.IsTerminal(int(f.Fd())) {
-		t.IsTerminal = true
-		if w, _, err := term.GetSize(int(f.Fd())); err == nil && w > 0 {
-			t.Width = w
-		}
+	t := Term{Out: out, Width: DefaultWidth, IsTerminal: isTerminal}
+	if isTerminal && width > 0 {
+		t.Width = width
 	}
 	if n, err := strconv.Atoi(strings.TrimSpace(getenv("COLUMNS"))); err == nil && n > 0 {
 		t.Width = n

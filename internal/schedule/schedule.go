@@ -7,6 +7,7 @@ package schedule
 import (
 	"math"
 	"slices"
+	"sync/atomic"
 
 	"github.com/ocotool/oco/internal/programme"
 )
@@ -78,12 +79,20 @@ type Result struct {
 	succ      []Successor
 }
 
+// computes counts calls to Compute, so that a test can tell a command
+// scheduled the programme once, whatever the machine's speed.
+var computes atomic.Int64
+
+// Computes is how many times Compute has run in this process.
+func Computes() int64 { return computes.Load() }
+
 // Compute works out the schedule of a network in time and memory linear in
 // tasks plus links. Links to themselves, links out of range, and links
 // between tasks of the same loop are ignored for the dates, so the result is
 // always complete. The Result keeps in.Tasks: do not change them while it
 // is in use.
 func Compute(in Input) *Result {
+	computes.Add(1)
 	tasks := in.Tasks
 	n := len(tasks)
 	r := &Result{

@@ -1,0 +1,160 @@
+package programme
+
+import (
+	"bytes"
+	"io/fs"
+	"path"
+	"regexp"
+	"runtime"
+	"sync"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// parseFiles reads files from fsys in order and parses them on every core,
+// handing each to apply in path order, so that findings and ids come out
+// exactly as a run on one core gives them. At most a few trees are alive
+// at once: a file's tree is dropped once applied, so memory follows the
+// largest files, not the whole programme.
+func parseFiles(fsys fs.FS, prefix string, files []string, apply func(*parsedFile)) {
+	read := func(name string) *parsedFile {
+		display := path.Join(prefix, name)
+		src, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return &parsedFile{file: display, readErr: err}
+		}
+		return parse(display, src)
+	}
+	workers := runtime.GOMAXPROCS(0)
+	if workers < 2 || len(files) < 2 {
+		for _, name := range files {
+			apply(read(name))
+		}
+		return
+	}
+	results := make([]chan *parsedFile, len(files))
+	for i := range results {
+		results[i] = make(chan *parsedFile, 1)
+	}
+	window := make(chan struct{}, workers+1) // trees parsed ahead and not yet applied
+	go func() {
+		for i, name := range files {
+			window <- struct{}{}
+			go func() { results[i] <- read(name) }()
+		}
+	}()
+	for i := range files {
+		apply(<-results[i])
+		<-window
+	}
+}
+
+// Large files are split at their top-level list items, and the items
+// parsed in parallel, where nothing ties one item to another: anchors,
+// aliases, tags, directives and document markers all keep a file whole.
+const splitAbove = 256 << 10
+
+var (
+	tiesItems = regexp.MustCompile(`(?m)(?:^|[\s\[{,:-])[&*!][^\s]|^%|^---|^\.\.\.`)
+)
+
+// parseSplit parses a large file item by item on every core. It reports
+// false, having done little, where the file is small, is not made of block
+// lists, or has anything that ties items together; and false where any
+// piece fails, so that the whole file is parsed and its error found as
+// usual.
+func parseSplit(src []byte) (*yaml.Node, bool) {
+	workers := runtime.GOMAXPROCS(0)
+	if len(src) < splitAbove || workers < 2 || tiesItems.Match(src) || bytes.Contains(src, []byte("\t")) {
+		return nil, false
+	}
+	lines := bytes.SplitAfter(src, []byte("\n"))
+	if len(lines) > 0 && len(lines[len(lines)-1]) == 0 {
+		lines = lines[:len(lines)-1]
+	}
+	type piece struct {
+		key   *yaml.Node // the section's key, for a list split into items
+		chunk chunk
+	}
+	var pieces []piece
+	var sections []chunk
+	for i, ln := range lines {
+		if topKey.Match(ln) {
+			if len(sections) > 0 {
+				sections[len(sections)-1].to = i
+			}
+			sections = append(sections, chunk{i, len(lines)})
+		} else if len(sections) == 0 {
+			if t := bytes.TrimSpace(ln); len(t) > 0 && t[0] != '#' {
+				return nil, false
+			}
+		}
+	}
+	for _, s := range sections {
+		m := topKey.FindSubmatch(lines[s.from])
+		rest := bytes.TrimSpace(lines[s.from][len(m[0]):])
+		items := listItems(lines, s.from+1, s.to)
+		if len(rest) > 0 && rest[0] != '#' || len(items) == 0 {
+			pieces = append(pieces, piece{chunk: s})
+			continue
+		}
+		key := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: string(m[1]), Line: s.from + 1, Column: 1}
+		for _, it := range items {
+			pieces = append(pieces, piece{key: key, chunk: it})
+		}
+	}
+	nodes := make([]*yaml.Node, len(pieces))
+	var failed bool
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				n, err := parseChunk(lines, pieces[i].chunk.from, pieces[i].chunk.to)
+				if err != nil {
+					mu.Lock()
+					failed = true
+					mu.Unlock()
+					continue
+				}
+				nodes[i] = n
+			}
+		}()
+	}
+	for i := range pieces {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if failed {
+		return nil, false
+	}
+	root := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 1, Column: 1}
+	var seq *yaml.Node
+	for i, pc := range pieces {
+		n := nodes[i]
+		if pc.key == nil {
+			if n.Kind != yaml.MappingNode || len(n.Content) != 2 {
+				return nil, false
+			}
+			root.Content = append(root.Content, n.Content...)
+			seq = nil
+			continue
+		}
+		if n.Kind != yaml.SequenceNode || len(n.Content) != 1 {
+			return nil, false
+		}
+		if seq == nil || i == 0 || pieces[i-1].key != pc.key {
+			seq = &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: n.Line, Column: n.Column}
+			root.Content = append(root.Content, pc.key, seq)
+		}
+		seq.Content = append(seq.Content, n.Content[0])
+	}
+	if len(root.Content) == 0 {
+		return nil, false
+	}
+	return &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root}, Line: 1, Column: 1}, true
+}

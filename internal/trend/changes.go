@@ -1,0 +1,184 @@
+package trend
+
+import (
+	"slices"
+
+	"github.com/ocotool/oco/internal/programme"
+)
+
+// What a change to a milestone is. These words are an interface: `oco
+// history -o json` carries them for scripts.
+const (
+	Added       = "added"
+	Rebaselined = "rebaselined"
+	Slipped     = "slipped"
+	Recovered   = "recovered"
+	Done        = "done"
+	Reopened    = "reopened"
+	Changed     = "changed"
+	Removed     = "removed"
+)
+
+// Change is one milestone at one commit that changed it, as `oco history
+// -o json` and `-o csv` print it.
+type Change struct {
+	ID        string         `json:"id"`
+	Title     string         `json:"title"`
+	Commit    string         `json:"commit"`
+	Committed programme.Date `json:"committed"`
+	Subject   string         `json:"subject"`
+	What      string         `json:"change"`
+	Due       programme.Date `json:"due"`
+	Forecast  programme.Date `json:"forecast,omitempty"`
+	Done      programme.Date `json:"done,omitempty"`
+	Date      programme.Date `json:"date"`  // forecast, else due
+	Moved     int            `json:"moved"` // days from the previous date
+}
+
+// Changes returns a change for each milestone each time it changed, in
+// the order of points; within a point, removals first (in the order the
+// milestones first appeared), then the rest by id. A baseline point is
+// where the changes start from, and has none of its own.
+func Changes(points []Point) []Change {
+	var out []Change
+	// Two maps, the previous point's and this one's, swapped and reused.
+	prev, cur := map[string]Milestone{}, map[string]Milestone{}
+	var order []string // ids in the order they first appeared
+	known := map[string]bool{}
+	var ids []string
+	for _, pt := range points {
+		clear(cur)
+		for _, m := range pt.Milestones {
+			cur[m.ID] = m
+		}
+		add := func(m Milestone, what string, moved int) {
+			if pt.Baseline {
+				return
+			}
+			out = append(out, Change{ID: m.ID, Title: m.Title, Commit: pt.Commit, Committed: programme.DateOf(pt.Time), Subject: pt.Subject,
+				What: what, Due: m.Due, Forecast: m.Forecast, Done: m.Done, Date: m.Date(), Moved: moved})
+		}
+		for _, id := range order {
+			if _, ok := cur[id]; !ok {
+				if old, was := prev[id]; was {
+					add(Milestone{ID: id, Title: old.Title}, Removed, 0)
+				}
+			}
+		}
+		ids = ids[:0]
+		for id := range cur {
+			ids = append(ids, id)
+		}
+		slices.Sort(ids)
+		for _, id := range ids {
+			m := cur[id]
+			old, had := prev[id]
+			if !had {
+				if !known[id] {
+					known[id] = true
+					order = append(order, id)
+				}
+				add(m, Added, 0)
+				continue
+			}
+			if m.Due == old.Due && m.Forecast == old.Forecast && m.Done == old.Done {
+				continue
+			}
+			what := Changed
+			switch {
+			case m.Done != 0 && old.Done == 0:
+				what = Done
+			case m.Done == 0 && old.Done != 0:
+				what = Reopened
+			case m.Due != old.Due:
+				what = Rebaselined
+			case m.Date() > old.Date():
+				what = Slipped
+			case m.Date() < old.Date():
+				what = Recovered
+			}
+			add(m, what, m.Date().Sub(old.Date()))
+		}
+		prev, cur = cur, prev
+	}
+	return out
+}
+
+// ByMilestone groups changes by milestone, each in the order it first
+// appeared, so that a milestone's trend reads down a table.
+func ByMilestone(changes []Change) []Change {
+	first := map[string]int{}
+	for i, c := range changes {
+		if _, ok := first[c.ID]; !ok {
+			first[c.ID] = i
+		}
+	}
+	out := slices.Clone(changes)
+	slices.SortStableFunc(out, func(a, b Change) int { return first[a.ID] - first[b.ID] })
+	return out
+}
+
+// Of returns the changes of one milestone.
+func Of(changes []Change, id string) []Change {
+	return slices.DeleteFunc(slices.Clone(changes), func(c Change) bool { return c.ID != id })
+}
+
+// Chart is a milestone trend chart's data: reporting days down the side
+// and, for each milestone, its date as it stood at the end of each.
+type Chart struct {
+	Reports []programme.Date // ascending
+	Lines   []Line
+}
+
+// Line is one milestone's date at each reporting day: its done date once
+// done (where it meets the diagonal), zero where it did not exist.
+type Line struct {
+	ID    string
+	Title string
+	Dates []programme.Date // indexed like Chart.Reports
+}
+
+// ChartOf turns changes into a chart: a reporting day for each day with a
+// change (the last commit of the day counts), a line for each milestone in
+// the order the changes name them.
+func ChartOf(changes []Change) Chart {
+	var ch Chart
+	days := map[programme.Date]bool{}
+	for _, c := range changes {
+		days[c.Committed] = true
+	}
+	for d := range days {
+		ch.Reports = append(ch.Reports, d)
+	}
+	slices.Sort(ch.Reports)
+	byID := map[string][]Change{}
+	var ids []string
+	for _, c := range changes {
+		if _, ok := byID[c.ID]; !ok {
+			ids = append(ids, c.ID)
+		}
+		byID[c.ID] = append(byID[c.ID], c)
+	}
+	for _, id := range ids {
+		cs := byID[id]
+		slices.SortStableFunc(cs, func(a, b Change) int { return int(a.Committed - b.Committed) })
+		line := Line{ID: id, Title: cs[len(cs)-1].Title, Dates: make([]programme.Date, len(ch.Reports))}
+		k := 0
+		var cur programme.Date
+		for i, day := range ch.Reports {
+			for k < len(cs) && cs[k].Committed <= day {
+				cur = cs[k].Date
+				if cs[k].Done != 0 {
+					cur = cs[k].Done
+				}
+				if cs[k].What == Removed {
+					cur = 0
+				}
+				k++
+			}
+			line.Dates[i] = cur
+		}
+		ch.Lines = append(ch.Lines, line)
+	}
+	return ch
+}

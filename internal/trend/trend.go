@@ -1,0 +1,124 @@
+// Package trend reads a programme across its git history: each commit that
+// changed the programme directory, with every milestone's dates and the
+// reporting date the programme gave itself then. `oco history` lists the
+// changes and draws the milestone trend chart from it; a board report's
+// period is a span of the same points.
+package trend
+
+import (
+	"errors"
+	"io/fs"
+	"slices"
+	"time"
+
+	"github.com/ocotool/oco/internal/gitrev"
+	"github.com/ocotool/oco/internal/programme"
+)
+
+// Options says which history to read.
+type Options struct {
+	// Rev is the newest revision read; "" means HEAD.
+	Rev string
+	// Since, where set, limits the history to a period: the commits after
+	// it (reachable from Rev, not from Since), such as those since the
+	// revision a board last saw. The first point is then Since itself, the
+	// baseline the period's changes are measured from.
+	Since string
+}
+
+// Point is the programme at one commit that changed its directory.
+type Point struct {
+	Commit  string
+	Time    time.Time // the committer date: when the change entered the history
+	Author  string
+	Subject string
+	// Baseline marks the point for Options.Since: the programme the
+	// period starts from, not a change within it. It has no author or
+	// subject, and no time where the directory did not exist then.
+	Baseline bool
+	// Exists is false at a commit that removed the whole directory.
+	Exists bool
+	// AsOf is the programme's as_of at this commit; zero where it had none.
+	AsOf programme.Date
+	// Milestones in the order the loader finds them; where an id is used
+	// twice, the first.
+	Milestones []Milestone
+}
+
+// Milestone is what a trend tracks of a milestone.
+type Milestone struct {
+	ID                  string
+	Title               string
+	Due, Forecast, Done programme.Date
+}
+
+// Date is the milestone's date as the chart plots it: forecast, else due.
+func (m Milestone) Date() programme.Date {
+	if m.Forecast != 0 {
+		return m.Forecast
+	}
+	return m.Due
+}
+
+// Read returns a point for every commit up to opt.Rev that touched dir
+// (relative to the top of repo, as gitrev.Repo.Rel gives it), oldest
+// first. Every revision is read through the repository's one long-lived
+// cat-file process, and each distinct milestone entry is parsed once.
+func Read(repo *gitrev.Repo, dir string, opt Options) ([]Point, error) {
+	rev := opt.Rev
+	if rev == "" {
+		rev = "HEAD"
+	}
+	commits, err := repo.LogSince(opt.Since, rev, dir)
+	if err != nil {
+		return nil, err
+	}
+	slices.Reverse(commits)
+	points := make([]Point, 0, len(commits)+1)
+	r := newReader()
+	if opt.Since != "" {
+		hash, err := repo.Resolve(opt.Since)
+		if err != nil {
+			return nil, err
+		}
+		pt := Point{Commit: hash, Baseline: true}
+		if err := r.point(repo, dir, &pt); err != nil {
+			return nil, err
+		}
+		points = append(points, pt)
+	}
+	for _, c := range commits {
+		pt := Point{Commit: c.Hash, Time: c.Time, Author: c.Author, Subject: c.Subject}
+		if err := r.point(repo, dir, &pt); err != nil {
+			return nil, err
+		}
+		points = append(points, pt)
+	}
+	return points, nil
+}
+
+// point fills in the programme at pt.Commit.
+func (r *reader) point(repo *gitrev.Repo, dir string, pt *Point) error {
+	fsys, err := repo.FS(pt.Commit, dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if pt.Time.IsZero() {
+		if info, err := fs.Stat(fsys, "."); err == nil {
+			pt.Time = info.ModTime() // the commit's date
+		}
+	}
+	pt.Exists = true
+	pt.Milestones, pt.AsOf = r.read(fsys)
+	// Keep the first of each id, as the loader's lookups do.
+	clear(r.seen)
+	pt.Milestones = slices.DeleteFunc(pt.Milestones, func(m Milestone) bool {
+		dup := m.ID == "" || r.seen[m.ID]
+		r.seen[m.ID] = true
+		return dup
+	})
+	return nil
+}

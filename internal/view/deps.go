@@ -1,0 +1,142 @@
+package view
+
+import (
+	"slices"
+
+	"github.com/ocotool/oco/internal/programme"
+	"github.com/ocotool/oco/internal/schedule"
+)
+
+// Deps is what `oco deps` shows of a milestone or a phase: the item's
+// record, as every command prints it, and what it depends on and what
+// depends on it, each as a walk. The fields without a JSON name are the
+// record's, for the table.
+type Deps struct {
+	Kind      string      `json:"kind" yaml:"kind"`
+	ID        string      `json:"id" yaml:"id"`
+	Item      any         `json:"item" yaml:"item"` // a Milestone or a Phase
+	Critical  bool        `json:"critical,omitempty" yaml:"critical,omitempty"`
+	DependsOn []DepsEntry `json:"depends_on" yaml:"depends_on"`
+	NeededBy  []DepsEntry `json:"needed_by" yaml:"needed_by"`
+
+	Title                         string         `json:"-" yaml:"-"`
+	Due, Forecast, Done, Expected programme.Date `json:"-" yaml:"-"`
+	Slack                         int            `json:"-" yaml:"-"`
+	Start, End                    programme.Date `json:"-" yaml:"-"` // a phase's
+}
+
+// DepsEntry is one item reached through a link. For milestones Lag and
+// Slack describe the link to From; Slack (link_slack) is absent for a link
+// in a loop.
+type DepsEntry struct {
+	ID       string         `json:"id" yaml:"id"`
+	Title    string         `json:"title" yaml:"title"`
+	Depth    int            `json:"depth" yaml:"depth"`
+	From     string         `json:"from" yaml:"from"`
+	Lag      string         `json:"lag,omitempty" yaml:"lag,omitempty"` // a milestone link's: "10d"
+	Due      programme.Date `json:"due,omitempty" yaml:"due,omitempty"`
+	Expected programme.Date `json:"expected,omitempty" yaml:"expected,omitempty"`
+	Slack    *int           `json:"link_slack,omitempty" yaml:"link_slack,omitempty"`
+	Loop     bool           `json:"loop,omitempty" yaml:"loop,omitempty"`
+	Start    programme.Date `json:"start,omitempty" yaml:"start,omitempty"`
+	End      programme.Date `json:"end,omitempty" yaml:"end,omitempty"`
+	Repeat   bool           `json:"repeat,omitempty" yaml:"repeat,omitempty"` // reached before: "(see above)"
+}
+
+// walk lists what is reached from root through next, depth first, in the
+// order next gives, without recursion: a chain of any length cannot exhaust
+// the stack. Without all it stops at depth 1. An item reached again is
+// listed once more, as a repeat, and not followed.
+func walk[L any](root int, all bool, next func(int) []L, to func(L) int, emit func(l L, from, depth int, repeat bool)) {
+	type step struct {
+		l     L
+		from  int
+		depth int
+	}
+	seen := map[int]bool{root: true}
+	var stack []step
+	push := func(from, depth int) {
+		links := next(from)
+		for k := len(links) - 1; k >= 0; k-- { // reversed, so they pop in order
+			stack = append(stack, step{links[k], from, depth})
+		}
+	}
+	push(root, 1)
+	for len(stack) > 0 {
+		st := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		v := to(st.l)
+		repeat := seen[v]
+		emit(st.l, st.from, st.depth, repeat)
+		if repeat || !all {
+			continue
+		}
+		seen[v] = true
+		push(v, st.depth+1)
+	}
+}
+
+// MilestoneDeps walks the links of the milestone id, which plan holds:
+// to depth 1, or with all the whole way, as a tree.
+func MilestoneDeps(p *programme.Programme, plan *schedule.Plan, asOf programme.Date, id string, all bool) *Deps {
+	i, _ := plan.Index(id)
+	m := plan.Milestones[i]
+	rec := &Deps{Kind: string(programme.KindMilestone), ID: m.ID, Item: NewMilestone(p, plan, i, asOf), Critical: plan.Critical[i],
+		Title: m.Title, Due: m.Due, Forecast: m.Forecast, Done: m.Done, Expected: plan.Expected[i], Slack: plan.Slack[i]}
+	entry := func(v, from, lag, succ, pred int, repeat bool) DepsEntry {
+		mv := plan.Milestones[v]
+		e := DepsEntry{ID: mv.ID, Title: mv.Title, From: plan.Milestones[from].ID, Lag: programme.Lag(lag).String(),
+			Due: mv.Due, Expected: plan.Expected[v], Repeat: repeat}
+		if plan.SameLoop(succ, pred) {
+			e.Loop = true
+		} else {
+			ls := plan.LinkSlack(pred, succ, lag)
+			e.Slack = &ls
+		}
+		return e
+	}
+	// Predecessors come from the model, which keeps the order the file
+	// lists them in; links to unknown ids are left to validate.
+	preds := func(v int) []schedule.Link {
+		var out []schedule.Link
+		for _, d := range plan.Milestones[v].DependsOn {
+			if p, ok := plan.Index(d.ID); ok && p != v {
+				out = append(out, schedule.Link{Pred: p, Lag: int(d.Lag)})
+			}
+		}
+		return out
+	}
+	walk(i, all, preds, func(l schedule.Link) int { return l.Pred }, func(l schedule.Link, from, depth int, repeat bool) {
+		e := entry(l.Pred, from, l.Lag, from, l.Pred, repeat)
+		e.Depth = depth
+		rec.DependsOn = append(rec.DependsOn, e)
+	})
+	succs := func(v int) []schedule.Successor {
+		return slices.DeleteFunc(slices.Clone(plan.Successors(v)), func(sc schedule.Successor) bool { return sc.Task == v })
+	}
+	walk(i, all, succs, func(sc schedule.Successor) int { return sc.Task }, func(sc schedule.Successor, from, depth int, repeat bool) {
+		e := entry(sc.Task, from, sc.Lag, sc.Task, from, repeat)
+		e.Depth = depth
+		rec.NeededBy = append(rec.NeededBy, e)
+	})
+	return rec
+}
+
+// PhaseDeps walks the depends_on links of a phase of p.
+func PhaseDeps(p *programme.Programme, asOf programme.Date, ph *programme.Phase, all bool) *Deps {
+	net := schedule.BuildPhases(p)
+	phs := net.Phases
+	root, _ := net.Index(ph.ID)
+	rec := &Deps{Kind: string(programme.KindPhase), ID: ph.ID, Item: NewPhase(ph, p.PhaseState(ph, asOf)),
+		Title: ph.Name, Start: ph.Start, End: ph.End}
+	add := func(list *[]DepsEntry) func(v, from, depth int, repeat bool) {
+		return func(v, from, depth int, repeat bool) {
+			q := phs[v]
+			*list = append(*list, DepsEntry{ID: q.ID, Title: q.Name, Depth: depth, From: phs[from].ID, Start: q.Start, End: q.End, Repeat: repeat})
+		}
+	}
+	self := func(v int) int { return v }
+	walk(root, all, func(v int) []int { return net.Preds[v] }, self, add(&rec.DependsOn))
+	walk(root, all, func(v int) []int { return net.Succs[v] }, self, add(&rec.NeededBy))
+	return rec
+}

@@ -1,0 +1,66 @@
+package view
+
+import (
+	"slices"
+
+	"github.com/ocotool/oco/internal/programme"
+)
+
+// RiskMatrix is the 5×5 likelihood × impact grid of `oco risks --matrix`.
+type RiskMatrix struct {
+	Positions string       `json:"positions" yaml:"positions"` // "current" or "target"
+	Cells     []MatrixCell `json:"cells" yaml:"cells"`         // the cells holding risks, likelihood 5 first
+	Unplaced  []string     `json:"unplaced" yaml:"unplaced"`   // risks with no position: unassessed, or no target
+
+	Risks int `json:"-" yaml:"-"` // how many risks it shows, placed or not
+}
+
+// MatrixCell is one cell of the grid that holds risks.
+type MatrixCell struct {
+	Likelihood int      `json:"likelihood" yaml:"likelihood"`
+	Impact     int      `json:"impact" yaml:"impact"`
+	Score      int      `json:"score" yaml:"score"`
+	RAG        string   `json:"rag" yaml:"rag"`
+	Count      int      `json:"count" yaml:"count"`
+	Risks      []string `json:"risks" yaml:"risks"`
+}
+
+// NewRiskMatrix places the risks that pass f, only the open ones when
+// onlyOpen, at their current positions or, with target, their targets.
+func NewRiskMatrix(p *programme.Programme, f *Filter, onlyOpen, target bool) RiskMatrix {
+	rec := RiskMatrix{Positions: "current", Cells: []MatrixCell{}, Unplaced: []string{}}
+	if target {
+		rec.Positions = "target"
+	}
+	var grid [5][5][]string
+	for _, r := range p.Risks {
+		if (onlyOpen && !r.Open()) || !RiskPasses(p, f, r) {
+			continue
+		}
+		rec.Risks++
+		l, i := r.Likelihood, r.Impact
+		if target {
+			l, i = 0, 0
+			if r.Target != nil {
+				l, i = r.Target.Likelihood, r.Target.Impact
+			}
+		}
+		if l < 1 || l > 5 || i < 1 || i > 5 {
+			rec.Unplaced = append(rec.Unplaced, r.ID)
+			continue
+		}
+		grid[l-1][i-1] = append(grid[l-1][i-1], r.ID)
+	}
+	for l := 5; l >= 1; l-- {
+		for i := 1; i <= 5; i++ {
+			ids := grid[l-1][i-1]
+			if len(ids) == 0 {
+				continue
+			}
+			slices.SortFunc(ids, programme.CompareIDs)
+			rec.Cells = append(rec.Cells, MatrixCell{Likelihood: l, Impact: i, Score: l * i,
+				RAG: p.RAG(l * i), Count: len(ids), Risks: ids})
+		}
+	}
+	return rec
+}
