@@ -95,9 +95,6 @@ func short(s string) string {
 
 func todayDate() programme.Date { return programme.DateOf(time.Now()) }
 
-// didYouMean suggests the candidate nearest s.
-func didYouMean(s string, candidates []string) string { return edit.DidYouMean(s, candidates) }
-
 // unwrapEditError says what went wrong with a file in the user's terms:
 // "path: permission denied", not "open path: permission denied".
 func unwrapEditError(err error) error {

@@ -36,10 +36,17 @@ type Source struct {
 	mem  map[string][]byte            // for tests: the files, in place of Dir
 }
 
-// Load reads the programme in dir as programme.Load does.
+// Load reads the programme in dir as programme.LoadDir does, through an
+// os.Root, so that no link reads a file outside dir.
 func Load(dir, prefix string, asOf func(*programme.Programme) (programme.Date, error)) *Source {
 	s := &Source{Dir: dir, Prefix: prefix, AsOf: asOf, sums: map[string][sha256.Size]byte{}}
-	s.P = programme.Load(summingFS{os.DirFS(dir).(fs.ReadFileFS), s.sums}, prefix)
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		s.P = programme.LoadDir(dir, prefix) // which says why it cannot
+		return s
+	}
+	defer root.Close()
+	s.P = programme.Load(summingFS{root.FS().(fs.ReadFileFS), s.sums}, prefix)
 	return s
 }
 
@@ -104,11 +111,6 @@ func usagef(format string, args ...any) error {
 type ConflictError struct{ Err error }
 
 func (e *ConflictError) Error() string { return e.Err.Error() }
-
-// rel maps a file as findings name it back to its path within Dir.
-func (s *Source) rel(display string) (string, error) {
-	return RelPath(s.Prefix, display)
-}
 
 // RelPath maps a file as findings name it back to its path within the
 // programme directory that prefix names.
