@@ -15,6 +15,7 @@ const (
 	KindIssue      Kind = "issue"
 	KindDecision   Kind = "decision"
 	KindBenefit    Kind = "benefit"
+	KindCalendar   Kind = "calendar"
 
 	// The board cycle (SPEC 7.3).
 	KindAssessment Kind = "assessment"
@@ -38,6 +39,7 @@ var Sections = []struct {
 	{"issues", KindIssue},
 	{"decisions", KindDecision},
 	{"benefits", KindBenefit},
+	{"calendars", KindCalendar},
 
 	// The board cycle (SPEC 7.3).
 	{"assessments", KindAssessment},
