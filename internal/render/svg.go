@@ -40,6 +40,9 @@ type svgEl struct {
 	Text, Anchor       string
 	Tip                string
 	Arrow              bool
+	// Data names what a mark stands for, for a script reading the chart:
+	// data-id, and for a move data-from and data-to ("likelihood,impact").
+	DataID, DataFrom, DataTo string
 }
 
 func num(f float64) string {
@@ -79,6 +82,12 @@ func (d *svgDoc) polyline(class string, pts []float64, tip string) {
 	d.Els = append(d.Els, svgEl{K: "polyline", C: class, D: b.String(), Tip: tip})
 }
 
+// tag names the last mark drawn, for a script reading the chart.
+func (d *svgDoc) tag(id, from, to string) {
+	e := &d.Els[len(d.Els)-1]
+	e.DataID, e.DataFrom, e.DataTo = id, from, to
+}
+
 func (d *svgDoc) text(class string, x, y float64, anchor, s string) {
 	d.Els = append(d.Els, svgEl{K: "text", C: class, X: num(x), Y: num(y), Anchor: anchor, Text: s})
 }
@@ -112,13 +121,14 @@ var svgTemplate = template.Must(template.New("svg").Parse(`<svg xmlns="http://ww
 {{- $id := .ID}}
 {{range .Els}}{{if .Tip}}<g><title>{{.Tip}}</title>{{end -}}
 {{if eq .K "rect"}}<rect class="{{.C}}" x="{{.X}}" y="{{.Y}}" width="{{.W}}" height="{{.H}}"/>
-{{- else if eq .K "line"}}<line class="{{.C}}" x1="{{.X}}" y1="{{.Y}}" x2="{{.X2}}" y2="{{.Y2}}"{{if .Arrow}} marker-end="url(#{{$id}}-arrow)"{{end}}/>
-{{- else if eq .K "circle"}}<circle class="{{.C}}" cx="{{.X}}" cy="{{.Y}}" r="{{.R}}"/>
-{{- else if eq .K "path"}}<path class="{{.C}}" d="{{.D}}"/>
-{{- else if eq .K "polyline"}}<polyline class="{{.C}}" points="{{.D}}"/>
+{{- else if eq .K "line"}}<line class="{{.C}}" x1="{{.X}}" y1="{{.Y}}" x2="{{.X2}}" y2="{{.Y2}}"{{template "data" .}}{{if .Arrow}} marker-end="url(#{{$id}}-arrow)"{{end}}/>
+{{- else if eq .K "circle"}}<circle class="{{.C}}" cx="{{.X}}" cy="{{.Y}}" r="{{.R}}"{{template "data" .}}/>
+{{- else if eq .K "path"}}<path class="{{.C}}" d="{{.D}}"{{template "data" .}}/>
+{{- else if eq .K "polyline"}}<polyline class="{{.C}}" points="{{.D}}"{{template "data" .}}/>
 {{- else if eq .K "text"}}<text class="{{.C}}" x="{{.X}}" y="{{.Y}}"{{with .Anchor}} text-anchor="{{.}}"{{end}}>{{.Text}}</text>
 {{- end}}{{if .Tip}}</g>{{end}}
-{{end}}</svg>`))
+{{end}}</svg>
+{{- define "data"}}{{with .DataID}} data-id="{{.}}"{{end}}{{with .DataFrom}} data-from="{{.}}"{{end}}{{with .DataTo}} data-to="{{.}}"{{end}}{{end}}`))
 
 func (d *svgDoc) render() (template.HTML, error) {
 	var b strings.Builder

@@ -292,6 +292,7 @@ func (c HeatMapChart) SVG() (template.HTML, error) {
 			tx, ty = tx-vx/n*8, ty-vy/n*8
 		}
 		d.arrow("move", fx, fy, tx, ty, fmt.Sprintf("%s moved from likelihood %d, impact %d to %d, %d", r.ID, r.FromL, r.FromI, r.L, r.I))
+		d.tag(r.ID, fmt.Sprintf("%d,%d", r.FromL, r.FromI), fmt.Sprintf("%d,%d", r.L, r.I))
 	}
 	for k, r := range c.Risks {
 		cls := "risk"
@@ -300,6 +301,7 @@ func (c HeatMapChart) SVG() (template.HTML, error) {
 		}
 		tip := fmt.Sprintf("%s %s: likelihood %d, impact %d, score %d", r.ID, oneLine(r.Title), r.L, r.I, r.L*r.I)
 		d.circle(cls, at[k].x, at[k].y, 7, tip)
+		d.tag(r.ID, "", fmt.Sprintf("%d,%d", r.L, r.I))
 		d.text("risklabel", at[k].x, at[k].y+2.5, "middle", cut(r.ID, 6))
 	}
 	return d.render()
@@ -432,12 +434,14 @@ func (c MTAChart) SVG() (template.HTML, error) {
 			}
 		}
 		cls := fmt.Sprintf("trend s%d", k%8)
-		if len(pts) >= 4 {
+		if len(pts) > 0 {
 			d.polyline(cls+" line", pts, l.ID+" "+oneLine(l.Title))
+			d.tag(l.ID, "", "")
 		}
 		for i, v := range l.Dates {
 			if !v.IsZero() {
 				markShape(d, k, xa.x(c.Reports[i]), ya.x(v), cls+" pt", fmt.Sprintf("%s on %s: %s", l.ID, c.Reports[i], v))
+				d.tag(l.ID, c.Reports[i].String(), v.String())
 			}
 		}
 		ly := top + 8 + float64(k)*14
