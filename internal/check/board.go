@@ -148,7 +148,7 @@ func Tolerances(p *programme.Programme, plan *schedule.Plan, asOf programme.Date
 	t = Tolerance{Key: "red_risks", Name: "red risks", Limit: tol.RedRisks, Known: true, Figure: len(red)}
 	t.Text = programme.Plural(len(red), "open red risk")
 	if len(ids) > 0 {
-		t.Text += " (" + strings.Join(ids, ", ") + ")"
+		t.Text += " (" + some(ids) + ")"
 	}
 	add(t)
 
@@ -160,10 +160,18 @@ func Tolerances(p *programme.Programme, plan *schedule.Plan, asOf programme.Date
 	t = Tolerance{Key: "benefits_at_risk", Name: "benefits at risk", Limit: tol.BenefitsAtRisk, Known: true, Figure: len(bar)}
 	t.Text = programme.Plural(len(bar), "benefit") + " at risk"
 	if len(ids) > 0 {
-		t.Text += " (" + strings.Join(ids, ", ") + ")"
+		t.Text += " (" + some(ids) + ")"
 	}
 	add(t)
 	return out
+}
+
+// some lists up to five ids, then how many more.
+func some(ids []string) string {
+	if len(ids) > 5 {
+		return strings.Join(ids[:5], ", ") + fmt.Sprintf(" and %d more", len(ids)-5)
+	}
+	return strings.Join(ids, ", ")
 }
 
 // money writes a whole amount with thousands separators: 1,250,000.

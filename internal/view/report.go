@@ -312,8 +312,32 @@ func thisPeriod(b Board) []render.ReportSection {
 		}
 		return false
 	})
-	// Completed first, then slips and re-baselines: what the board acts on.
-	out := []render.ReportSection{{Title: title, Level: 2, Intro: "Milestones completed, slipped and re-baselined, from the git history.", Table: ms, Empty: "No milestone was completed, slipped or re-baselined."}}
+	// Re-baselines and slips first, what the board acts on; then the rest.
+	rank := map[string]int{compare.Rebaselined: 0, compare.Slipped: 1, compare.Reopened: 2, compare.Recovered: 3, compare.Added: 4, compare.Removed: 5, compare.Done: 6}
+	var whats []string
+	for _, c := range per.Changes.Changes {
+		if c.Kind == programme.KindMilestone {
+			if _, ok := rank[c.What]; ok {
+				whats = append(whats, c.What)
+			}
+		}
+	}
+	order := slices.Clone(whats)
+	idx := make([]int, len(ms.Rows))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return rank[order[a]] - rank[order[b]] })
+	rows := make([][]render.Cell, len(idx))
+	for i, j := range idx {
+		rows[i] = ms.Rows[j]
+	}
+	ms.Rows = rows
+	intro := "Milestones completed, slipped and re-baselined, from the git history"
+	if counts := periodCounts(whats); counts != "" {
+		intro += ": " + counts
+	}
+	out := []render.ReportSection{{Title: title, Level: 2, Intro: intro + ".", Table: ms, Empty: "No milestone was completed, slipped or re-baselined."}}
 	capRows(&out[0], more)
 	dec := render.ReportSection{Title: "Decisions taken", Level: 3, Table: changeRows(b.P, per.Changes.Changes, programme.KindDecision, func(c compare.Change) bool { return c.What == compare.Added }), Empty: "No decision recorded."}
 	capRows(&dec, more)
@@ -326,6 +350,25 @@ func thisPeriod(b Board) []render.ReportSection {
 	}), Empty: "No risk was raised, closed or re-scored."}
 	capRows(&risks, more)
 	return append(out, dec, risks)
+}
+
+// periodCounts says how many milestones each change befell.
+func periodCounts(whats []string) string {
+	words := []struct{ what, word string }{
+		{compare.Done, "completed"}, {compare.Slipped, "slipped"}, {compare.Rebaselined, "re-baselined"},
+		{compare.Recovered, "recovered"}, {compare.Reopened, "re-opened"}, {compare.Added, "added"}, {compare.Removed, "removed"},
+	}
+	n := map[string]int{}
+	for _, w := range whats {
+		n[w]++
+	}
+	var parts []string
+	for _, w := range words {
+		if n := n[w.what]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, w.word))
+		}
+	}
+	return strings.Join(parts, ", ")
 }
 
 // nextPeriod is what falls due before the next board.
