@@ -136,6 +136,10 @@ var reportPage = template.Must(template.New("report").Funcs(template.FuncMap{
 		if i < len(tb.Columns) && !tb.Columns[i].Flex && i == 0 {
 			return "id"
 		}
+		// A date is never broken across lines: "2017-07-\n07" misreads.
+		if _, err := programme.ParseDate(text); err == nil {
+			return "id"
+		}
 		return ""
 	},
 }).Parse(`<!DOCTYPE html>
