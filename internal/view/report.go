@@ -747,3 +747,19 @@ func TrendChart(points []trend.Point, ids []string) render.MTAChart {
 	}
 	return c
 }
+
+// BoardSummary is what `oco status` shows of the board cycle, the same as
+// the report says: each tolerance with its figure and state, exceptions
+// first, and the latest delivery confidence assessment with its trend.
+type BoardSummary struct {
+	Tolerances render.Table
+	Confidence string // one sentence
+	Rating     string // the latest assessment's rating, "" where none
+}
+
+// BoardStatus is the board summary of p on asOf.
+func BoardStatus(p *programme.Programme, plan *schedule.Plan, asOf programme.Date) BoardSummary {
+	s := BoardSummary{Tolerances: tolerances(p, plan, asOf).Table}
+	s.Confidence, s.Rating = confidence(p, plan, asOf)
+	return s
+}
