@@ -54,7 +54,7 @@ func ParseField(k programme.Kind, name, raw string, today programme.Date) (Assig
 	top, sub, nested := strings.Cut(name, ".")
 	f, ok := programme.FieldOf(k, top)
 	if !ok {
-		return a, fmt.Errorf("%s has no field %q%s (fields: %s)", WithArticle(k), name, DidYouMean(name, FieldNames(k)), strings.Join(FieldNames(k), ", "))
+		return a, fmt.Errorf("%s has no field %q%s (fields: %s)", WithArticle(k), name, programme.Suggest(name, FieldNames(k)), strings.Join(FieldNames(k), ", "))
 	}
 	if f.Kind == programme.KindStruct {
 		if !nested {
@@ -66,7 +66,7 @@ func ParseField(k programme.Kind, name, raw string, today programme.Date) (Assig
 		}
 		i := slices.IndexFunc(f.Sub, func(s programme.Field) bool { return s.Name == sub })
 		if i < 0 {
-			return a, fmt.Errorf("%s has no field %q%s (fields: %s)", top, sub, DidYouMean(sub, SubNames(f)), strings.Join(SubNames(f), ", "))
+			return a, fmt.Errorf("%s has no field %q%s (fields: %s)", top, sub, programme.Suggest(sub, SubNames(f)), strings.Join(SubNames(f), ", "))
 		}
 		f = f.Sub[i]
 	} else if nested {
@@ -98,7 +98,7 @@ func ParseField(k programme.Kind, name, raw string, today programme.Date) (Assig
 		a.Value, a.Show = yamledit.Scalar(strconv.Itoa(n)), strconv.Itoa(n)
 	case programme.KindEnum:
 		if !slices.Contains(f.Enum, raw) {
-			return a, fmt.Errorf("%s: %q is not one of %s%s", name, raw, strings.Join(f.Enum, ", "), DidYouMean(raw, f.Enum))
+			return a, fmt.Errorf("%s: %q is not one of %s%s", name, raw, strings.Join(f.Enum, ", "), programme.Suggest(raw, f.Enum))
 		}
 		a.Value = yamledit.Scalar(raw)
 	case programme.KindRef:
@@ -172,14 +172,6 @@ func SubNames(f programme.Field) []string {
 		out = append(out, s.Name)
 	}
 	return out
-}
-
-// DidYouMean suggests the candidate nearest s: `; did you mean "M-1"?`.
-func DidYouMean(s string, candidates []string) string {
-	if near := programme.Nearest(s, candidates, 1); len(near) > 0 {
-		return fmt.Sprintf("; did you mean %q?", near[0])
-	}
-	return ""
 }
 
 // ParseDate reads a date the user typed: YYYY-MM-DD, or today.

@@ -17,9 +17,13 @@ import (
 // at once: a file's tree is dropped once applied, so memory follows the
 // largest files, not the whole programme.
 func parseFiles(fsys fs.FS, prefix string, files []string, apply func(*parsedFile)) {
-	read := func(name string) *parsedFile {
-		display := path.Join(prefix, name)
+	// Files are read one at a time, in order, by one goroutine: an fs.FS
+	// need not be safe for concurrent use. Only parsing is spread.
+	read := func(name string) (string, []byte, error) {
 		src, err := fs.ReadFile(fsys, name)
+		return path.Join(prefix, name), src, err
+	}
+	parseRead := func(display string, src []byte, err error) *parsedFile {
 		if err != nil {
 			return &parsedFile{file: display, readErr: err}
 		}
@@ -28,7 +32,7 @@ func parseFiles(fsys fs.FS, prefix string, files []string, apply func(*parsedFil
 	workers := runtime.GOMAXPROCS(0)
 	if workers < 2 || len(files) < 2 {
 		for _, name := range files {
-			apply(read(name))
+			apply(parseRead(read(name)))
 		}
 		return
 	}
@@ -40,7 +44,8 @@ func parseFiles(fsys fs.FS, prefix string, files []string, apply func(*parsedFil
 	go func() {
 		for i, name := range files {
 			window <- struct{}{}
-			go func() { results[i] <- read(name) }()
+			display, src, err := read(name)
+			go func() { results[i] <- parseRead(display, src, err) }()
 		}
 	}()
 	for i := range files {
