@@ -198,7 +198,7 @@ func runAdd(g *globals, o *addOptions, cmd *cobra.Command, kindArg string) error
 			return usageError("--file: %v", err)
 		}
 	}
-	res, err := src.Add(k, given, rel, todayDate(), o.dryRun)
+	res, err := src.Add(k, given, rel, g.today(), o.dryRun)
 	if err != nil {
 		return editError(err)
 	}

@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/ocotool/oco/internal/edit"
 	"github.com/ocotool/oco/internal/programme"
@@ -93,7 +92,8 @@ func short(s string) string {
 	return s
 }
 
-func todayDate() programme.Date { return programme.DateOf(time.Now()) }
+// today is the date by the run's one clock, for "today" in an edit.
+func (g *globals) today() programme.Date { return programme.DateOf(g.env.Now()) }
 
 // unwrapEditError says what went wrong with a file in the user's terms:
 // "path: permission denied", not "open path: permission denied".

@@ -61,7 +61,7 @@ programme, or any of the files it would write.`,
 
 func runInit(g *globals, dir string) error {
 	display := g.displayDir(dir)
-	files, err := scaffold(display, time.Now())
+	files, err := scaffold(display, g.env.Now())
 	if err != nil {
 		return err
 	}
