@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"slices"
 	"strings"
 
 	"github.com/ocotool/oco/internal/edit"
@@ -39,13 +38,8 @@ func (g *globals) loadEdit() (*edit.Source, programme.Date, error) {
 	if err != nil {
 		return nil, 0, err
 	}
-	if n := len(src.P.Unread); n > 0 {
-		for _, f := range src.P.Findings {
-			if slices.Contains(src.P.Unread, f.Pos.File) {
-				fmt.Fprintf(g.env.Err, "%s\n", f)
-			}
-		}
-		return nil, 0, usageError("could not read %s of the programme", programme.Plural(n, "file"))
+	if err := g.refuseUnread(src.P); err != nil {
+		return nil, 0, err
 	}
 	return src, asOf, nil
 }
