@@ -133,22 +133,27 @@ func writeScaffold(dir string, names []string, files map[string][]byte) error {
 	if last >= 0 {
 		order = append(slices.Delete(order, last, last+1), "programme.yaml")
 	}
+	var placed []string // taken back if a later one fails
 	for _, name := range order {
 		target := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(target), 0o777); err != nil {
-			return err
-		}
-		f, err := os.Open(filepath.Join(tmp, name))
+		err := os.MkdirAll(filepath.Dir(target), 0o777)
 		if err == nil {
-			err = f.Sync()
-			f.Close()
+			var f *os.File
+			if f, err = os.Open(filepath.Join(tmp, name)); err == nil {
+				err = f.Sync()
+				f.Close()
+			}
+		}
+		if err == nil {
+			err = os.Rename(filepath.Join(tmp, name), target)
 		}
 		if err != nil {
+			for _, p := range placed {
+				os.Remove(p)
+			}
 			return err
 		}
-		if err := os.Rename(filepath.Join(tmp, name), target); err != nil {
-			return err
-		}
+		placed = append(placed, target)
 	}
 	if d, err := os.Open(dir); err == nil {
 		d.Sync()
