@@ -193,35 +193,62 @@ func splitList(s string) []string {
 }
 
 // ValueText is how a field's value reads in messages: a scalar as written,
-// a list joined by commas, a predecessor with a lag as M-4+2w.
+// a list joined by commas, a predecessor with a lag as M-4+2w. It is cut to
+// about sixty characters, and reads at most a few hundred nodes a few
+// levels deep: an alias that contains itself, or expands a billion times,
+// reads as "...".
 func ValueText(n *yaml.Node) string {
-	switch {
-	case n == nil:
-		return ""
-	case n.Kind == yaml.AliasNode:
-		return ValueText(n.Alias)
-	case n.Kind == yaml.ScalarNode:
-		return n.Value
-	case n.Kind == yaml.SequenceNode:
-		var parts []string
-		for _, c := range n.Content {
+	budget := valueBudget
+	var b strings.Builder
+	writeValue(&b, n, 0, &budget)
+	return programme.Clip(b.String())
+}
+
+// valueBudget and valueDepth bound what ValueText reads of a value.
+const (
+	valueBudget = 256
+	valueDepth  = 16
+)
+
+func writeValue(b *strings.Builder, n *yaml.Node, depth int, budget *int) {
+	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < valueDepth; i++ {
+		n = n.Alias
+	}
+	*budget--
+	if n == nil || n.Kind == yaml.AliasNode || depth > valueDepth || *budget < 0 || b.Len() > 4*valueBudget {
+		if n != nil {
+			b.WriteString("...")
+		}
+		return
+	}
+	switch n.Kind {
+	case yaml.ScalarNode:
+		b.WriteString(n.Value)
+	case yaml.SequenceNode:
+		for i, c := range n.Content {
+			if i > 0 {
+				b.WriteString(",")
+			}
 			if c.Kind == yaml.MappingNode {
 				if id, lag := programme.MapValue(c, "id"), programme.MapValue(c, "lag"); id != nil && lag != nil {
-					parts = append(parts, id.Value+"+"+ValueText(lag))
+					b.WriteString(id.Value + "+")
+					writeValue(b, lag, depth+1, budget)
 					continue
 				}
 			}
-			parts = append(parts, ValueText(c))
+			writeValue(b, c, depth+1, budget)
 		}
-		return strings.Join(parts, ",")
-	case n.Kind == yaml.MappingNode:
-		var parts []string
+	case yaml.MappingNode:
+		b.WriteString("{")
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			parts = append(parts, n.Content[i].Value+": "+ValueText(n.Content[i+1]))
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(n.Content[i].Value + ": ")
+			writeValue(b, n.Content[i+1], depth+1, budget)
 		}
-		return "{" + strings.Join(parts, ", ") + "}"
+		b.WriteString("}")
 	}
-	return ""
 }
 
 // fieldNode returns the value node of one of an item's fields, dotted for
