@@ -20,6 +20,9 @@ const (
 	KindDeps   ValueKind = "deps"
 	KindLag    ValueKind = "lag"
 	KindStruct ValueKind = "mapping"
+	// KindMap is a mapping from ids (of other programmes) to mappings of
+	// the same fields each.
+	KindMap ValueKind = "map"
 )
 
 // Field describes one key of the file format, read from the model's tags.
@@ -105,6 +108,9 @@ func infoOf(t reflect.Type) *structInfo {
 		case sf.Type.Kind() == reflect.Pointer:
 			f.Kind = KindStruct
 			f.Sub = infoOf(sf.Type.Elem()).fields
+		case sf.Type.Kind() == reflect.Map:
+			f.Kind = KindMap
+			f.Sub = infoOf(sf.Type.Elem().Elem()).fields
 		case f.Kind == "":
 			f.Kind = KindText
 		}

@@ -70,6 +70,9 @@ type Header struct {
 	Owner       string      `oco:"owner,ref=person|body"`
 	Tolerances  *Tolerances `oco:"tolerances"`
 	RiskBands   *RiskBands  `oco:"risk_bands"`
+	// Upstream pins, per other programme, the revision of it this one last
+	// agreed to (SPEC 7.5).
+	Upstream map[string]*Pin `oco:"upstream"`
 }
 
 // Tolerances set how far a milestone may slip before it turns amber or red.
