@@ -77,6 +77,10 @@ type RefMove struct {
 	Forced bool
 }
 
+// RemoteHead is the ref under which Fetch keeps the remote's HEAD, its
+// default branch.
+const RemoteHead = "refs/oco/remote-head"
+
 // Fetched is the outcome of Fetch.
 type Fetched struct {
 	Repo  *Repo
@@ -140,8 +144,17 @@ func Fetch(url, cache string, opt Options) (*Fetched, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The remote's default branch, for "the newest revision": a remote
+	// whose HEAD names no branch has none, which is no error.
+	opt.runFor(opt.fetchTimeout(), dir, git, "fetch", "--quiet", "--force", "--no-recurse-submodules",
+		"--end-of-options", url, "+HEAD:"+RemoteHead)
 	after, err := refs(opt, dir, git)
 	if err != nil {
+		return nil, err
+	}
+	// FETCH_HEAD is written by a fetch that fails too: this marks one that
+	// did not.
+	if err := os.WriteFile(filepath.Join(dir, fetchedMark), nil, 0o644); err != nil {
 		return nil, err
 	}
 	f := &Fetched{Dir: dir}
@@ -168,7 +181,7 @@ func Fetch(url, cache string, opt Options) (*Fetched, error) {
 // reaching the network.
 func Cached(url, cache string, opt Options) (*Fetched, error) {
 	dir := CacheDir(cache, url)
-	if _, err := os.Stat(filepath.Join(dir, "HEAD")); err != nil {
+	if _, ok := LastFetch(dir); !ok {
 		return nil, fmt.Errorf("%s: %w", url, ErrNotCached)
 	}
 	r, err := OpenBare(dir, opt)
@@ -179,9 +192,12 @@ func Cached(url, cache string, opt Options) (*Fetched, error) {
 	return &Fetched{Repo: r, Dir: dir, At: at}, nil
 }
 
-// LastFetch is when the copy in dir was last fetched into.
+// fetchedMark is the file whose time is that of the last whole fetch.
+const fetchedMark = "oco-fetched"
+
+// LastFetch is when the copy in dir was last fetched into whole.
 func LastFetch(dir string) (time.Time, bool) {
-	fi, err := os.Stat(filepath.Join(dir, "FETCH_HEAD"))
+	fi, err := os.Stat(filepath.Join(dir, fetchedMark))
 	if err != nil {
 		return time.Time{}, false
 	}

@@ -20,11 +20,18 @@ const UpstreamMoved = "upstream-moved"
 // (unknown ones, loops, plans that cannot be met, knock-on and slack
 // across programmes) and pins whose agreed dates have moved. Findings
 // are sorted; their files are named programme:dir/file.
-func (pf *Portfolio) Findings() []programme.Finding {
+func (pf *Portfolio) Findings() []programme.Finding { return pf.FindingsOf(nil) }
+
+// FindingsOf is Findings for the members only picks (all where nil):
+// their own checks, and what the portfolio finds of their milestones.
+func (pf *Portfolio) FindingsOf(only func(*Member) bool) []programme.Finding {
 	per := make([][]programme.Finding, len(pf.Members))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
 	for k, m := range pf.Members {
+		if only != nil && !only(m) {
+			continue
+		}
 		wg.Add(1)
 		sem <- struct{}{}
 		go func() {
@@ -37,8 +44,11 @@ func (pf *Portfolio) Findings() []programme.Finding {
 	for _, fs := range per {
 		out = append(out, fs...)
 	}
-	out = append(out, pf.crossFindings()...)
-	out = append(out, pf.upstreamFindings()...)
+	for _, f := range append(pf.crossFindings(), pf.upstreamFindings()...) {
+		if m, _, ok := pf.Member(programmeOf(f.ID)); only == nil || (ok && only(m)) {
+			out = append(out, f)
+		}
+	}
 	programme.SortFindings(out)
 	return out
 }

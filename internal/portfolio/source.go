@@ -168,6 +168,11 @@ func (rs *Repos) member(e Entry) (*Member, error) {
 	ref := e.Ref
 	if ref == "" {
 		ref = "HEAD"
+		if o.fetched != nil {
+			if _, err := o.repo.Resolve(gitrev.RemoteHead); err == nil {
+				ref = gitrev.RemoteHead
+			}
+		}
 	}
 	m := &Member{Entry: e, repo: o.repo, Shallow: o.repo.Shallow()}
 	if o.fetched != nil {

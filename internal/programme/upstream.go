@@ -13,6 +13,9 @@ import (
 type Pin struct {
 	Repo string `oco:"repo"`
 	Ref  string `oco:"ref,required"`
+	// Dir is the programme directory inside the repository: by default
+	// programme/ where there is one, else the top.
+	Dir string `oco:"dir"`
 	// Pos is where the pin's key is; RefPos where its ref value is, so that
 	// re-pinning changes that one value.
 	Pos    Pos `oco:"-"`
