@@ -48,7 +48,11 @@ func Repin(file string, src []byte, prog, commit string) ([]byte, error) {
 	if string(bytes.Trim(line[start:end], `"'`)) != pin.Ref {
 		return nil, fmt.Errorf("%s:%d: the ref of %s is not written on one line; change it by hand", file, pin.RefPos.Line, prog)
 	}
-	edited := slices.Concat(line[:start], []byte(commit), line[end:])
+	value := []byte(commit)
+	if q := line[start]; q == '"' || q == '\'' {
+		value = slices.Concat([]byte{q}, value, []byte{q}) // quoted as it was
+	}
+	edited := slices.Concat(line[:start], value, line[end:])
 	lines[pin.RefPos.Line-1] = edited
 	out := bytes.Join(lines, nil)
 	// Read it back: the edit must say what was meant, and nothing else.
