@@ -30,7 +30,7 @@ const portfolioExitStatus = `
 EXIT STATUS
   0  success
   1  validate: checks failed; other commands: a programme could not be
-     read whole (what could be read is shown)
+     read whole (what could be read is shown; --allow-errors exits 0)
   2  the command could not run: a bad flag, no portfolio.yaml or one with
      errors, a repository or ref that cannot be read, a fetch that failed`
 
@@ -206,7 +206,9 @@ func (g *globals) loadPortfolio(o *portfolioOptions) (*portfolioRun, error) {
 	for _, m := range members {
 		g.memberNotes(m)
 	}
-	return &portfolioRun{pf: portfolio.Build(f.ID, f.Name, members, asOf), repos: repos}, nil
+	r := &portfolioRun{pf: portfolio.Build(f.ID, f.Name, members, asOf), repos: repos}
+	r.markPartial(g)
+	return r, nil
 }
 
 // memberNotes tells the person on stderr what they should know of how a
@@ -240,24 +242,26 @@ func age(now, t time.Time) string {
 	return fmt.Sprintf("%d days ago", int(d.Hours()/24))
 }
 
-// incomplete is the exit status 1 error where a programme could not be
-// read whole, after saying which on stderr, or nil.
-func (r *portfolioRun) incomplete(g *globals) error {
-	n := 0
+// markPartial makes the run end as a view of a programme not read whole
+// does (SPEC 7.1): a banner naming every programme's broken files, and
+// exit status 1 unless --allow-errors.
+func (r *portfolioRun) markPartial(g *globals) {
+	whole := &programme.Programme{}
 	for _, m := range r.pf.Members {
-		for _, f := range m.P.Unread {
-			fmt.Fprintf(g.env.Err, "oco: %s: could not read %s\n", m.ID, f)
-			n++
+		if !m.P.Incomplete() {
+			continue
 		}
-		for _, b := range m.P.Broken {
-			fmt.Fprintf(g.env.Err, "oco: %s: %s did not parse whole; what it lost is not shown\n", m.ID, b.File)
-			n++
+		for _, f := range m.P.Findings {
+			if f.Rule == "syntax" {
+				whole.Findings = append(whole.Findings, f)
+			}
 		}
+		whole.Unread = append(whole.Unread, m.P.Unread...)
+		whole.Broken = append(whole.Broken, m.P.Broken...)
 	}
-	if n > 0 {
-		return errFailed
+	if whole.Incomplete() {
+		g.partial = whole
 	}
-	return nil
 }
 
 func runPortfolioStatus(g *globals, o *portfolioOptions) error {
@@ -288,10 +292,7 @@ func runPortfolioStatus(g *globals, o *portfolioOptions) error {
 	default:
 		err = t.Output(f, portfolio.StatusTable(s), s)
 	}
-	if err != nil {
-		return err
-	}
-	return r.incomplete(g)
+	return err
 }
 
 func runPortfolioList(g *globals, o *portfolioOptions, use string) error {
@@ -320,7 +321,7 @@ func runPortfolioList(g *globals, o *portfolioOptions, use string) error {
 			return err
 		}
 	}
-	return r.incomplete(g)
+	return nil
 }
 
 func runPortfolioTimeline(g *globals, o *portfolioOptions) error {
@@ -330,11 +331,9 @@ func runPortfolioTimeline(g *globals, o *portfolioOptions) error {
 	}
 	defer r.repos.Close()
 	if gc, ok := view.Timeline(r.pf.Merged, r.pf.AsOf, view.TimelineOptions{}); ok {
-		if err := g.term().Timeline(gc); err != nil {
-			return err
-		}
+		return g.term().Timeline(gc)
 	}
-	return r.incomplete(g)
+	return nil
 }
 
 func runPortfolioPath(g *globals, o *portfolioOptions) error {
@@ -355,10 +354,7 @@ func runPortfolioPath(g *globals, o *portfolioOptions) error {
 	case f != render.FormatTable || len(steps) > 0:
 		err = t.Output(f, portfolio.PathTable(steps), steps)
 	}
-	if err != nil {
-		return err
-	}
-	return r.incomplete(g)
+	return err
 }
 
 func runPortfolioValidate(g *globals, o *portfolioOptions) error {
@@ -380,6 +376,7 @@ func runPortfolioValidate(g *globals, o *portfolioOptions) error {
 		return err
 	}
 	defer r.repos.Close()
+	g.partial = nil // the findings say what could not be read
 	fs := r.pf.Findings()
 	if err := render(fs); err != nil {
 		return err
@@ -406,8 +403,5 @@ func runPortfolioReport(g *globals, o *portfolioOptions) error {
 	} else {
 		err = render.ReportMarkdown(g.env.Out, rep)
 	}
-	if err != nil {
-		return err
-	}
-	return r.incomplete(g)
+	return err
 }

@@ -226,7 +226,7 @@ func shortHash(h string) string {
 }
 
 func runUpstreamUpdate(g *globals, o *upstreamOptions, id string) error {
-	s, err := g.load()
+	s, err := g.loadWhole()
 	if err != nil {
 		return err
 	}
