@@ -20,9 +20,6 @@ const (
 	KindDeps   ValueKind = "deps"
 	KindLag    ValueKind = "lag"
 	KindStruct ValueKind = "mapping"
-	// KindMap is a mapping from ids (of other programmes) to mappings of
-	// the same fields each.
-	KindMap ValueKind = "map"
 )
 
 // Field describes one key of the file format, read from the model's tags.

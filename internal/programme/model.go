@@ -68,11 +68,9 @@ type Header struct {
 	End         Date        `oco:"end,required"`
 	AsOf        Date        `oco:"as_of"`
 	Owner       string      `oco:"owner,ref=person|body"`
+	Upstream    Pins        `oco:"upstream"` // SPEC 7.5
 	Tolerances  *Tolerances `oco:"tolerances"`
 	RiskBands   *RiskBands  `oco:"risk_bands"`
-	// Upstream pins, per other programme, the revision of it this one last
-	// agreed to (SPEC 7.5).
-	Upstream map[string]*Pin `oco:"upstream"`
 }
 
 // Tolerances set how far a milestone may slip before it turns amber or red.

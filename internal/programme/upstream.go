@@ -8,6 +8,14 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
+// KindMap is a mapping from ids (of other programmes) to mappings of the
+// same fields each, as `programme.upstream` is.
+const KindMap ValueKind = "map"
+
+// Pins are what a programme last agreed with each other programme, by
+// programme id: `programme.upstream`.
+type Pins map[string]*Pin
+
 // Pin is what a programme last agreed with another programme: that
 // programme's repository and the commit agreed (SPEC 7.5, `programme.upstream`).
 type Pin struct {
