@@ -43,6 +43,7 @@ type Programme struct {
 	Issues      []*Issue
 	Decisions   []*Decision
 	Benefits    []*Benefit
+	Calendars   []*Calendar
 
 	// Files lists the files read, in the order they were read.
 	Files []string
@@ -71,6 +72,10 @@ type Header struct {
 	Upstream    Pins        `oco:"upstream"` // SPEC 7.5
 	Tolerances  *Tolerances `oco:"tolerances"`
 	RiskBands   *RiskBands  `oco:"risk_bands"`
+	Calendar    string      `oco:"calendar,ref=calendar"`
+	// RiskProbability is how likely a risk of each likelihood is to occur
+	// in one run of `oco forecast`.
+	RiskProbability *RiskProbability `oco:"risk_probability"`
 }
 
 // Tolerances set how far a milestone may slip before it turns amber or red.
@@ -111,6 +116,7 @@ type Workstream struct {
 	Lead        string `oco:"lead,ref=person|body"`
 	Body        string `oco:"body,ref=body"`
 	Description string `oco:"description"`
+	Calendar    string `oco:"calendar,ref=calendar"`
 }
 
 type Phase struct {
@@ -121,34 +127,42 @@ type Phase struct {
 	End       Date     `oco:"end,required"`
 	Goal      string   `oco:"goal"`
 	DependsOn []string `oco:"depends_on,ref=phase"`
+	Calendar  string   `oco:"calendar,ref=calendar"`
 }
 
 type Milestone struct {
 	Item
-	ID         string `oco:"id,required,kind=id"`
-	Title      string `oco:"title,required"`
-	Phase      string `oco:"phase,ref=phase"`
-	Workstream string `oco:"workstream,ref=workstream"`
-	Owner      string `oco:"owner,ref=person|body"`
-	Start      Date   `oco:"start"`
-	Due        Date   `oco:"due,required"`
-	Forecast   Date   `oco:"forecast"`
-	Done       Date   `oco:"done"`
-	DependsOn  []Dep  `oco:"depends_on"`
-	Decision   string `oco:"decision,ref=decision"`
-	Notes      string `oco:"notes"`
-	Source     string `oco:"source"`
+	ID         string    `oco:"id,required,kind=id"`
+	Title      string    `oco:"title,required"`
+	Phase      string    `oco:"phase,ref=phase"`
+	Workstream string    `oco:"workstream,ref=workstream"`
+	Owner      string    `oco:"owner,ref=person|body"`
+	Start      Date      `oco:"start"`
+	Due        Date      `oco:"due,required"`
+	Forecast   Date      `oco:"forecast"`
+	Done       Date      `oco:"done"`
+	DependsOn  []Dep     `oco:"depends_on"`
+	Decision   string    `oco:"decision,ref=decision"`
+	Notes      string    `oco:"notes"`
+	Source     string    `oco:"source"`
+	Calendar   string    `oco:"calendar,ref=calendar"`
+	Estimate   *Estimate `oco:"estimate"`
 }
 
-// Dep is one finish-to-start link: this milestone cannot come before the
-// predecessor's date plus Lag days.
+// Dep is one link: by default finish-to-start, this milestone cannot come
+// before the predecessor's date plus Lag days (SPEC 7.2 for the others).
 type Dep struct {
-	ID  string `oco:"id,required,ref=milestone"`
-	Lag Lag    `oco:"lag"`
-	Pos Pos    `oco:"-"` // where the list entry is
+	ID   string `oco:"id,required,ref=milestone"`
+	Type string `oco:"type,enum=fs|ss|ff|sf"` // "" is fs
+	Lag  Lag    `oco:"lag"`
+	// Working says Lag counts working days of the successor's calendar
+	// (`5wd`) rather than calendar days.
+	Working bool `oco:"-"`
+	Pos     Pos  `oco:"-"` // where the list entry is
 }
 
-// Lag is a whole number of days; in files it is written `10d` or `2w`.
+// Lag is a whole number of days; in files it is written `10d` or `2w`, or
+// `5wd` for working days (then Dep.Working is set). Negative is a lead.
 type Lag int
 
 // String writes a lag as every output prints it, in days: "10d". ParseLag
@@ -187,6 +201,9 @@ type Risk struct {
 	ReviewBy    Date     `oco:"review_by"`
 	EscalatedTo string   `oco:"escalated_to,ref=body"`
 	Issue       string   `oco:"issue,ref=issue"`
+	// Schedule is the delay the risk causes to what it affects when it
+	// occurs, for `oco forecast`.
+	Schedule *RiskSchedule `oco:"schedule"`
 }
 
 // Target is the residual position a risk's mitigation aims for.
