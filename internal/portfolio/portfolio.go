@@ -116,17 +116,36 @@ func join(mp *programme.Programme, prog string, p *programme.Programme) {
 	}
 	for _, x := range p.Workstreams {
 		c := *x
-		c.ID, c.Lead, c.Body = q(x.ID), q(x.Lead), q(x.Body)
+		c.ID, c.Lead, c.Body, c.Calendar = q(x.ID), q(x.Lead), q(x.Body), ""
 		mp.Workstreams = append(mp.Workstreams, &c)
 	}
 	for _, x := range p.Phases {
 		c := *x
-		c.ID, c.DependsOn = q(x.ID), qualifyAll(prog, x.DependsOn)
+		c.ID, c.DependsOn, c.Calendar = q(x.ID), qualifyAll(prog, x.DependsOn), ""
 		mp.Phases = append(mp.Phases, &c)
+	}
+	// Calendars: those the programme defines are qualified; built-in ones
+	// keep their names. Each milestone names the calendar it keeps in its
+	// own programme, since the header's default is one per programme.
+	defined := map[string]bool{}
+	for _, x := range p.Calendars {
+		defined[x.ID] = true
+	}
+	cal := func(id string) string {
+		if defined[id] {
+			return q(id)
+		}
+		return id
+	}
+	for _, x := range p.Calendars {
+		c := *x
+		c.ID, c.Extends = q(x.ID), cal(x.Extends)
+		mp.Calendars = append(mp.Calendars, &c)
 	}
 	for _, x := range p.Milestones {
 		c := *x
 		c.ID, c.Phase, c.Workstream, c.Owner, c.Decision = q(x.ID), q(x.Phase), q(x.Workstream), q(x.Owner), q(x.Decision)
+		c.Calendar = cal(p.CalendarID(x))
 		if len(x.DependsOn) > 0 {
 			c.DependsOn = make([]programme.Dep, len(x.DependsOn))
 			for i, d := range x.DependsOn {
