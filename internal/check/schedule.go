@@ -19,7 +19,7 @@ func KnockOn(c *Context) {
 	for _, sl := range Slips(plan) {
 		i, drv, days := sl.Milestone, sl.Driver, sl.Days
 		m, pred := plan.Milestones[i], plan.Milestones[drv]
-		dep := linkTo(m, pred.ID)
+		dep := m.LinkTo(pred.ID)
 		whose := "due date"
 		if m.Forecast != 0 {
 			whose = "forecast"
@@ -73,23 +73,10 @@ func Slips(plan *schedule.Plan) []Slip {
 			continue
 		}
 		pred := plan.Milestones[drv]
-		if plannedConflict(plan, i, pred, linkTo(m, pred.ID), plan.Expected[drv]) {
+		if plannedConflict(plan, i, pred, m.LinkTo(pred.ID), plan.Expected[drv]) {
 			continue
 		}
 		out = append(out, Slip{Milestone: i, Driver: drv, Days: days})
-	}
-	return out
-}
-
-// linkTo is m's link to pred; the one of longest lag where it is listed
-// twice, since that one sets the date.
-func linkTo(m *programme.Milestone, pred string) programme.Dep {
-	var out programme.Dep
-	found := false
-	for _, d := range m.DependsOn {
-		if d.ID == pred && (!found || d.Lag > out.Lag) {
-			out, found = d, true
-		}
 	}
 	return out
 }

@@ -171,14 +171,19 @@ func (l Lag) String() string { return strconv.Itoa(int(l)) + "d" }
 
 // LagTo is the lag of m's link to pred; of the longest where pred is listed
 // twice, since that one sets m's date.
-func (m *Milestone) LagTo(pred string) Lag {
-	lag, found := Lag(0), false
+func (m *Milestone) LagTo(pred string) Lag { return m.LinkTo(pred).Lag }
+
+// LinkTo is m's link to pred: the one of longest lag where it is listed
+// twice, since that one sets the date; the zero Dep where there is none.
+func (m *Milestone) LinkTo(pred string) Dep {
+	var out Dep
+	found := false
 	for _, d := range m.DependsOn {
-		if d.ID == pred && (!found || d.Lag > lag) {
-			lag, found = d.Lag, true
+		if d.ID == pred && (!found || d.Lag > out.Lag) {
+			out, found = d, true
 		}
 	}
-	return lag
+	return out
 }
 
 type Risk struct {
