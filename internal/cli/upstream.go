@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/ocotool/oco/internal/edit"
 	"github.com/ocotool/oco/internal/portfolio"
 	"github.com/ocotool/oco/internal/programme"
 	"github.com/ocotool/oco/internal/render"
@@ -242,7 +243,11 @@ func runUpstreamUpdate(g *globals, o *upstreamOptions, id string) error {
 	m, _, _ := pf.Member(id)
 	file := s.p.Header.File
 	// The header's file is named as the session shows it: find it on disk.
-	path := filepath.Join(s.dir, rel(s, file))
+	rel, err := edit.RelPath(g.displayDir(s.dir), file)
+	if err != nil {
+		return usageError("%v", err)
+	}
+	path := filepath.Join(s.dir, filepath.FromSlash(rel))
 	if pin.Ref == m.Commit {
 		fmt.Fprintf(g.env.Err, "%s is already pinned at its newest revision %s\n", id, shortHash(m.Commit))
 		return nil
@@ -257,13 +262,4 @@ func runUpstreamUpdate(g *globals, o *upstreamOptions, id string) error {
 	}
 	fmt.Fprintf(g.env.Err, "%s: re-pinned %s from %s to %s\n", file, id, shortHash(pin.Ref), shortHash(m.Commit))
 	return nil
-}
-
-// rel is a file of the session's programme relative to its directory.
-func rel(s *session, file string) string {
-	prefix := s.prefix()
-	if r, err := filepath.Rel(filepath.FromSlash(prefix), filepath.FromSlash(file)); err == nil {
-		return r
-	}
-	return file
 }

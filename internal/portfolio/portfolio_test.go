@@ -119,7 +119,7 @@ func newFixture(t *testing.T) *fixture {
 	patch(t, filepath.Join(fx.oco, "programme", "milestones.yaml"),
 		"      - {id: M-39, lag: 1d}\n", "      - {id: M-39, lag: 1d}\n      - {id: lco:LCO-M-2, lag: 5d}\n")
 	patch(t, filepath.Join(fx.oco, "programme", "programme.yaml"),
-		"\n  end: 2018-03-31\n", "\n  end: 2018-03-31\n  upstream:\n    lco: {repo: "+fx.lcoBare+", ref: "+fx.v1+"}\n")
+		"\n  owner: JLT\n", "\n  owner: JLT\n  upstream:\n    lco: {repo: "+fx.lcoBare+", ref: "+fx.v1+"}\n")
 	git(t, fx.oco, "init", "-q", "-b", "main")
 	git(t, fx.oco, "add", ".")
 	git(t, fx.oco, "commit", "-q", "-m", "OCO waits for the LCO structure")
