@@ -106,7 +106,11 @@ func (g *globals) pinned(s *session, o *upstreamOptions) (*portfolio.Portfolio, 
 	for _, m := range others {
 		g.memberNotes(m)
 	}
-	self := portfolio.Local(s.p.Header.ID, s.p)
+	id := s.p.Header.ID
+	if !programme.ValidID(id) {
+		id = "this" // a missing-field or invalid-id finding says why
+	}
+	self := portfolio.Local(id, s.p)
 	return portfolio.Build(f.ID, f.Name, append([]*portfolio.Member{self}, others...), s.asOf), repos, nil
 }
 
