@@ -53,7 +53,12 @@ func Build(id, name string, members []*Member, asOf programme.Date) *Portfolio {
 		}
 	}
 	pf.Merged = mp
-	pf.Plan = schedule.Build(mp, asOf)
+	// Each milestone's slack runs to its own programme's end.
+	ends := make([]programme.Date, len(mp.Milestones))
+	for i := range ends {
+		ends[i] = members[pf.member[i]].P.Header.End
+	}
+	pf.Plan = schedule.BuildEnds(mp, asOf, ends)
 	pf.Local = make([]*schedule.Plan, len(members))
 	for k, m := range members {
 		pf.Local[k] = schedule.Build(m.P, asOf)
