@@ -61,8 +61,10 @@ programme:dir/file. Where a programme pins another (programme.upstream),
 every link to it is compared at the pinned commit and now: a date that
 moved is the upstream-moved warning.
 
-The portfolio is found with --portfolio (the file or its directory), else
--C/--dir, else portfolio.yaml here or in a directory above.`,
+One reporting date holds for every programme: --as-of, else the
+portfolio's as_of, else today. The portfolio is found with --portfolio
+(the file or its directory), else -C/--dir, else portfolio.yaml here or in
+a directory above.`,
 		Args: cobra.NoArgs,
 	}
 	pf := cmd.PersistentFlags()

@@ -367,3 +367,29 @@ func TestParse(t *testing.T) {
 		}
 	}
 }
+
+// TestOneRepositoryTwoProgrammes: two programmes of one repository are
+// read through one git process, each from its own directory.
+func TestOneRepositoryTwoProgrammes(t *testing.T) {
+	fx := newFixture(t)
+	if err := os.CopyFS(filepath.Join(fx.oco, "lco"), os.DirFS("testdata/lco/programme")); err != nil {
+		t.Fatal(err)
+	}
+	git(t, fx.oco, "add", ".")
+	git(t, fx.oco, "commit", "-q", "-m", "the LCO beside the OCO")
+	fx.file.Programmes[1] = Entry{ID: "lco", Repo: "oco", Dir: "lco"}
+	pf, rs := fx.build(t, fx.options())
+	if len(rs.repos) != 1 {
+		t.Errorf("%d repositories opened, want 1", len(rs.repos))
+	}
+	lco, _, _ := pf.Member("lco")
+	if len(lco.P.Milestones) != 3 || lco.P.Files[0] != "lco:lco/milestones.yaml" {
+		t.Errorf("lco read from %v: %d milestones", lco.P.Files, len(lco.P.Milestones))
+	}
+	// The pin still names the bare repository's commit, which this
+	// repository does not have: it cannot be compared, and says so.
+	moved := byRule(pf.Findings(), UpstreamMoved)
+	if len(moved) != 1 || !strings.Contains(moved[0].Message, "the pinned revision cannot be read") {
+		t.Errorf("upstream-moved: %v", moved)
+	}
+}
