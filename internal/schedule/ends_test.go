@@ -14,7 +14,7 @@ func TestOwnEnds(t *testing.T) {
 	in := Input{
 		Tasks: []Task{{ID: "a", Due: d(10)}, {ID: "b", Due: d(10)}, {ID: "c", Due: d(10), Preds: []Link{{Pred: 0, Lag: 2}}}},
 		AsOf:  d(1), End: d(30),
-		Ends:  []programme.Date{d(20), 0, d(11)},
+		Ends: []programme.Date{d(20), 0, d(11)},
 	}
 	r := Compute(in)
 	// a: its successor c (expected 12th, end 11th) would move at once;
