@@ -52,6 +52,17 @@ func Build(id, name string, members []*Member, asOf programme.Date) *Portfolio {
 			mp.Header.End = h.End
 		}
 	}
+	// Listings rate milestones and risks by the merged header: where every
+	// programme has the same tolerances and bands, they are the header's.
+	if len(members) > 0 {
+		tol, bands, same := members[0].P.Tolerances(), members[0].P.RiskBands(), true
+		for _, m := range members[1:] {
+			same = same && m.P.Tolerances() == tol && m.P.RiskBands() == bands
+		}
+		if same {
+			mp.Header.Tolerances, mp.Header.RiskBands = &tol, &bands
+		}
+	}
 	pf.Merged = mp
 	// Each milestone's slack runs to its own programme's end.
 	ends := make([]programme.Date, len(mp.Milestones))
