@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -214,34 +213,11 @@ func (g *globals) loadPortfolio(o *portfolioOptions) (*portfolioRun, error) {
 }
 
 // memberNotes tells the person on stderr what they should know of how a
-// programme was read: from an old copy, past a force-push, shallow.
+// programme was read.
 func (g *globals) memberNotes(m *portfolio.Member) {
-	if m.Offline {
-		fmt.Fprintf(g.env.Err, "oco: %s: read offline from the copy fetched %s\n", m.ID, age(g.env.Now(), m.Fetched))
+	for _, n := range m.Notes(g.env.Now()) {
+		fmt.Fprintf(g.env.Err, "oco: %s\n", n)
 	}
-	if m.Forced != nil {
-		fmt.Fprintf(g.env.Err, "oco: %s: %s was force-pushed: %.7s is no longer in its history; reading %.7s\n", m.ID, m.Forced.Ref, m.Forced.Old, m.Forced.New)
-	}
-	if m.Shallow {
-		fmt.Fprintf(g.env.Err, "oco: %s: a shallow clone: history starts at a shallow boundary\n", m.ID)
-	}
-}
-
-// age says how long ago t was, as a person would.
-func age(now, t time.Time) string {
-	if t.IsZero() {
-		return "at an unknown time"
-	}
-	d := now.Sub(t)
-	switch {
-	case d < 2*time.Minute:
-		return "just now"
-	case d < 2*time.Hour:
-		return fmt.Sprintf("%d minutes ago", int(d.Minutes()))
-	case d < 48*time.Hour:
-		return fmt.Sprintf("%d hours ago", int(d.Hours()))
-	}
-	return fmt.Sprintf("%d days ago", int(d.Hours()/24))
 }
 
 // markPartial makes the run end as a view of a programme not read whole
@@ -360,14 +336,9 @@ func runPortfolioPath(g *globals, o *portfolioOptions) error {
 }
 
 func runPortfolioValidate(g *globals, o *portfolioOptions) error {
-	var threshold programme.Severity
-	switch o.failOn {
-	case "error":
-		threshold = programme.Error
-	case "warning":
-		threshold = programme.Warning
-	default:
-		return usageError("--fail-on %q: must be error or warning", o.failOn)
+	threshold, err := failOnSeverity(o.failOn)
+	if err != nil {
+		return err
 	}
 	render, err := findingsRenderer(g, o.format)
 	if err != nil {
@@ -406,4 +377,15 @@ func runPortfolioReport(g *globals, o *portfolioOptions) error {
 		err = render.ReportMarkdown(g.env.Out, rep)
 	}
 	return err
+}
+
+// failOnSeverity reads --fail-on.
+func failOnSeverity(s string) (programme.Severity, error) {
+	switch s {
+	case "error":
+		return programme.Error, nil
+	case "warning":
+		return programme.Warning, nil
+	}
+	return 0, usageError("--fail-on %q: must be error or warning", s)
 }

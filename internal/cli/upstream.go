@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"path/filepath"
-	"strconv"
 
 	"github.com/spf13/cobra"
 
@@ -115,14 +114,9 @@ func (g *globals) pinned(s *session, o *upstreamOptions) (*portfolio.Portfolio, 
 }
 
 func runValidateUpstream(g *globals, o *upstreamOptions, format, failOn string) error {
-	var threshold programme.Severity
-	switch failOn {
-	case "error":
-		threshold = programme.Error
-	case "warning":
-		threshold = programme.Warning
-	default:
-		return usageError("--fail-on %q: must be error or warning", failOn)
+	threshold, err := failOnSeverity(failOn)
+	if err != nil {
+		return err
 	}
 	render, err := findingsRenderer(g, format)
 	if err != nil {
@@ -168,44 +162,7 @@ func runUpstreamStatus(g *globals, o *upstreamOptions) error {
 		return err
 	}
 	defer repos.Close()
-	moves := pf.Upstream()
-	tb := render.Table{Columns: []render.Column{{Header: "MILESTONE"}, {Header: "DEPENDS ON"}, {Header: "PINNED"}, {Header: "DATE THEN"},
-		{Header: "NOW"}, {Header: "DATE NOW"}, {Header: "DAYS", Align: render.Right}}}
-	csv := listCSV("milestone", "depends_on", "pinned", "date_pinned", "commit", "date_now", "days", "moved")
-	type record struct {
-		Milestone  string         `json:"milestone" yaml:"milestone"`
-		DependsOn  string         `json:"depends_on" yaml:"depends_on"`
-		Pinned     string         `json:"pinned" yaml:"pinned"`
-		DatePinned programme.Date `json:"date_pinned" yaml:"date_pinned"`
-		Commit     string         `json:"commit" yaml:"commit"`
-		DateNow    programme.Date `json:"date_now" yaml:"date_now"`
-		Days       int            `json:"days" yaml:"days"`
-		Moved      bool           `json:"moved" yaml:"moved"`
-		Note       string         `json:"note,omitempty" yaml:"note,omitempty"`
-	}
-	records := []record{}
-	moved := false
-	for _, mv := range moves {
-		r := record{Milestone: mv.Successor, DependsOn: mv.Pred, Pinned: mv.Pinned, DatePinned: mv.PinnedAt, Commit: mv.Commit,
-			DateNow: mv.Now, Moved: mv.Moved(), Note: mv.Missing}
-		if mv.Missing == "" {
-			r.Days = mv.Now.Sub(mv.PinnedAt)
-		}
-		moved = moved || r.Moved
-		records = append(records, r)
-		days := render.Cell{Text: fmt.Sprintf("%+d", r.Days)}
-		if r.Moved {
-			days.Style = render.Red
-		}
-		then := r.DatePinned.String()
-		if mv.Missing != "" {
-			then, days.Text = "-", mv.Missing
-		}
-		tb.Rows = append(tb.Rows, []render.Cell{{Text: r.Milestone}, {Text: r.DependsOn}, {Text: shortHash(r.Pinned)}, {Text: then},
-			{Text: shortHash(r.Commit)}, {Text: r.DateNow.String()}, days})
-		csv.Rows = append(csv.Rows, render.Cells(r.Milestone, r.DependsOn, r.Pinned, r.DatePinned.String(), r.Commit, r.DateNow.String(),
-			strconv.Itoa(r.Days), strconv.FormatBool(r.Moved)))
-	}
+	records, tb, csv := portfolio.MovesView(pf.Upstream())
 	t := g.term()
 	if f == render.FormatCSV {
 		err = render.CSV(t.Out, csv)
@@ -217,17 +174,12 @@ func runUpstreamStatus(g *globals, o *upstreamOptions) error {
 	if err != nil {
 		return err
 	}
-	if moved {
-		return errFailed
+	for _, r := range records {
+		if r.Moved {
+			return errFailed
+		}
 	}
 	return nil
-}
-
-func shortHash(h string) string {
-	if len(h) > 7 {
-		return h[:7]
-	}
-	return h
 }
 
 func runUpstreamUpdate(g *globals, o *upstreamOptions, id string) error {
@@ -253,17 +205,17 @@ func runUpstreamUpdate(g *globals, o *upstreamOptions, id string) error {
 	}
 	path := filepath.Join(s.dir, filepath.FromSlash(rel))
 	if pin.Ref == m.Commit {
-		fmt.Fprintf(g.env.Err, "%s is already pinned at its newest revision %s\n", id, shortHash(m.Commit))
+		fmt.Fprintf(g.env.Err, "%s is already pinned at its newest revision %s\n", id, portfolio.Short(m.Commit))
 		return nil
 	}
 	if o.dryRun {
-		fmt.Fprintf(g.env.Out, "%s: would re-pin %s from %s to %s\n", file, id, shortHash(pin.Ref), m.Commit)
+		fmt.Fprintf(g.env.Out, "%s: would re-pin %s from %s to %s\n", file, id, portfolio.Short(pin.Ref), m.Commit)
 		return nil
 	}
 	err = yamledit.Update(path, func(old []byte) ([]byte, error) { return portfolio.Repin(file, old, id, m.Commit) })
 	if err != nil {
 		return usageError("%v", err)
 	}
-	fmt.Fprintf(g.env.Err, "%s: re-pinned %s from %s to %s\n", file, id, shortHash(pin.Ref), shortHash(m.Commit))
+	fmt.Fprintf(g.env.Err, "%s: re-pinned %s from %s to %s\n", file, id, portfolio.Short(pin.Ref), portfolio.Short(m.Commit))
 	return nil
 }

@@ -237,10 +237,47 @@ func (m *Member) At(rev string) (*programme.Programme, string, error) {
 	return p, commit, err
 }
 
-// short is a commit's abbreviated hash, as people quote them.
+// Short is a commit's abbreviated hash, as people quote them.
+func Short(commit string) string { return short(commit) }
+
 func short(commit string) string {
 	if len(commit) > 7 {
 		return commit[:7]
 	}
 	return commit
+}
+
+// Notes are what a person should know of how the member was read: from
+// an old copy, past a force-push, from a shallow clone. now is the time
+// to say the copy's age against.
+func (m *Member) Notes(now time.Time) []string {
+	var out []string
+	if m.Offline {
+		out = append(out, fmt.Sprintf("%s: read offline from the copy fetched %s", m.ID, age(now, m.Fetched)))
+	}
+	if m.Forced != nil {
+		out = append(out, fmt.Sprintf("%s: %s was force-pushed: %s is no longer in its history; reading %s",
+			m.ID, m.Forced.Ref, short(m.Forced.Old), short(m.Forced.New)))
+	}
+	if m.Shallow {
+		out = append(out, m.ID+": a shallow clone: history starts at a shallow boundary")
+	}
+	return out
+}
+
+// age says how long ago t was, as a person would.
+func age(now, t time.Time) string {
+	if t.IsZero() {
+		return "at an unknown time"
+	}
+	d := now.Sub(t)
+	switch {
+	case d < 2*time.Minute:
+		return "just now"
+	case d < 2*time.Hour:
+		return fmt.Sprintf("%d minutes ago", int(d.Minutes()))
+	case d < 48*time.Hour:
+		return fmt.Sprintf("%d hours ago", int(d.Hours()))
+	}
+	return fmt.Sprintf("%d days ago", int(d.Hours()/24))
 }

@@ -118,3 +118,49 @@ func Report(s *Status, moves []Move, fs []programme.Finding) render.Report {
 		},
 	}
 }
+
+// MoveRecord is one link to a pinned programme, as `oco upstream status
+// -o json` prints it.
+type MoveRecord struct {
+	Milestone  string         `json:"milestone" yaml:"milestone"`
+	DependsOn  string         `json:"depends_on" yaml:"depends_on"`
+	Pinned     string         `json:"pinned" yaml:"pinned"`
+	DatePinned programme.Date `json:"date_pinned" yaml:"date_pinned"`
+	Commit     string         `json:"commit" yaml:"commit"`
+	DateNow    programme.Date `json:"date_now" yaml:"date_now"`
+	Days       int            `json:"days" yaml:"days"`
+	Moved      bool           `json:"moved" yaml:"moved"`
+	Note       string         `json:"note,omitempty" yaml:"note,omitempty"`
+}
+
+// MovesView is every link to a pinned programme, moved or not: the
+// records, the table people read, and the CSV.
+func MovesView(moves []Move) (records []MoveRecord, tb, csv render.Table) {
+	tb = render.Table{Columns: []render.Column{{Header: "MILESTONE"}, {Header: "DEPENDS ON"}, {Header: "PINNED"}, {Header: "DATE THEN"},
+		{Header: "NOW"}, {Header: "DATE NOW"}, {Header: "DAYS", Align: render.Right}}}
+	for _, h := range []string{"milestone", "depends_on", "pinned", "date_pinned", "commit", "date_now", "days", "moved"} {
+		csv.Columns = append(csv.Columns, render.Column{Header: h})
+	}
+	records = []MoveRecord{}
+	for _, mv := range moves {
+		r := MoveRecord{Milestone: mv.Successor, DependsOn: mv.Pred, Pinned: mv.Pinned, DatePinned: mv.PinnedAt, Commit: mv.Commit,
+			DateNow: mv.Now, Moved: mv.Moved(), Note: mv.Missing}
+		if mv.Missing == "" {
+			r.Days = mv.Now.Sub(mv.PinnedAt)
+		}
+		records = append(records, r)
+		days := render.Cell{Text: fmt.Sprintf("%+d", r.Days)}
+		if r.Moved {
+			days.Style = render.Red
+		}
+		then := r.DatePinned.String()
+		if mv.Missing != "" {
+			then, days.Text = "-", mv.Missing
+		}
+		tb.Rows = append(tb.Rows, []render.Cell{{Text: r.Milestone}, {Text: r.DependsOn}, {Text: short(r.Pinned)}, {Text: then},
+			{Text: short(r.Commit)}, {Text: r.DateNow.String()}, days})
+		csv.Rows = append(csv.Rows, render.Cells(r.Milestone, r.DependsOn, r.Pinned, r.DatePinned.String(), r.Commit, r.DateNow.String(),
+			strconv.Itoa(r.Days), strconv.FormatBool(r.Moved)))
+	}
+	return records, tb, csv
+}
