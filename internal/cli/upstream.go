@@ -58,8 +58,9 @@ commit of it that was agreed:
     upstream:
       lco: {repo: ../lco, ref: 3f2c1d0e..., dir: programme}
 
-repo is a local path (relative to the programme directory) or any URL git
-can fetch. 'oco upstream status' compares every link to a pinned programme
+repo is a local path (relative to the programme directory, or failing
+that to a directory above it, such as the repository's top) or any URL
+git can fetch. 'oco upstream status' compares every link to a pinned programme
 at the pinned commit and at its newest revision; 'oco upstream update ID'
 re-pins ID to its newest revision, changing that one line.`,
 		Args: cobra.NoArgs,

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -92,10 +93,20 @@ func (rs *Repos) key(repo string) string {
 	if IsURL(repo) {
 		return repo
 	}
-	if !filepath.IsAbs(repo) {
-		repo = filepath.Join(rs.opt.Base, repo)
+	if filepath.IsAbs(repo) {
+		return filepath.Clean(repo)
 	}
-	return filepath.Clean(repo)
+	// Relative to Base; where nothing is there, to the first directory
+	// above it where something is, such as the top of Base's repository
+	// for a pin written from there.
+	for dir := rs.opt.Base; ; dir = filepath.Dir(dir) {
+		if _, err := os.Stat(filepath.Join(dir, repo)); err == nil {
+			return filepath.Join(dir, repo)
+		}
+		if filepath.Dir(dir) == dir {
+			return filepath.Join(rs.opt.Base, repo)
+		}
+	}
 }
 
 // open opens (fetching, for a URL) the repository repo names.
