@@ -1,7 +1,9 @@
 package portfolio
 
 import (
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/ocotool/oco/internal/programme"
 	"github.com/ocotool/oco/internal/schedule"
@@ -69,11 +71,23 @@ func Build(id, name string, members []*Member, asOf programme.Date) *Portfolio {
 	for i := range ends {
 		ends[i] = members[pf.member[i]].P.Header.End
 	}
-	pf.Plan = schedule.BuildEnds(mp, asOf, ends)
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		pf.Plan = schedule.BuildEnds(mp, asOf, ends)
+	}()
 	pf.Local = make([]*schedule.Plan, len(members))
+	sem := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
 	for k, m := range members {
-		pf.Local[k] = schedule.Build(m.P, asOf)
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			pf.Local[k] = schedule.Build(m.P, asOf)
+		}()
 	}
+	wg.Wait()
 	return pf
 }
 
