@@ -61,7 +61,7 @@ every link to it is compared at the pinned commit and now: a date that
 moved is the upstream-moved warning.
 
 One reporting date holds for every programme: --as-of, else the
-portfolio's as_of, else today. The portfolio is found with --portfolio
+portfolio's as_of, else the as_of all its programmes share, else today. The portfolio is found with --portfolio
 (the file or its directory), else -C/--dir, else portfolio.yaml here or in
 a directory above.`,
 		Args: cobra.NoArgs,
@@ -197,7 +197,7 @@ func (g *globals) loadPortfolio(o *portfolioOptions) (*portfolioRun, error) {
 		}
 		return nil, usageError("%v", err)
 	}
-	asOf := f.AsOf
+	asOf := portfolio.AsOf(f, members)
 	if g.asOf != "" || asOf == 0 {
 		if asOf, err = g.reportingDate(&programme.Programme{}); err != nil {
 			repos.Close()

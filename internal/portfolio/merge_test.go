@@ -119,3 +119,19 @@ milestones:
 		}
 	}
 }
+
+func TestAsOf(t *testing.T) {
+	a := member("a", "programme: {id: a, name: A, start: 2017-01-01, end: 2017-12-31, as_of: 2017-06-30}\n")
+	b := member("b", "programme: {id: b, name: B, start: 2017-01-01, end: 2017-12-31, as_of: 2017-06-30}\n")
+	c := member("c", "programme: {id: c, name: C, start: 2017-01-01, end: 2017-12-31}\n")
+	june := programme.NewDate(2017, 6, 30)
+	if got := AsOf(&File{}, []*Member{a, b}); got != june {
+		t.Errorf("shared as_of: %s", got)
+	}
+	if got := AsOf(&File{}, []*Member{a, b, c}); got != 0 {
+		t.Errorf("as_of not shared: %s", got)
+	}
+	if got := AsOf(&File{AsOf: june.AddDays(1)}, []*Member{a}); got != june.AddDays(1) {
+		t.Errorf("the portfolio's own: %s", got)
+	}
+}

@@ -34,6 +34,21 @@ func Local(id string, p *programme.Programme) *Member {
 	return &Member{Entry: Entry{ID: id}, P: p}
 }
 
+// AsOf is the portfolio's reporting date where it has one: its own
+// as_of, else the as_of every programme shares; 0 otherwise.
+func AsOf(f *File, members []*Member) programme.Date {
+	if f.AsOf != 0 || len(members) == 0 {
+		return f.AsOf
+	}
+	d := members[0].P.Header.AsOf
+	for _, m := range members[1:] {
+		if m.P.Header.AsOf != d {
+			return 0
+		}
+	}
+	return d
+}
+
 // Build joins the members and schedules them as of asOf.
 func Build(id, name string, members []*Member, asOf programme.Date) *Portfolio {
 	pf := &Portfolio{ID: id, Name: name, AsOf: asOf, Members: members, byID: map[string]int{}}
