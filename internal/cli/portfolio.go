@@ -83,8 +83,8 @@ milestones still to do, rated where the portfolio's schedule lands them
 against its own tolerances, and of its open risks), latest delivery
 confidence assessment, end and expected end, slips (milestones expected
 after their due date), open red risks and links at risk (links to another
-programme's milestone that does not exist, that pushes it past its own
-date, or whose pinned date moved); then the critical path across
+programme's milestone that the portfolio does not have, that pushes it
+past its own date, or whose pinned date moved); then the critical path across
 programmes and the count of findings.`,
 		func() error { return runPortfolioStatus(g, o) })
 	g.addOutputFlag(status, "table", render.FormatTable, render.FormatJSON, render.FormatYAML, render.FormatCSV, render.FormatMarkdown)

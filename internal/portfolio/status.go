@@ -39,8 +39,8 @@ type Row struct {
 	Slips    int `json:"slips" yaml:"slips"`
 	RedRisks int `json:"red_risks" yaml:"red_risks"`
 	// LinksAtRisk counts its links to other programmes' milestones that
-	// are broken (no such milestone), push it past its own date, or whose
-	// pinned date has moved.
+	// are broken (no such programme in the portfolio, or no such
+	// milestone), push it past its own date, or whose pinned date moved.
 	LinksAtRisk int `json:"links_at_risk" yaml:"links_at_risk"`
 	// Fetched is when a repository reached by URL was last fetched.
 	Fetched *time.Time `json:"fetched,omitempty" yaml:"fetched,omitempty"`
@@ -103,10 +103,7 @@ func (pf *Portfolio) Status(fs []programme.Finding) *Status {
 		for _, l := range p.ExternalLinks() {
 			succ := qualify(m.ID, l.Milestone.ID)
 			other, _, in := pf.Member(l.Ref.Programme)
-			if !in {
-				continue // not in the portfolio: nothing to say of it
-			}
-			if other.P.Milestone(l.Ref.ID) == nil || moved[succ+" "+l.Dep.ID] {
+			if !in || other.P.Milestone(l.Ref.ID) == nil || moved[succ+" "+l.Dep.ID] {
 				r.LinksAtRisk++
 				continue
 			}
