@@ -135,3 +135,20 @@ func TestAsOf(t *testing.T) {
 		t.Errorf("the portfolio's own: %s", got)
 	}
 }
+
+// TestLinkOutsidePortfolio: a link to a programme the portfolio lacks
+// cannot be scheduled: a link at risk, and its one unchecked-ref stays.
+func TestLinkOutsidePortfolio(t *testing.T) {
+	a := member("a", `programme: {id: a, name: A, start: 2017-01-01, end: 2017-12-31, as_of: 2017-06-01}
+milestones:
+  - {id: A-1, title: One, due: 2017-06-10, depends_on: [zz:Z-1]}
+`)
+	pf := Build("p", "P", []*Member{a}, programme.NewDate(2017, 6, 1))
+	fs := pf.Findings()
+	if r := pf.Status(fs).Programmes[0]; r.LinksAtRisk != 1 {
+		t.Errorf("links at risk %d, want 1", r.LinksAtRisk)
+	}
+	if n := len(byRule(fs, "unchecked-ref")); n != 1 {
+		t.Errorf("%d unchecked-ref, want 1: %v", n, fs)
+	}
+}
