@@ -128,6 +128,9 @@ func (pf *Portfolio) crossFindings() []programme.Finding {
 
 	// Loops through more than one programme, with their whole path.
 	for _, loop := range plan.Cycles {
+		if len(loop) < 2 {
+			continue
+		}
 		progs := map[string]bool{}
 		ids := make([]string, 0, len(loop)+1)
 		for _, i := range loop {
