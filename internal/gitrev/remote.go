@@ -219,3 +219,14 @@ func refs(opt Options, dir, git string) (map[string]string, error) {
 	}
 	return m, nil
 }
+
+// Tree returns the object name of the directory a revision FS holds: two
+// revisions whose directories have one tree hold the same files, so a
+// caller can skip reading the second.
+func Tree(fsys fs.FS) (string, bool) {
+	f, ok := fsys.(*treeFS)
+	if !ok {
+		return "", false
+	}
+	return f.root, true
+}

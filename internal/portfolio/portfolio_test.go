@@ -393,3 +393,22 @@ func TestOneRepositoryTwoProgrammes(t *testing.T) {
 		t.Errorf("upstream-moved: %v", moved)
 	}
 }
+
+// TestPinnedSameTree: a pin at a commit that left the programme's
+// directory as it is reads nothing again, and finds nothing moved.
+func TestPinnedSameTree(t *testing.T) {
+	fx := newFixture(t)
+	write(t, filepath.Join(fx.lcoWork, "README.md"), "The LCO's plan.\n")
+	git(t, fx.lcoWork, "add", ".")
+	git(t, fx.lcoWork, "commit", "-q", "-m", "a README")
+	git(t, fx.lcoWork, "push", "-q", fx.lcoBare, "main")
+	pf, _ := fx.build(t, fx.options())
+	lco, _, _ := pf.Member("lco")
+	p, commit, err := lco.At(fx.v2)
+	if err != nil || commit != fx.v2 || p != lco.P {
+		t.Errorf("At(v2): %v, %s, same programme %v", err, commit, p == lco.P)
+	}
+	if p, _, _ := lco.At(fx.v1); p == lco.P {
+		t.Error("At(v1) reused a programme whose files differ")
+	}
+}

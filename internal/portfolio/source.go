@@ -49,6 +49,7 @@ type Member struct {
 	Shallow bool
 
 	repo *gitrev.Repo
+	tree string // the programme directory's tree at Commit
 }
 
 // IsURL reports whether repo is to be fetched (a URL, or git's
@@ -202,11 +203,11 @@ func (rs *Repos) member(e Entry) (*Member, error) {
 		return nil, err
 	}
 	m.Commit = commit
-	p, dir, err := loadAt(o.repo, commit, e.Dir, e.ID)
+	p, dir, tree, err := loadAt(o.repo, commit, e.Dir, e.ID)
 	if err != nil {
 		return nil, err
 	}
-	m.P, m.Dir = p, dir
+	m.P, m.Dir, m.tree = p, dir, tree
 	return m, nil
 }
 
@@ -214,7 +215,7 @@ func (rs *Repos) member(e Entry) (*Member, error) {
 // prefix for a work tree opened below the top) at commit. An empty dir
 // takes programme/ where there is one, else the top. Positions name files
 // id:dir/file, as git names a file at a revision.
-func loadAt(repo *gitrev.Repo, commit, dir, id string) (*programme.Programme, string, error) {
+func loadAt(repo *gitrev.Repo, commit, dir, id string) (*programme.Programme, string, string, error) {
 	cands := []string{dir}
 	if dir == "" {
 		cands = []string{"programme", "."}
@@ -229,9 +230,10 @@ func loadAt(repo *gitrev.Repo, commit, dir, id string) (*programme.Programme, st
 		}
 	}
 	if err != nil {
-		return nil, "", err
+		return nil, "", "", err
 	}
-	return programme.Load(fsys, id+":"+dir), dir, nil
+	tree, _ := gitrev.Tree(fsys)
+	return programme.Load(fsys, id+":"+dir), dir, tree, nil
 }
 
 // At loads member's programme as it was at another revision of its
@@ -244,7 +246,14 @@ func (m *Member) At(rev string) (*programme.Programme, string, error) {
 	if commit == m.Commit {
 		return m.P, commit, nil
 	}
-	p, _, err := loadAt(m.repo, commit, m.Dir, m.ID+"@"+short(commit))
+	// A commit that left the programme's directory as it is holds the
+	// same programme: it need not be read again.
+	if fsys, err := m.repo.FS(commit, path.Join(m.repo.Prefix(), m.Dir)); err == nil {
+		if tree, ok := gitrev.Tree(fsys); ok && tree == m.tree && tree != "" {
+			return m.P, commit, nil
+		}
+	}
+	p, _, _, err := loadAt(m.repo, commit, m.Dir, m.ID+"@"+short(commit))
 	return p, commit, err
 }
 
