@@ -65,6 +65,9 @@ func (pf *Portfolio) Status(fs []programme.Finding) *Status {
 			at := m.Fetched
 			r.Fetched = &at
 		}
+		if a := p.LatestAssessment(pf.AsOf); a != nil {
+			r.Assessment = a.Rating
+		}
 		tol := p.Tolerances()
 		for j, ms := range p.Milestones {
 			i := pf.Index(k, j)
