@@ -1,9 +1,13 @@
 package view
 
 import (
+	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/ocotool/oco/internal/programme"
+	"github.com/ocotool/oco/internal/render"
 	"github.com/ocotool/oco/internal/schedule"
 )
 
@@ -139,4 +143,68 @@ func PhaseDeps(p *programme.Programme, asOf programme.Date, ph *programme.Phase,
 	walk(root, all, func(v int) []int { return net.Preds[v] }, self, add(&rec.DependsOn))
 	walk(root, all, func(v int) []int { return net.Succs[v] }, self, add(&rec.NeededBy))
 	return rec
+}
+
+// Page is what `oco deps` prints: the item, then what it depends on and
+// what depends on it, each as a tree.
+func (rec *Deps) Page() render.Page {
+	var pg render.Page
+	pg.Add(render.Block{Line: []render.Cell{{Text: rec.ID, Style: render.Bold}, {Text: "  " + rec.Title}}})
+	milestone := rec.Kind == string(programme.KindMilestone)
+	if milestone {
+		facts := []string{"due " + rec.Due.String()}
+		if rec.Forecast != 0 {
+			facts = append(facts, "forecast "+rec.Forecast.String())
+		}
+		if rec.Done != 0 {
+			facts = append(facts, "done "+rec.Done.String())
+		}
+		facts = append(facts, "expected "+rec.Expected.String(), "slack "+programme.Plural(rec.Slack, "day"))
+		line := []render.Cell{{Text: "  " + strings.Join(facts, ", ")}}
+		if rec.Critical {
+			line = append(line, render.Cell{Text: ", "}, render.Cell{Text: "on the critical path", Style: render.Red})
+		}
+		pg.Add(render.Block{Line: line})
+	} else {
+		pg.Text(fmt.Sprintf("  phase, %s to %s", rec.Start, rec.End))
+	}
+	pg.Section("Depends on", depsTable(rec.DependsOn, milestone), "nothing")
+	pg.Section("Needed by", depsTable(rec.NeededBy, milestone), "nothing")
+	return pg
+}
+
+// depsTable draws a walk as a tree: each entry indented by its depth.
+func depsTable(es []DepsEntry, milestone bool) render.Table {
+	if milestone {
+		tb := render.Table{Columns: []render.Column{{Header: "ID"}, {Header: "MILESTONE", Flex: true}, {Header: "LAG", Align: render.Right},
+			{Header: "DUE"}, {Header: "EXPECTED"}, {Header: "LINK SLACK", Align: render.Right}}}
+		for _, e := range es {
+			slack := render.Cell{Text: "loop", Style: render.Red}
+			if e.Slack != nil {
+				slack = render.Cell{Text: strconv.Itoa(*e.Slack)}
+				switch {
+				case *e.Slack < 0:
+					slack.Style = render.Red
+				case *e.Slack == 0:
+					slack.Style = render.Amber
+				}
+			}
+			tb.Rows = append(tb.Rows, []render.Cell{{Text: e.treeID()}, {Text: e.Title}, {Text: e.Lag}, dateCell(e.Due), dateCell(e.Expected), slack})
+		}
+		return tb
+	}
+	tb := render.Table{Columns: []render.Column{{Header: "ID"}, {Header: "PHASE", Flex: true}, {Header: "START"}, {Header: "END"}}}
+	for _, e := range es {
+		tb.Rows = append(tb.Rows, render.Cells(e.treeID(), e.Title, e.Start.String(), e.End.String()))
+	}
+	return tb
+}
+
+// treeID is the entry's id indented by its depth.
+func (e DepsEntry) treeID() string {
+	id := strings.Repeat("  ", e.Depth-1) + e.ID
+	if e.Repeat {
+		id += " (see above)"
+	}
+	return id
 }

@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"github.com/ocotool/oco/internal/programme"
+	"github.com/ocotool/oco/internal/render"
 	"github.com/ocotool/oco/internal/schedule"
 )
 
@@ -382,4 +383,102 @@ func Safe(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// linkSections are the relations shown as tables, in order, with their
+// headings. References to a single item (phase, owner, decision) are shown
+// among the fields instead.
+var linkSections = []struct{ rel, heading string }{
+	{"depends_on", "Depends on"},
+	{"needed_by", "Needed by"},
+	{"milestones", "Milestones"},
+	{"affects", "Affects"},
+	{"affected_by", "Affected by"},
+	{"approves", "Approves the dates of"},
+	{"enabled_by", "Enabled by"},
+	{"enables", "Enables"},
+	{"members", "Members"},
+	{"chairs", "Chairs"},
+	{"member_of", "Member of"},
+	{"owns", "Owns"},
+	{"leads", "Leads"},
+	{"runs", "Runs"},
+	{"decided", "Decisions taken"},
+	{"reported_to_by", "Reported to by"},
+	{"escalations", "Risks escalated to it"},
+	{"assumptions", "Assumptions that would become it if false"},
+	{"risks", "Risks that occurred as it"},
+}
+
+// Page is the item as `oco show` prints it: its id and title, its kind
+// and where it is defined, its fields, then its links by relation.
+func (rec *Show) Page() render.Page {
+	var pg render.Page
+	pg.Add(render.Block{Line: []render.Cell{{Text: rec.ID, Style: render.Bold}, {Text: "  " + OneLine(rec.Title)}}},
+		render.Block{Line: []render.Cell{{Text: rec.Kind + " · " + rec.Defined, Style: render.Grey}}},
+		render.Block{})
+	fields := make([]render.Field, len(rec.Fields))
+	for i, f := range rec.Fields {
+		fields[i] = render.Field{Name: f.Name, Value: Safe(f.Value), Style: toneStyle(f.Tone)}
+	}
+	pg.Add(render.Block{Fields: fields})
+	for _, sec := range linkSections {
+		if links := rec.Links[sec.rel]; len(links) > 0 {
+			pg.Section(sec.heading, linkTable(links), "")
+		}
+	}
+	return pg
+}
+
+// toneStyle is the colour of a field's tone: a rating's, or grey.
+func toneStyle(tone string) render.Style {
+	if tone == "grey" {
+		return render.Grey
+	}
+	return render.RAGStyle(tone)
+}
+
+// linkTable lays out related items, leaving out columns none of them fill.
+func linkTable(links []Link) render.Table {
+	cols := []struct {
+		col  render.Column
+		cell func(Link) render.Cell
+	}{
+		{render.Column{Header: "ID"}, func(l Link) render.Cell { return render.Cell{Text: l.ID} }},
+		{render.Column{Header: "KIND"}, func(l Link) render.Cell { return render.Cell{Text: l.Kind} }},
+		{render.Column{Header: "TITLE", Flex: true}, func(l Link) render.Cell { return render.Cell{Text: l.Title} }},
+		{render.Column{Header: "DATE"}, func(l Link) render.Cell { return dateCell(l.Date) }},
+		{render.Column{Header: "STATUS"}, func(l Link) render.Cell { return ragCell(l.Status, l.Status) }},
+		{render.Column{Header: "LAG", Align: render.Right}, func(l Link) render.Cell {
+			if l.Lag == programme.Lag(0).String() {
+				return render.Cell{}
+			}
+			return render.Cell{Text: l.Lag}
+		}},
+		{render.Column{Header: "VIA"}, func(l Link) render.Cell { return render.Cell{Text: l.Via} }},
+	}
+	var tb render.Table
+	var keep []int
+	for i, c := range cols {
+		if c.col.Header == "KIND" && !slices.ContainsFunc(links, func(l Link) bool { return l.Kind != links[0].Kind }) {
+			continue // the heading says what they are
+		}
+		for _, l := range links {
+			if c.cell(l).Text != "" {
+				keep = append(keep, i)
+				break
+			}
+		}
+	}
+	for _, i := range keep {
+		tb.Columns = append(tb.Columns, cols[i].col)
+	}
+	for _, l := range links {
+		row := make([]render.Cell, len(keep))
+		for j, i := range keep {
+			row[j] = cols[i].cell(l)
+		}
+		tb.Rows = append(tb.Rows, row)
+	}
+	return tb
 }

@@ -3,7 +3,6 @@ package view
 import (
 	"cmp"
 	"slices"
-	"strings"
 
 	"github.com/ocotool/oco/internal/programme"
 	"github.com/ocotool/oco/internal/render"
@@ -47,7 +46,7 @@ func Timeline(p *programme.Programme, asOf programme.Date, o TimelineOptions) (g
 	}
 	milestones := func(ms []*programme.Milestone) {
 		slices.SortStableFunc(ms, func(a, b *programme.Milestone) int {
-			return cmp.Or(cmp.Compare(a.Date(), b.Date()), timelineIDOrder(a.ID, b.ID))
+			return cmp.Or(cmp.Compare(a.Date(), b.Date()), programme.CompareIDs(a.ID, b.ID))
 		})
 		for _, m := range ms {
 			gc.Rows = append(gc.Rows, timelineRow(p, m, asOf))
@@ -153,37 +152,4 @@ func timelineRow(p *programme.Programme, m *programme.Milestone, asOf programme.
 	}
 	row.Marks = []render.Mark{mark}
 	return row
-}
-
-// timelineIDOrder orders ids as people number them: M-2 before M-10, as the
-// listings do. It stands in for the one shared ordering of ids, which is
-// moving into programme; use that once it is there.
-func timelineIDOrder(a, b string) int {
-	for a != "" && b != "" {
-		da, db := timelineDigits(a), timelineDigits(b)
-		if da > 0 && db > 0 {
-			na, nb := strings.TrimLeft(a[:da], "0"), strings.TrimLeft(b[:db], "0")
-			if len(na) != len(nb) {
-				return len(na) - len(nb)
-			}
-			if c := strings.Compare(na, nb); c != 0 {
-				return c
-			}
-			a, b = a[da:], b[db:]
-			continue
-		}
-		if a[0] != b[0] {
-			return strings.Compare(a[:1], b[:1])
-		}
-		a, b = a[1:], b[1:]
-	}
-	return len(a) - len(b)
-}
-
-func timelineDigits(s string) int {
-	n := 0
-	for n < len(s) && '0' <= s[n] && s[n] <= '9' {
-		n++
-	}
-	return n
 }

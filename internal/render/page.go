@@ -1,0 +1,124 @@
+package render
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Page is a document for a person: lines, headings, tables and field lists,
+// in order. A command's view says what is on it; Term.Page draws it.
+type Page struct {
+	Blocks []Block
+}
+
+// Block is one part of a page; the first of its kinds set is drawn.
+type Block struct {
+	// Line is a line of text in pieces, each painted in its style. With Fit
+	// it is cut to the width on a terminal; piped it is left whole.
+	Line []Cell
+	Fit  bool
+
+	// Bar is a progress bar on a line of its own, between Indent and Label.
+	Bar *Progress
+
+	// Heading starts a section: an empty line, then the heading in bold.
+	Heading string
+
+	// Table is drawn as Term.Table draws it; with no rows, Empty is
+	// printed, dimmed, in its place.
+	Table *Table
+	Empty string
+
+	// Fields is a list of names and values, the values lined up.
+	Fields []Field
+}
+
+// Progress is a progress bar of Width cells, as Term.Bar draws it.
+type Progress struct {
+	Indent, Label      string
+	Done, Total, Width int
+}
+
+// Field is a name and its value, which may run over several lines.
+type Field struct {
+	Name, Value string
+	Style       Style
+}
+
+// Page helpers, so views read as what they show.
+
+// Add appends blocks to the page.
+func (p *Page) Add(b ...Block) { p.Blocks = append(p.Blocks, b...) }
+
+// Text appends a line of plain text.
+func (p *Page) Text(s string) { p.Add(Block{Line: []Cell{{Text: s}}}) }
+
+// Section appends a heading and a table, or the empty text.
+func (p *Page) Section(heading string, tb Table, empty string) {
+	p.Add(Block{Heading: heading}, Block{Table: &tb, Empty: empty})
+}
+
+// Page prints pg, keeping to the first error.
+func (t Term) Page(pg Page) error {
+	for _, b := range pg.Blocks {
+		if err := t.block(b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (t Term) block(b Block) error {
+	switch {
+	case b.Line != nil:
+		var plain, painted strings.Builder
+		for _, c := range b.Line {
+			plain.WriteString(c.Text)
+		}
+		if b.Fit && t.IsTerminal && t.Width > 0 && Width(plain.String()) > t.Width {
+			return t.println(Cut(plain.String(), t.Width))
+		}
+		for _, c := range b.Line {
+			painted.WriteString(t.Paint(c.Text, c.Style))
+		}
+		return t.println(strings.TrimRight(painted.String(), " "))
+	case b.Bar != nil:
+		return t.println(b.Bar.Indent + t.Bar(b.Bar.Done, b.Bar.Total, b.Bar.Width) + b.Bar.Label)
+	case b.Heading != "":
+		return t.println("\n" + t.Paint(b.Heading, Bold))
+	case b.Table != nil:
+		if len(b.Table.Rows) == 0 {
+			return t.println("  " + t.Paint(b.Empty, Dim))
+		}
+		return t.Table(*b.Table)
+	case b.Fields != nil:
+		return t.fields(b.Fields)
+	}
+	return t.println("")
+}
+
+func (t Term) println(s string) error {
+	_, err := fmt.Fprintln(t.Out, s)
+	return err
+}
+
+// fields prints names and values in two columns, each line of a value
+// under the one before.
+func (t Term) fields(fs []Field) error {
+	nameW := 0
+	for _, f := range fs {
+		nameW = max(nameW, Width(f.Name))
+	}
+	for _, f := range fs {
+		for i, l := range strings.Split(strings.TrimRight(f.Value, "\n"), "\n") {
+			label := ""
+			if i == 0 {
+				label = f.Name
+			}
+			if err := t.println(strings.TrimRight("  "+pad(label, nameW)+"  "+t.Paint(l, f.Style), " ")); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
