@@ -111,14 +111,14 @@ func Run(env *Env, args []string) (code int) {
 			code = ExitCantRun
 		}
 	}()
-	root := newRootCmd(env)
+	root, g := newRootCmd(env)
 	root.SetArgs(args)
 	root.SetIn(env.In)
 	root.SetOut(env.Out)
 	root.SetErr(env.Err)
 	err := root.Execute()
 	if err == nil {
-		return ExitOK
+		return g.partialExit()
 	}
 	var ee *exitError
 	if errors.As(err, &ee) {
