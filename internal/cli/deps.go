@@ -56,7 +56,7 @@ func runDeps(g *globals, o *depsOptions, id string) error {
 	case ok && r.Kind == programme.KindMilestone:
 		rec = view.MilestoneDeps(s.p, s.plan(), s.asOf, id, o.all)
 	case ok && r.Kind == programme.KindPhase:
-		rec = view.PhaseDeps(s.p, s.asOf, r.Item.(*programme.Phase), o.all)
+		rec = view.PhaseDeps(s.p, s.plan(), s.asOf, r.Item.(*programme.Phase), o.all)
 	case ok:
 		return usageError("%s is a %s: deps takes a milestone or a phase", id, r.Kind)
 	default:

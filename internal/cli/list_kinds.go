@@ -15,7 +15,7 @@ var listings = []*listing{
 on, how many of its milestones are done, and its rating (the worst of its
 milestones still to do). The current phase, whose window holds the
 reporting date, is marked.`,
-		run: func(s *session, _ *view.Filter) listOutput { return listed(view.PhaseListing(s.p, s.asOf)) },
+		run: func(s *session, _ *view.Filter) listOutput { return listed(view.PhaseListing(s.p, s.plan(), s.asOf)) },
 	},
 	{
 		use: "milestones", kind: programme.KindMilestone,

@@ -66,7 +66,7 @@ func runTimeline(g *globals, o *timelineOptions) error {
 	if err != nil {
 		return err
 	}
-	gc, ok := view.Timeline(s.p, s.asOf, view.TimelineOptions{Phases: chosen, From: from, To: to, Width: o.width})
+	gc, ok := view.Timeline(s.p, s.asOf, view.TimelineOptions{Phases: chosen, From: from, To: to, Width: o.width, Plan: s.plan()})
 	if !ok {
 		return usageError("nothing to draw: give --from and --to, or dates in the programme")
 	}

@@ -73,6 +73,10 @@ func (t Term) Matrix(m Matrix) error {
 				if line < len(cells[i]) {
 					s = cells[i][line]
 				}
+				if line == 0 && !t.Color && m.Bands != nil {
+					// Without colour each cell names its band in a letter.
+					s = pad(s, text-1) + bandLetter(m.Bands(l*(i+1)))
+				}
 				s = " " + pad(s, text) + " "
 				if t.Color {
 					var params []string
@@ -102,6 +106,9 @@ func (t Term) Matrix(m Matrix) error {
 	b.WriteString("\n")
 	axis := "impact"
 	b.WriteString(strings.Repeat(" ", len(matrixMargin)+1+max(0, (5*inner+4-len(axis))/2)) + axis + "\n")
+	if !t.Color && m.Bands != nil {
+		b.WriteString("\n" + matrixMargin + "R red   A amber   G green\n")
+	}
 
 	lines := strings.Split(b.String(), "\n")
 	for i := range lines {
@@ -109,6 +116,19 @@ func (t Term) Matrix(m Matrix) error {
 	}
 	_, err := io.WriteString(t.Out, strings.Join(lines, "\n"))
 	return err
+}
+
+// bandLetter is a band's colour as a letter, for output without colour.
+func bandLetter(st Style) string {
+	switch st & colourMask {
+	case Red:
+		return "R"
+	case Amber:
+		return "A"
+	case Green:
+		return "G"
+	}
+	return " "
 }
 
 // matrixCellWidth is the width inside a cell's borders: what fits the

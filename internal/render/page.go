@@ -17,6 +17,9 @@ type Block struct {
 	// it is cut to the width on a terminal; piped it is left whole.
 	Line []Cell
 	Fit  bool
+	// Wrap breaks a long line between words on a terminal, each further
+	// line indented as far as the first.
+	Wrap bool
 
 	// Bar is a progress bar on a line of its own, between Indent and Label.
 	Bar *Progress
@@ -78,6 +81,12 @@ func (t Term) block(b Block) error {
 		if b.Fit && t.IsTerminal && t.Width > 0 && Width(plain.String()) > t.Width {
 			return t.println(Cut(plain.String(), t.Width))
 		}
+		if b.Wrap && t.IsTerminal && Width(plain.String()) > t.width() {
+			s := plain.String()
+			indent := s[:len(s)-len(strings.TrimLeft(s, " "))]
+			lines := Wrap(strings.TrimLeft(s, " "), t.width()-len(indent))
+			return t.println(indent + strings.Join(lines, "\n"+indent))
+		}
 		for _, c := range b.Line {
 			painted.WriteString(t.Paint(c.Text, c.Style))
 		}
@@ -97,20 +106,55 @@ func (t Term) block(b Block) error {
 	return t.println("")
 }
 
+// Wrap breaks s between words into lines of at most w columns; a word
+// longer than w is cut to fit, never split across lines.
+func Wrap(s string, w int) []string {
+	w = max(w, 10)
+	if Width(s) <= w {
+		return []string{s}
+	}
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(s) {
+		if Width(word) > w {
+			word = Cut(word, w)
+		}
+		switch {
+		case line == "":
+			line = word
+		case Width(line)+1+Width(word) <= w:
+			line += " " + word
+		default:
+			lines = append(lines, line)
+			line = word
+		}
+	}
+	return append(lines, line)
+}
+
 func (t Term) println(s string) error {
 	_, err := fmt.Fprintln(t.Out, s)
 	return err
 }
 
 // fields prints names and values in two columns, each line of a value
-// under the one before.
+// under the one before. On a terminal a long value is wrapped between
+// words, its further lines under its first, as kubectl describe does.
 func (t Term) fields(fs []Field) error {
 	nameW := 0
 	for _, f := range fs {
 		nameW = max(nameW, Width(f.Name))
 	}
 	for _, f := range fs {
-		for i, l := range strings.Split(strings.TrimRight(f.Value, "\n"), "\n") {
+		var lines []string
+		for _, l := range strings.Split(strings.TrimRight(f.Value, "\n"), "\n") {
+			if t.IsTerminal {
+				lines = append(lines, Wrap(l, t.width()-nameW-4)...)
+			} else {
+				lines = append(lines, l)
+			}
+		}
+		for i, l := range lines {
 			label := ""
 			if i == 0 {
 				label = f.Name

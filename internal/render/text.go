@@ -16,7 +16,8 @@ const Ellipsis = "…"
 func Width(s string) int { return twwidth.Width(s) }
 
 // Cut shortens plain text s to at most w columns, ending it with an
-// ellipsis when anything was removed.
+// ellipsis when anything was removed. It cuts between words where that
+// keeps at least half the room, so a word is not cut in two.
 func Cut(s string, w int) string {
 	if Width(s) <= w {
 		return s
@@ -30,16 +31,23 @@ func Cut(s string, w int) string {
 		return strings.Repeat(".", w)
 	}
 	var b strings.Builder
-	used := 0
+	used, next := 0, rune(0)
 	for _, r := range s {
 		rw := twwidth.Width(string(r))
 		if used+rw > room {
+			next = r
 			break
 		}
 		b.WriteRune(r)
 		used += rw
 	}
-	return b.String() + Ellipsis
+	kept := b.String()
+	if next != ' ' {
+		if k := strings.LastIndexByte(kept, ' '); k > 0 && Width(kept[:k]) >= room/2 {
+			kept = kept[:k]
+		}
+	}
+	return strings.TrimRight(kept, " ,;:") + Ellipsis
 }
 
 // oneLine makes s safe to print as a single terminal line: line breaks and

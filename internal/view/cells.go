@@ -30,13 +30,35 @@ func number(n int) string {
 	return strconv.Itoa(n)
 }
 
-// phaseName is a phase's name, marked when its window holds the reporting
-// date.
-func phaseName(ph Phase) string {
+// phaseCell is a phase's name, marked when its window holds the reporting
+// date; the mark survives when the name is cut.
+func phaseCell(ph Phase) render.Cell {
 	if ph.Current {
-		return ph.Name + " (current)"
+		return render.Cell{Text: ph.Name, Tail: " (current)"}
 	}
-	return ph.Name
+	return render.Cell{Text: ph.Name}
+}
+
+// expectedCell is the date the schedule expects a milestone, painted when
+// that is after its due date; nothing for one done.
+func expectedCell(m Milestone) render.Cell {
+	if !m.Done.IsZero() {
+		return render.Cell{}
+	}
+	c := dateCell(m.Expected)
+	if m.Expected > m.Due && !m.Due.IsZero() {
+		c.Style = render.RAGStyle(m.RAG)
+	}
+	return c
+}
+
+// slackCell is a number of days of slack, red below zero.
+func slackCell(days int) render.Cell {
+	c := render.Cell{Text: strconv.Itoa(days)}
+	if days < 0 {
+		c.Style = render.Red
+	}
+	return c
 }
 
 // flatTable starts the flat table CSV prints, headed by the format's own

@@ -26,6 +26,7 @@ type Deps struct {
 	Title                         string         `json:"-" yaml:"-"`
 	Due, Forecast, Done, Expected programme.Date `json:"-" yaml:"-"`
 	Slack                         int            `json:"-" yaml:"-"`
+	ExpectedText                  string         `json:"-" yaml:"-"` // "2018-06-29, 90 days late, pushed by M-42"
 	Start, End                    programme.Date `json:"-" yaml:"-"` // a phase's
 }
 
@@ -41,6 +42,7 @@ type DepsEntry struct {
 	Due      programme.Date `json:"due,omitempty" yaml:"due,omitempty"`
 	Expected programme.Date `json:"expected,omitempty" yaml:"expected,omitempty"`
 	Slack    *int           `json:"link_slack,omitempty" yaml:"link_slack,omitempty"`
+	Critical bool           `json:"critical,omitempty" yaml:"critical,omitempty"` // the link is on the critical path
 	Loop     bool           `json:"loop,omitempty" yaml:"loop,omitempty"`
 	Start    programme.Date `json:"start,omitempty" yaml:"start,omitempty"`
 	End      programme.Date `json:"end,omitempty" yaml:"end,omitempty"`
@@ -86,11 +88,16 @@ func MilestoneDeps(p *programme.Programme, plan *schedule.Plan, asOf programme.D
 	i, _ := plan.Index(id)
 	m := plan.Milestones[i]
 	rec := &Deps{Kind: string(programme.KindMilestone), ID: m.ID, Item: NewMilestone(p, plan, i, asOf), Critical: plan.Critical[i],
-		Title: m.Title, Due: m.Due, Forecast: m.Forecast, Done: m.Done, Expected: plan.Expected[i], Slack: plan.Slack[i]}
+		Title: m.Title, Due: m.Due, Forecast: m.Forecast, Done: m.Done, Expected: plan.Expected[i], Slack: plan.Slack[i],
+		ExpectedText: ExpectedText(plan, i, 0)}
+	critical := map[[2]int]bool{}
+	for k := 1; k < len(plan.CriticalPath); k++ {
+		critical[[2]int{plan.CriticalPath[k-1], plan.CriticalPath[k]}] = true
+	}
 	entry := func(v, from, lag, succ, pred int, repeat bool) DepsEntry {
 		mv := plan.Milestones[v]
 		e := DepsEntry{ID: mv.ID, Title: mv.Title, From: plan.Milestones[from].ID, Lag: programme.Lag(lag).String(),
-			Due: mv.Due, Expected: plan.Expected[v], Repeat: repeat}
+			Due: mv.Due, Expected: plan.Expected[v], Repeat: repeat, Critical: critical[[2]int{pred, succ}]}
 		if plan.SameLoop(succ, pred) {
 			e.Loop = true
 		} else {
@@ -127,11 +134,11 @@ func MilestoneDeps(p *programme.Programme, plan *schedule.Plan, asOf programme.D
 }
 
 // PhaseDeps walks the depends_on links of a phase of p.
-func PhaseDeps(p *programme.Programme, asOf programme.Date, ph *programme.Phase, all bool) *Deps {
+func PhaseDeps(p *programme.Programme, plan *schedule.Plan, asOf programme.Date, ph *programme.Phase, all bool) *Deps {
 	net := schedule.BuildPhases(p)
 	phs := net.Phases
 	root, _ := net.Index(ph.ID)
-	rec := &Deps{Kind: string(programme.KindPhase), ID: ph.ID, Item: NewPhase(ph, p.PhaseState(ph, asOf)),
+	rec := &Deps{Kind: string(programme.KindPhase), ID: ph.ID, Item: NewPhase(ph, p.PhaseStateExpected(ph, asOf, expectedDates(plan))),
 		Title: ph.Name, Start: ph.Start, End: ph.End}
 	add := func(list *[]DepsEntry) func(v, from, depth int, repeat bool) {
 		return func(v, from, depth int, repeat bool) {
@@ -159,12 +166,12 @@ func (rec *Deps) Page() render.Page {
 		if rec.Done != 0 {
 			facts = append(facts, "done "+rec.Done.String())
 		}
-		facts = append(facts, "expected "+rec.Expected.String(), "slack "+programme.Plural(rec.Slack, "day"))
+		facts = append(facts, "expected "+rec.ExpectedText, "slack "+programme.Plural(rec.Slack, "day"))
 		line := []render.Cell{{Text: "  " + strings.Join(facts, ", ")}}
 		if rec.Critical {
 			line = append(line, render.Cell{Text: ", "}, render.Cell{Text: "on the critical path", Style: render.Red})
 		}
-		pg.Add(render.Block{Line: line})
+		pg.Add(render.Block{Line: line, Wrap: true})
 	} else {
 		pg.Text(fmt.Sprintf("  phase, %s to %s", rec.Start, rec.End))
 	}
@@ -187,6 +194,9 @@ func depsTable(es []DepsEntry, milestone bool) render.Table {
 					slack.Style = render.Red
 				case *e.Slack == 0:
 					slack.Style = render.Amber
+				}
+				if e.Critical {
+					slack.Text += " critical"
 				}
 			}
 			tb.Rows = append(tb.Rows, []render.Cell{{Text: e.treeID()}, {Text: e.Title}, {Text: e.Lag}, dateCell(e.Due), dateCell(e.Expected), slack})

@@ -21,13 +21,13 @@ type Listing struct {
 }
 
 // PhaseListing is `oco phases`.
-func PhaseListing(p *programme.Programme, asOf programme.Date) Listing {
-	recs := Phases(p, asOf)
+func PhaseListing(p *programme.Programme, plan *schedule.Plan, asOf programme.Date) Listing {
+	recs := Phases(p, plan, asOf)
 	tb := render.Table{Columns: []render.Column{{Header: "ID"}, {Header: "PHASE", Flex: true}, {Header: "START"}, {Header: "END"},
-		{Header: "DEPENDS ON"}, {Header: "DONE", Align: render.Right}, {Header: "PROGRESS"}, {Header: "RAG"}}}
+		{Header: "DEPENDS ON", Drop: 1}, {Header: "DONE", Align: render.Right}, {Header: "PROGRESS", Drop: 2}, {Header: "RAG"}}}
 	csv := flatTable("id", "name", "start", "end", "goal", "depends_on", "milestones", "done", "rag", "current")
 	for _, r := range recs {
-		tb.Rows = append(tb.Rows, []render.Cell{{Text: r.ID}, {Text: phaseName(r)}, dateCell(r.Start), dateCell(r.End),
+		tb.Rows = append(tb.Rows, []render.Cell{{Text: r.ID}, phaseCell(r), dateCell(r.Start), dateCell(r.End),
 			{Text: idList(r.DependsOn)}, {Text: fmt.Sprintf("%d/%d", r.Done, r.Milestones)},
 			{Text: render.Bar(r.Done, r.Milestones, 10)}, ragCell(r.RAG, r.RAG)})
 		csv.Rows = append(csv.Rows, render.Cells(r.ID, r.Name, r.Start.String(), r.End.String(), r.Goal, idList(r.DependsOn),
@@ -39,17 +39,20 @@ func PhaseListing(p *programme.Programme, asOf programme.Date) Listing {
 // MilestoneListing is `oco milestones`.
 func MilestoneListing(p *programme.Programme, plan *schedule.Plan, asOf programme.Date, f *Filter) Listing {
 	recs := Milestones(p, plan, asOf, f)
-	tb := render.Table{Columns: []render.Column{{Header: "ID"}, {Header: "MILESTONE", Flex: true}, {Header: "PHASE"},
-		{Header: "OWNER"}, {Header: "DUE"}, {Header: "FORECAST/DONE"}, {Header: "STATUS"}}}
+	// On a narrow terminal slack, then the expected date, owner and phase
+	// give way before the title is cut short; status and rating stay.
+	tb := render.Table{Columns: []render.Column{{Header: "ID"}, {Header: "MILESTONE", Flex: true}, {Header: "PHASE", Drop: 1},
+		{Header: "OWNER", Drop: 2}, {Header: "DUE"}, {Header: "FORECAST/DONE"}, {Header: "EXPECTED", Drop: 3},
+		{Header: "SLACK", Align: render.Right, Drop: 4}, {Header: "STATUS"}, {Header: "RAG"}}}
 	csv := flatTable("id", "title", "phase", "workstream", "owner", "start", "due", "forecast", "done",
 		"depends_on", "decision", "status", "rag", "expected", "slack", "notes", "source")
 	for _, r := range recs {
-		actual := r.Forecast
+		actual, slack := r.Forecast, slackCell(r.Slack)
 		if !r.Done.IsZero() {
-			actual = r.Done
+			actual, slack = r.Done, render.Cell{}
 		}
 		tb.Rows = append(tb.Rows, []render.Cell{{Text: r.ID}, {Text: r.Title}, {Text: r.Phase}, {Text: r.Owner},
-			dateCell(r.Due), dateCell(actual), ragCell(r.Status, r.RAG)})
+			dateCell(r.Due), dateCell(actual), expectedCell(r), slack, ragCell(r.Status, r.RAG), ragCell(r.RAG, r.RAG)})
 		csv.Rows = append(csv.Rows, render.Cells(r.ID, r.Title, r.Phase, r.Workstream, r.Owner, r.Start.String(),
 			r.Due.String(), r.Forecast.String(), r.Done.String(), depsCell(r.DependsOn), r.Decision,
 			r.Status, r.RAG, r.Expected.String(), strconv.Itoa(r.Slack), r.Notes, r.Source))
@@ -74,7 +77,7 @@ func RiskListing(p *programme.Programme, f *Filter) Listing {
 	recs := Risks(p, f)
 	tb := render.Table{Columns: []render.Column{{Header: "ID"}, {Header: "RISK", Flex: true}, {Header: "OWNER"},
 		{Header: "L", Align: render.Right}, {Header: "I", Align: render.Right}, {Header: "SCORE", Align: render.Right},
-		{Header: "RAG"}, {Header: "STATUS"}, {Header: "RESPONSE"}, {Header: "REVIEW BY"}}}
+		{Header: "RAG"}, {Header: "STATUS"}, {Header: "RESPONSE", Drop: 1}, {Header: "REVIEW BY"}}}
 	csv := flatTable("id", "title", "owner", "likelihood", "impact", "score", "rag", "status", "response",
 		"raised", "review_by", "escalated_to", "issue", "affects", "target_likelihood", "target_impact",
 		"description", "cause", "effect", "mitigation")

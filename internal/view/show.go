@@ -97,7 +97,7 @@ func (s *shower) record(v any) any {
 	case *programme.Workstream:
 		return NewWorkstream(x)
 	case *programme.Phase:
-		return NewPhase(x, p.PhaseState(x, s.asOf))
+		return NewPhase(x, p.PhaseStateExpected(x, s.asOf, s.plan().Expected))
 	case *programme.Milestone:
 		return NewMilestone(p, s.plan(), slices.Index(p.Milestones, x), s.asOf)
 	case *programme.Risk:
@@ -246,6 +246,9 @@ func (s *shower) fields(v any) []Field {
 		if name == "" || name == "-" || name == "id" {
 			continue
 		}
+		if (name == "title" || name == "name" || name == "statement") && rv.Field(i).Interface() == itemTitle(v) {
+			continue // the heading says it
+		}
 		text := s.valueText(rv.Field(i), strings.Contains(opts, "ref="))
 		if text == "" {
 			continue
@@ -313,25 +316,20 @@ func (s *shower) derived(v any) []Field {
 	p := s.p
 	switch x := v.(type) {
 	case *programme.Milestone:
-		st := p.State(x, s.asOf)
-		out := []Field{{Name: "status", Value: st.Status + " (" + st.RAG + ")", Tone: st.RAG}}
-		if !st.Finished() && !st.Date.IsZero() {
-			when := "in " + programme.Plural(st.Left, "day")
-			if st.Left < 0 {
-				when = programme.Plural(-st.Left, "day") + " ago"
-			}
-			out = append(out, Field{Name: "date", Value: st.Date.String() + " (" + when + ")"})
-		}
-		if st.Slip != 0 {
-			out = append(out, Field{Name: "slip", Value: fmt.Sprintf("%+d days from due", st.Slip)})
-		}
 		plan := s.plan()
-		if i := slices.Index(p.Milestones, x); i >= 0 && i < len(plan.Expected) {
-			exp := plan.Expected[i].String()
-			if d := plan.Driver[i]; d >= 0 {
-				exp += " (set by " + plan.Milestones[d].ID + ")"
+		i := slices.Index(p.Milestones, x)
+		st := MilestoneState(p, plan, i, s.asOf)
+		// The item's own dates are among its fields; what is derived from
+		// them is said once, on the expected date.
+		out := []Field{{Name: "status", Value: st.Status + " (" + st.RAG + ")", Tone: st.RAG}}
+		if st.Status == programme.StatusOverdue {
+			out[0].Value += ", " + programme.Plural(-st.Left, "day") + " past its date"
+		}
+		if i >= 0 && i < len(plan.Expected) {
+			if !st.Finished() {
+				out = append(out, Field{Name: "expected", Value: ExpectedText(plan, i, s.asOf), Tone: st.RAG})
 			}
-			out = append(out, Field{Name: "expected", Value: exp},
+			out = append(out,
 				Field{Name: "slack", Value: programme.Plural(plan.Slack[i], "day")})
 			if plan.Critical[i] {
 				out = append(out, Field{Name: "critical", Value: "on the critical path", Tone: programme.Red})
@@ -339,7 +337,7 @@ func (s *shower) derived(v any) []Field {
 		}
 		return out
 	case *programme.Phase:
-		st := p.PhaseState(x, s.asOf)
+		st := p.PhaseStateExpected(x, s.asOf, s.plan().Expected)
 		out := []Field{{Name: "progress", Value: fmt.Sprintf("%d of %d milestones done", st.Done, st.Total)}}
 		if st.RAG != "" {
 			out = append(out, Field{Name: "rag", Value: st.RAG, Tone: st.RAG})

@@ -71,8 +71,8 @@ func NewDashboard(p *programme.Programme, plan *schedule.Plan, asOf programme.Da
 	for _, sl := range check.Slips(plan) {
 		slips[sl.Milestone] = sl
 	}
-	for i, m := range p.Milestones {
-		st := p.State(m, asOf)
+	for i := range p.Milestones {
+		st := MilestoneState(p, plan, i, asOf)
 		sl, slipped := slips[i]
 		if st.Status != programme.StatusOverdue && st.Status != programme.StatusDueSoon && !slipped {
 			continue
@@ -91,7 +91,7 @@ func NewDashboard(p *programme.Programme, plan *schedule.Plan, asOf programme.Da
 			d.SlipsNext = append(d.SlipsNext, line)
 		}
 	}
-	for i, st := range p.PhaseStates(asOf) {
+	for i, st := range p.PhaseStatesExpected(asOf, plan.Expected) {
 		ph := p.Phases[i]
 		d.Phases = append(d.Phases, PhaseLine{Phase: NewPhase(ph, st), Total: st.Total})
 	}
@@ -132,10 +132,10 @@ func (d *Dashboard) Page(asOfFrom string, dueSoonDays int) render.Page {
 		name = d.Programme
 	}
 	pg.Add(render.Block{Line: []render.Cell{{Text: name, Style: render.Bold}}})
-	pg.Add(render.Block{Fit: true, Line: render.Cells(fmt.Sprintf("%s to %s · reporting date %s (%s)", d.Start, d.End, d.AsOf, asOfFrom))})
+	pg.Add(render.Block{Wrap: true, Line: render.Cells(fmt.Sprintf("%s to %s · reporting date %s (%s)", d.Start, d.End, d.AsOf, asOfFrom))})
 	if k := slices.IndexFunc(d.Phases, func(ph PhaseLine) bool { return ph.Current }); k >= 0 {
 		ph := d.Phases[k]
-		pg.Add(render.Block{Fit: true, Line: render.Cells(fmt.Sprintf("Current phase: %s %s, %s to %s", ph.ID, ph.Name, ph.Start, ph.End))},
+		pg.Add(render.Block{Wrap: true, Line: render.Cells(fmt.Sprintf("Current phase: %s %s, %s to %s", ph.ID, ph.Name, ph.Start, ph.End))},
 			render.Block{Bar: &render.Progress{Indent: "  ", Done: ph.Done, Total: ph.Total, Width: 20,
 				Label: fmt.Sprintf("  %d of %d milestones done", ph.Done, ph.Total)}})
 	} else {
@@ -143,9 +143,9 @@ func (d *Dashboard) Page(asOfFrom string, dueSoonDays int) render.Page {
 	}
 
 	pt := render.Table{Columns: []render.Column{{Header: "ID"}, {Header: "PHASE", Flex: true}, {Header: "START"}, {Header: "END"},
-		{Header: "DONE", Align: render.Right}, {Header: "PROGRESS"}, {Header: "RAG"}}}
+		{Header: "DONE", Align: render.Right}, {Header: "PROGRESS", Drop: 1}, {Header: "RAG"}}}
 	for _, ph := range d.Phases {
-		pt.Rows = append(pt.Rows, []render.Cell{{Text: ph.ID}, {Text: phaseName(ph.Phase)}, dateCell(ph.Start), dateCell(ph.End),
+		pt.Rows = append(pt.Rows, []render.Cell{{Text: ph.ID}, phaseCell(ph.Phase), dateCell(ph.Start), dateCell(ph.End),
 			{Text: fmt.Sprintf("%d/%d", ph.Done, ph.Total)}, {Text: render.Bar(ph.Done, ph.Total, 10)}, ragCell(ph.RAG, ph.RAG)})
 	}
 	pg.Section("Phases", pt, "no phases")

@@ -6,6 +6,7 @@ import (
 
 	"github.com/ocotool/oco/internal/programme"
 	"github.com/ocotool/oco/internal/render"
+	"github.com/ocotool/oco/internal/schedule"
 )
 
 // TimelineOptions chooses what `oco timeline` draws.
@@ -13,6 +14,10 @@ type TimelineOptions struct {
 	Phases   map[string]bool // nil: every phase, then the milestones of none
 	From, To programme.Date  // zero: the earliest and latest dates drawn
 	Width    int             // 0: the terminal's
+	// Plan, if given, adds where the schedule expects each milestone not
+	// done, when that is after its own date; the chart runs on past the
+	// programme's end to show it.
+	Plan *schedule.Plan
 }
 
 // Timeline lays out the Gantt chart: each phase, then its milestones by
@@ -20,7 +25,7 @@ type TimelineOptions struct {
 // draw something in between are kept, with the phases above them. ok is
 // false when there is nothing to draw: no dates, or To before From.
 func Timeline(p *programme.Programme, asOf programme.Date, o TimelineOptions) (gc render.Gantt, ok bool) {
-	gc.Today, gc.Width = asOf, o.Width
+	gc.Today, gc.Width, gc.End = asOf, o.Width, p.Header.End
 	var lo, hi programme.Date
 	span := func(ds ...programme.Date) {
 		for _, d := range ds {
@@ -36,21 +41,24 @@ func Timeline(p *programme.Programme, asOf programme.Date, o TimelineOptions) (g
 	if o.Phases == nil {
 		span(p.Header.Start, p.Header.End)
 	}
-	byPhase := map[string][]*programme.Milestone{}
-	for _, m := range p.Milestones {
+	byPhase := map[string][]int{}
+	for i, m := range p.Milestones {
 		key := m.Phase
 		if p.Phase(key) == nil {
 			key = ""
 		}
-		byPhase[key] = append(byPhase[key], m)
+		byPhase[key] = append(byPhase[key], i)
 	}
-	milestones := func(ms []*programme.Milestone) {
-		slices.SortStableFunc(ms, func(a, b *programme.Milestone) int {
+	milestones := func(ms []int) {
+		slices.SortStableFunc(ms, func(i, j int) int {
+			a, b := p.Milestones[i], p.Milestones[j]
 			return cmp.Or(cmp.Compare(a.Date(), b.Date()), programme.CompareIDs(a.ID, b.ID))
 		})
-		for _, m := range ms {
-			gc.Rows = append(gc.Rows, timelineRow(p, m, asOf))
-			span(m.Start, m.Due, m.Forecast, m.Done)
+		for _, i := range ms {
+			m := p.Milestones[i]
+			row, expected := timelineRow(p, o.Plan, i, asOf)
+			gc.Rows = append(gc.Rows, row)
+			span(m.Start, m.Due, m.Forecast, m.Done, expected)
 		}
 	}
 	phases := slices.Clone(p.Phases)
@@ -131,9 +139,12 @@ func timelineWithin(rows []render.GanttRow, from, to programme.Date) []render.Ga
 
 // timelineRow draws a milestone as a mark, or an activity as a bar ending
 // in one.
-func timelineRow(p *programme.Programme, m *programme.Milestone, asOf programme.Date) render.GanttRow {
-	st := p.State(m, asOf)
-	row := render.GanttRow{Label: m.ID + " " + m.Title, Indent: 1}
+// A milestone expected after its own date gets a second mark there, dots
+// leading to it; expected is that date, or zero.
+func timelineRow(p *programme.Programme, plan *schedule.Plan, i int, asOf programme.Date) (row render.GanttRow, expected programme.Date) {
+	m := p.Milestones[i]
+	st := MilestoneState(p, plan, i, asOf)
+	row = render.GanttRow{Label: m.ID + " " + m.Title, Indent: 1}
 	mark := render.Mark{Date: st.Date, Glyph: render.TimelineOpen, Style: render.RAGStyle(st.RAG)}
 	switch {
 	case st.Status == programme.StatusDone:
@@ -151,5 +162,9 @@ func timelineRow(p *programme.Programme, m *programme.Milestone, asOf programme.
 		row.Bar = &render.Span{Start: m.Start, End: min(m.Due, mark.Date), Style: render.Grey}
 	}
 	row.Marks = []render.Mark{mark}
-	return row
+	if st.Pushed > 0 && st.Status != programme.StatusOverdue {
+		expected = st.Expected
+		row.Marks = append(row.Marks, render.Mark{Date: expected, Glyph: render.TimelineExpected, Style: render.RAGStyle(st.RAG), From: mark.Date})
+	}
+	return row, expected
 }
