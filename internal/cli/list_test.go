@@ -105,7 +105,7 @@ func TestListingOnTerminal(t *testing.T) {
 		}
 	}
 	for _, want := range []string{
-		"Build complete, with…",  // the long title, cut between words
+		"Build complete…",        // the long title, cut between words
 		"2024-09-15",             // dates whole
 		"\x1b[31moverdue\x1b[0m", // overdue is red
 		"\x1b[31mopen\x1b[0m",    // m-5 has slipped past red_days

@@ -16,8 +16,8 @@ const Ellipsis = "…"
 func Width(s string) int { return twwidth.Width(s) }
 
 // Cut shortens plain text s to at most w columns, ending it with an
-// ellipsis when anything was removed. It cuts between words where that
-// keeps at least half the room, so a word is not cut in two.
+// ellipsis when anything was removed. It cuts between words, so a word
+// is not cut in two, unless the first word alone is wider than w.
 func Cut(s string, w int) string {
 	if Width(s) <= w {
 		return s
@@ -43,7 +43,7 @@ func Cut(s string, w int) string {
 	}
 	kept := b.String()
 	if next != ' ' {
-		if k := strings.LastIndexByte(kept, ' '); k > 0 && Width(kept[:k]) >= room/2 {
+		if k := strings.LastIndexByte(strings.TrimRight(kept, " "), ' '); k > 0 {
 			kept = kept[:k]
 		}
 	}

@@ -88,6 +88,6 @@ func CriticalPathPage(steps []PathStep, end programme.Date) render.Page {
 	default:
 		verdict.Text = fmt.Sprintf("%s before the programme ends (%s)", programme.Plural(-d, "day"), end)
 	}
-	pg.Add(render.Block{Line: []render.Cell{{Text: fmt.Sprintf("%s: %s expected %s, ", programme.Plural(len(steps), "step"), last.ID, last.Expected)}, verdict}})
+	pg.Add(render.Block{Wrap: true, Line: []render.Cell{{Text: fmt.Sprintf("%s: %s expected %s, ", programme.Plural(len(steps), "step"), last.ID, last.Expected)}, verdict}})
 	return pg
 }
