@@ -17,7 +17,8 @@ func Width(s string) int { return twwidth.Width(s) }
 
 // Cut shortens plain text s to at most w columns, ending it with an
 // ellipsis when anything was removed. It cuts between words, so a word
-// is not cut in two, unless the first word alone is wider than w.
+// is not cut in two, unless the first word alone is wider than w (then
+// after a hyphen or slash in it, where there is one).
 func Cut(s string, w int) string {
 	if Width(s) <= w {
 		return s
@@ -43,8 +44,11 @@ func Cut(s string, w int) string {
 	}
 	kept := b.String()
 	if next != ' ' {
+		// Between words; else after a hyphen or slash inside the first.
 		if k := strings.LastIndexByte(strings.TrimRight(kept, " "), ' '); k > 0 {
 			kept = kept[:k]
+		} else if k := strings.LastIndexAny(kept, "-/"); k > 0 {
+			kept = kept[:k+1]
 		}
 	}
 	return strings.TrimRight(kept, " ,;:") + Ellipsis

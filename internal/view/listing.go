@@ -75,9 +75,9 @@ func depsCell(deps []Dep) string {
 // RiskListing is `oco risks`.
 func RiskListing(p *programme.Programme, f *Filter) Listing {
 	recs := Risks(p, f)
-	tb := render.Table{Columns: []render.Column{{Header: "ID"}, {Header: "RISK", Flex: true}, {Header: "OWNER"},
+	tb := render.Table{Columns: []render.Column{{Header: "ID"}, {Header: "RISK", Flex: true}, {Header: "OWNER", Drop: 1},
 		{Header: "L", Align: render.Right}, {Header: "I", Align: render.Right}, {Header: "SCORE", Align: render.Right},
-		{Header: "RAG"}, {Header: "STATUS"}, {Header: "RESPONSE", Drop: 1}, {Header: "REVIEW BY"}}}
+		{Header: "RAG"}, {Header: "STATUS"}, {Header: "RESPONSE", Drop: 3}, {Header: "REVIEW BY", Drop: 2}}}
 	csv := flatTable("id", "title", "owner", "likelihood", "impact", "score", "rag", "status", "response",
 		"raised", "review_by", "escalated_to", "issue", "affects", "target_likelihood", "target_impact",
 		"description", "cause", "effect", "mitigation")
