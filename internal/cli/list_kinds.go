@@ -20,13 +20,17 @@ reporting date, is marked.`,
 	{
 		use: "milestones", kind: programme.KindMilestone,
 		short: "List milestones and activities with their status",
-		long: `List milestones by date (forecast, else due), then id, with their status as
-of the reporting date, coloured by rating: done, late (done after its due
-date), overdue, due-soon or open. As a filter, --status done takes in
-late, and open everything not done (due-soon and overdue too).
+		long: `List milestones by date (forecast, else due), then id, with the date the
+schedule expects each (given its predecessors), its slack in days, its
+status as of the reporting date (done, late: done after its due date,
+overdue, due-soon or open) and its rating. A milestone is rated by the later
+of its own date and its expected date, so one a predecessor pushes late is
+red or amber where it will land. On a narrow terminal slack, then expected,
+owner and phase give way before the title is cut short. As a filter,
+--status done takes in late, and open everything not done (due-soon and
+overdue too).
 
--o json and -o yaml add the derived status, rag, expected (the date the
-schedule expects, given predecessors) and slack (days).`,
+-o json and -o yaml add the derived status, rag, expected and slack.`,
 		statuses: view.Statuses[programme.KindMilestone],
 		example: `  oco milestones --status overdue,due-soon
   oco milestones --phase P5 --owner coo -o csv > p5.csv
