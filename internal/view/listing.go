@@ -100,15 +100,15 @@ func RiskListing(p *programme.Programme, f *Filter) Listing {
 func AssumptionListing(p *programme.Programme, asOf programme.Date, f *Filter) Listing {
 	rows := Assumptions(p, asOf, f)
 	recs := make([]Assumption, 0, len(rows))
-	tb := render.Table{Columns: []render.Column{{Header: "ID"}, {Header: "ASSUMPTION", Flex: true}, {Header: "OWNER"},
-		{Header: "STATUS"}, {Header: "VALIDATE BY"}, {Header: "RISK"}}}
+	tb := render.Table{Columns: []render.Column{{Header: "ID"}, {Header: "ASSUMPTION", Flex: true}, {Header: "OWNER", Drop: 2},
+		{Header: "STATUS"}, {Header: "VALIDATE BY"}, {Header: "RISK", Drop: 1}}}
 	csv := flatTable("id", "statement", "owner", "status", "validate_by", "risk", "affects")
 	for _, row := range rows {
 		r := row.Assumption
 		recs = append(recs, r)
 		when := dateCell(r.ValidateBy)
 		if row.Overdue {
-			when.Style = render.Red
+			when.Style, when.Tail = render.Red, " overdue" // said, not only painted
 		}
 		tb.Rows = append(tb.Rows, []render.Cell{{Text: r.ID}, {Text: r.Statement}, {Text: r.Owner},
 			ragCell(r.Status, r.Status), when, {Text: r.Risk}})
@@ -121,15 +121,15 @@ func AssumptionListing(p *programme.Programme, asOf programme.Date, f *Filter) L
 func IssueListing(p *programme.Programme, asOf programme.Date, f *Filter) Listing {
 	rows := Issues(p, asOf, f)
 	recs := make([]Issue, 0, len(rows))
-	tb := render.Table{Columns: []render.Column{{Header: "ID"}, {Header: "ISSUE", Flex: true}, {Header: "OWNER"},
-		{Header: "PRIORITY"}, {Header: "STATUS"}, {Header: "RAISED"}, {Header: "RESOLVE BY"}}}
+	tb := render.Table{Columns: []render.Column{{Header: "ID"}, {Header: "ISSUE", Flex: true}, {Header: "OWNER", Drop: 1},
+		{Header: "PRIORITY"}, {Header: "STATUS"}, {Header: "RAISED", Drop: 2}, {Header: "RESOLVE BY"}}}
 	csv := flatTable("id", "title", "owner", "raised", "priority", "status", "resolve_by", "affects", "notes")
 	for _, row := range rows {
 		r := row.Issue
 		recs = append(recs, r)
 		when := dateCell(r.ResolveBy)
 		if row.Overdue {
-			when.Style = render.Red
+			when.Style, when.Tail = render.Red, " overdue"
 		}
 		tb.Rows = append(tb.Rows, []render.Cell{{Text: r.ID}, {Text: r.Title}, {Text: r.Owner},
 			ragCell(r.Priority, r.Priority), ragCell(r.Status, r.Status), dateCell(r.Raised), when})
@@ -155,7 +155,7 @@ func DecisionListing(p *programme.Programme, f *Filter) Listing {
 // BenefitListing is `oco benefits`.
 func BenefitListing(p *programme.Programme, f *Filter) Listing {
 	recs := Benefits(p, f)
-	tb := render.Table{Columns: []render.Column{{Header: "ID"}, {Header: "BENEFIT", Flex: true}, {Header: "OWNER"},
+	tb := render.Table{Columns: []render.Column{{Header: "ID"}, {Header: "BENEFIT", Flex: true}, {Header: "OWNER", Drop: 1},
 		{Header: "BY"}, {Header: "REALISED"}, {Header: "ENABLED BY", Flex: true}}}
 	csv := flatTable("id", "title", "owner", "measure", "target", "by", "realised", "enabled_by")
 	for _, r := range recs {
