@@ -43,7 +43,7 @@ func runReport(g *globals, o *reportOptions) error {
 		return err
 	}
 	fs := s.findings()
-	h := view.Highlight(s.p, s.asOf, fs, board(buildDashboard(s, s.plan(), fs)))
+	h := view.HighlightPlanned(s.p, s.plan(), s.asOf, fs, board(buildDashboard(s, s.plan(), fs)))
 	if format == "html" {
 		return render.ReportHTML(g.env.Out, h)
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/ocotool/oco/internal/programme"
 	"github.com/ocotool/oco/internal/render"
+	"github.com/ocotool/oco/internal/schedule"
 )
 
 // Board is what the highlight report takes from the dashboard (`oco
@@ -48,6 +49,13 @@ type BoardRisk struct {
 // against the approved plan, the top risks, the recent decisions and the
 // checks' counts.
 func Highlight(p *programme.Programme, asOf programme.Date, fs []programme.Finding, b Board) render.Report {
+	return HighlightPlanned(p, nil, asOf, fs, b)
+}
+
+// HighlightPlanned is Highlight with the schedule, so that milestones are
+// rated where plan expects them to land, as every other view rates them
+// (SPEC section 4); nil rates them by their own dates.
+func HighlightPlanned(p *programme.Programme, plan *schedule.Plan, asOf programme.Date, fs []programme.Finding, b Board) render.Report {
 	name := p.Header.Name
 	if name == "" {
 		name = p.Header.ID
@@ -61,8 +69,8 @@ func Highlight(p *programme.Programme, asOf programme.Date, fs []programme.Findi
 	mRAG := map[string]int{}
 	done := 0
 	var slips []*programme.Milestone
-	for _, m := range p.Milestones {
-		st := p.State(m, asOf)
+	for i, m := range p.Milestones {
+		st := MilestoneState(p, plan, i, asOf)
 		if st.Status == programme.StatusDone || st.Status == programme.StatusLate {
 			done++
 			continue
@@ -135,7 +143,7 @@ func Highlight(p *programme.Programme, asOf programme.Date, fs []programme.Findi
 	slices.SortStableFunc(slips, func(a, b *programme.Milestone) int { return cmp.Compare(b.Date().Sub(b.Due), a.Date().Sub(a.Due)) })
 	st := render.Table{Columns: []render.Column{{Header: "ID"}, {Header: "Milestone"}, {Header: "Due"}, {Header: "Forecast"}, {Header: "Slip", Align: render.Right}, {Header: "RAG"}}}
 	for _, m := range slips {
-		stt := p.State(m, asOf)
+		stt := MilestoneState(p, plan, slices.Index(p.Milestones, m), asOf)
 		st.Rows = append(st.Rows, render.Cells(m.ID, m.Title, m.Due.String(), m.Date().String(), programme.Plural(stt.Slip, "day"), stt.RAG))
 	}
 	add("Slips against the approved plan", st, "No milestone is forecast after its due date.")
