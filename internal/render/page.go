@@ -13,12 +13,11 @@ type Page struct {
 
 // Block is one part of a page; the first of its kinds set is drawn.
 type Block struct {
-	// Line is a line of text in pieces, each painted in its style. With Fit
-	// it is cut to the width on a terminal; piped it is left whole.
+	// Line is a line of text in pieces, each painted in its style. With
+	// Wrap a long line is broken between words on a terminal, each further
+	// line indented as far as the first, and unpainted (what it says is in
+	// its words); piped it is left whole.
 	Line []Cell
-	Fit  bool
-	// Wrap breaks a long line between words on a terminal, each further
-	// line indented as far as the first.
 	Wrap bool
 
 	// Bar is a progress bar on a line of its own, between Indent and Label.
@@ -77,9 +76,6 @@ func (t Term) block(b Block) error {
 		var plain, painted strings.Builder
 		for _, c := range b.Line {
 			plain.WriteString(c.Text)
-		}
-		if b.Fit && t.IsTerminal && t.Width > 0 && Width(plain.String()) > t.Width {
-			return t.println(Cut(plain.String(), t.Width))
 		}
 		if b.Wrap && t.IsTerminal && Width(plain.String()) > t.width() {
 			s := plain.String()
