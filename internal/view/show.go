@@ -415,9 +415,16 @@ func (rec *Show) Page() render.Page {
 	pg.Add(render.Block{Line: []render.Cell{{Text: rec.ID, Style: render.Bold}, {Text: "  " + OneLine(rec.Title)}}},
 		render.Block{Line: []render.Cell{{Text: rec.Kind + " · " + rec.Defined, Style: render.Grey}}},
 		render.Block{})
-	fields := make([]render.Field, len(rec.Fields))
-	for i, f := range rec.Fields {
-		fields[i] = render.Field{Name: f.Name, Value: Safe(f.Value), Style: toneStyle(f.Tone)}
+	tabled := map[string]bool{}
+	for _, sec := range linkSections {
+		tabled[sec.rel] = len(rec.Links[sec.rel]) > 0
+	}
+	var fields []render.Field
+	for _, f := range rec.Fields {
+		if tabled[f.Name] {
+			continue // a table below lists them, each with its title
+		}
+		fields = append(fields, render.Field{Name: f.Name, Value: Safe(f.Value), Style: toneStyle(f.Tone)})
 	}
 	pg.Add(render.Block{Fields: fields})
 	for _, sec := range linkSections {
