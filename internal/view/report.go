@@ -86,14 +86,7 @@ func HighlightPlanned(p *programme.Programme, plan *schedule.Plan, asOf programm
 			rRAG[cmp.Or(p.RAG(r.Score()), "unassessed")]++
 		}
 	}
-	switch {
-	case mRAG[programme.Red] > 0 || rRAG[programme.Red] > 0:
-		h.Overall = programme.Red
-	case mRAG[programme.Amber] > 0 || rRAG[programme.Amber] > 0:
-		h.Overall = programme.Amber
-	default:
-		h.Overall = programme.Green
-	}
+	h.Overall = p.Rating(asOf)
 	var news []string
 	news = append(news, fmt.Sprintf("%d of %d milestones done", done, len(p.Milestones)))
 	if n := len(b.Overdue); n > 0 {
