@@ -271,10 +271,14 @@ func (s PhaseState) finish(current bool) PhaseState {
 
 // Rating is the programme's overall rating on asOf: the worst of its
 // milestones still to do and its open risks; green when none is rated.
-func (p *Programme) Rating(asOf Date) string {
+func (p *Programme) Rating(asOf Date) string { return p.RatingExpected(asOf, nil) }
+
+// RatingExpected is Rating with the schedule's expected dates, indexed
+// like p.Milestones (nil: none), rating milestones as StateExpected does.
+func (p *Programme) RatingExpected(asOf Date, expected []Date) string {
 	rag := Green
-	for _, m := range p.Milestones {
-		if st := p.State(m, asOf); !st.Finished() {
+	for i, m := range p.Milestones {
+		if st := p.StateExpected(m, asOf, at(expected, i)); !st.Finished() {
 			rag = WorseRAG(rag, st.RAG)
 		}
 	}

@@ -86,7 +86,7 @@ func HighlightPlanned(p *programme.Programme, plan *schedule.Plan, asOf programm
 			rRAG[cmp.Or(p.RAG(r.Score()), "unassessed")]++
 		}
 	}
-	h.Overall = p.Rating(asOf)
+	h.Overall = p.RatingExpected(asOf, expectedDates(plan))
 	var news []string
 	news = append(news, fmt.Sprintf("%d of %d milestones done", done, len(p.Milestones)))
 	if n := len(b.Overdue); n > 0 {
