@@ -31,6 +31,7 @@ func TestLoadAndScheduleOnce(t *testing.T) {
 		scheduled bool // shows expected dates, slack or the critical path
 		filesOnly bool // works on the files' text alone: never loads the programme
 		edit      bool // changes the files: run on a copy
+		history   bool // also reads git history: run on a copy outside git, to count the working tree's reads
 	}{
 		{args: []string{"status"}, scheduled: true},
 		{args: []string{"status", "-o", "json"}, scheduled: true},
@@ -53,8 +54,8 @@ func TestLoadAndScheduleOnce(t *testing.T) {
 		{args: []string{"graph"}, scheduled: true},
 		{args: []string{"graph", "--format", "dot"}, scheduled: true},
 		{args: []string{"timeline"}},
-		{args: []string{"report"}, scheduled: true},
-		{args: []string{"report", "--format", "html"}, scheduled: true},
+		{args: []string{"report"}, scheduled: true, history: true},
+		{args: []string{"report", "--format", "html"}, scheduled: true, history: true},
 		{args: []string{"export"}, scheduled: true},
 		{args: []string{"export", "--format", "ics"}},
 		{args: []string{"export", "--format", "mermaid"}},
@@ -67,7 +68,7 @@ func TestLoadAndScheduleOnce(t *testing.T) {
 	} {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
 			dir := shipped
-			if tc.edit {
+			if tc.edit || tc.history {
 				dir = t.TempDir()
 				if err := os.CopyFS(dir, os.DirFS(shipped)); err != nil {
 					t.Fatal(err)

@@ -119,6 +119,9 @@ func infoOf(t reflect.Type) *structInfo {
 		case sf.Type.Kind() == reflect.Pointer:
 			f.Kind = KindStruct
 			f.Sub = infoOf(sf.Type.Elem()).fields
+		case sf.Type.Kind() == reflect.Map:
+			f.Kind = KindMap
+			f.Sub = infoOf(sf.Type.Elem().Elem()).fields
 		case f.Kind == "":
 			f.Kind = KindText
 		}
@@ -141,6 +144,10 @@ var kindTypes = map[Kind]reflect.Type{
 	KindDecision:   reflect.TypeOf(Decision{}),
 	KindBenefit:    reflect.TypeOf(Benefit{}),
 	KindCalendar:   reflect.TypeOf(Calendar{}),
+
+	// The board cycle (SPEC 7.3).
+	KindAssessment: reflect.TypeOf(Assessment{}),
+	KindLesson:     reflect.TypeOf(Lesson{}),
 }
 
 func init() {
