@@ -76,6 +76,7 @@ The programme directory is --dir, else $OCO_DIR, else the first of
 	for _, c := range cmds {
 		root.AddCommand(withExitStatus(c))
 	}
+	root.SetHelpCommand(newHelpCmd(root))
 	root.SetHelpCommandGroupID("")
 	root.SetCompletionCommandGroupID("")
 	return root, g

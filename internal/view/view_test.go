@@ -78,7 +78,7 @@ func TestOneRecordPerKind(t *testing.T) {
 	if len(d.Risks) != 1 || jsonOf(t, d.Risks[0]) != jsonOf(t, Risks(p, &Filter{})[0]) {
 		t.Errorf("dashboard's risks %+v are not the listing's", d.Risks)
 	}
-	phases := Phases(p, asOf)
+	phases := Phases(p, plan, asOf)
 	for i, ph := range d.Phases {
 		if jsonOf(t, ph.Phase) != jsonOf(t, phases[i]) {
 			t.Errorf("dashboard's %s is not the listing's", ph.ID)
