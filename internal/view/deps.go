@@ -210,8 +210,20 @@ func depsTable(es []DepsEntry, milestone bool) render.Table {
 	return tb
 }
 
+// maxIndent is the deepest a tree is indented: past it each line says its
+// depth instead, so that a chain of 20,000 prints in linear space, not
+// 800 MB of spaces.
+const maxIndent = 12
+
 // treeID is the entry's id indented by its depth.
 func (e DepsEntry) treeID() string {
+	if e.Depth > maxIndent {
+		id := strings.Repeat("  ", maxIndent-1) + "… depth " + strconv.Itoa(e.Depth) + " " + e.ID
+		if e.Repeat {
+			id += " (see above)"
+		}
+		return id
+	}
 	id := strings.Repeat("  ", e.Depth-1) + e.ID
 	if e.Repeat {
 		id += " (see above)"
