@@ -43,8 +43,8 @@ func PathTable(steps []view.PathStep) render.Table {
 		if k > 0 {
 			lag = st.Lag
 		}
-		slack := render.Cell{Text: strconv.Itoa(st.Slack)}
-		if st.Slack < 0 {
+		slack := render.Cell{Text: strconv.Itoa(st.SlackDays())}
+		if st.SlackDays() < 0 {
 			slack.Style = render.Red
 		}
 		tb.Rows = append(tb.Rows, []render.Cell{{Text: st.ID}, {Text: st.Title}, {Text: lag}, {Text: st.Due.String()},
@@ -57,7 +57,7 @@ func PathTable(steps []view.PathStep) render.Table {
 func PathCSV(steps []view.PathStep) render.Table {
 	tb := render.Table{Columns: []render.Column{{Header: "id"}, {Header: "title"}, {Header: "due"}, {Header: "expected"}, {Header: "slack"}, {Header: "lag"}}}
 	for _, st := range steps {
-		tb.Rows = append(tb.Rows, render.Cells(st.ID, st.Title, st.Due.String(), st.Expected.String(), strconv.Itoa(st.Slack), st.Lag))
+		tb.Rows = append(tb.Rows, render.Cells(st.ID, st.Title, st.Due.String(), st.Expected.String(), strconv.Itoa(st.SlackDays()), st.Lag))
 	}
 	return tb
 }

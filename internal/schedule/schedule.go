@@ -394,10 +394,11 @@ func linkBound(cal *programme.WorkCalendar, ref programme.Date, l Link, work int
 }
 
 // KnockOn reports whether a predecessor pushes task i, not done, past its
-// own date, and which predecessor and by how many days.
+// own date, and which predecessor and by how many days. A task with no
+// date of its own (one missing or invalid) is pushed past nothing.
 func (r *Result) KnockOn(i int) (driver, days int, ok bool) {
 	t := &r.tasks[i]
-	if t.Done != 0 || r.Driver[i] < 0 || r.Expected[i] <= t.Date() {
+	if t.Done != 0 || t.Date() == 0 || r.Driver[i] < 0 || r.Expected[i] <= t.Date() {
 		return -1, 0, false
 	}
 	return r.Driver[i], r.Expected[i].Sub(t.Date()), true

@@ -39,7 +39,7 @@ func CriticalPath(p *programme.Programme, plan *schedule.Plan, asOf programme.Da
 func CriticalPathCSV(steps []PathStep) render.Table {
 	tb := flatTable("id", "title", "due", "expected", "slack", "lag")
 	for _, st := range steps {
-		tb.Rows = append(tb.Rows, render.Cells(st.ID, st.Title, st.Due.String(), st.Expected.String(), strconv.Itoa(st.Slack), st.Lag))
+		tb.Rows = append(tb.Rows, render.Cells(st.ID, st.Title, st.Due.String(), st.Expected.String(), strconv.Itoa(st.SlackDays()), st.Lag))
 	}
 	return tb
 }
@@ -54,8 +54,8 @@ func CriticalPathTable(steps []PathStep) render.Table {
 		if k > 0 {
 			lag = st.Lag
 		}
-		slack := render.Cell{Text: strconv.Itoa(st.Slack)}
-		if st.Slack < 0 {
+		slack := render.Cell{Text: strconv.Itoa(st.SlackDays())}
+		if st.SlackDays() < 0 {
 			slack.Style = render.Red
 		}
 		expected := dateCell(st.Expected)

@@ -47,7 +47,10 @@ func MilestoneListing(p *programme.Programme, plan *schedule.Plan, asOf programm
 	csv := flatTable("id", "title", "phase", "workstream", "owner", "start", "due", "forecast", "done",
 		"depends_on", "decision", "status", "rag", "expected", "slack", "notes", "source")
 	for _, r := range recs {
-		actual, slack := r.Forecast, slackCell(r.Slack)
+		actual, slack, slackText := r.Forecast, render.Cell{}, "" // no date: no slack either
+		if r.Slack != nil {
+			slack, slackText = slackCell(*r.Slack), strconv.Itoa(*r.Slack)
+		}
 		if !r.Done.IsZero() {
 			actual, slack = r.Done, render.Cell{}
 		}
@@ -55,7 +58,7 @@ func MilestoneListing(p *programme.Programme, plan *schedule.Plan, asOf programm
 			dateCell(r.Due), dateCell(actual), expectedCell(r), slack, ragCell(r.Status, r.RAG), ragCell(r.RAG, r.RAG)})
 		csv.Rows = append(csv.Rows, render.Cells(r.ID, r.Title, r.Phase, r.Workstream, r.Owner, r.Start.String(),
 			r.Due.String(), r.Forecast.String(), r.Done.String(), depsCell(r.DependsOn), r.Decision,
-			r.Status, r.RAG, r.Expected.String(), strconv.Itoa(r.Slack), r.Notes, r.Source))
+			r.Status, r.RAG, r.Expected.String(), slackText, r.Notes, r.Source))
 	}
 	return Listing{Records: recs, Table: tb, CSV: csv, Rows: len(recs)}
 }

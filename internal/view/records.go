@@ -32,7 +32,7 @@ type Milestone struct {
 	Workstream string         `json:"workstream,omitempty" yaml:"workstream,omitempty"`
 	Owner      string         `json:"owner,omitempty" yaml:"owner,omitempty"`
 	Start      programme.Date `json:"start,omitempty" yaml:"start,omitempty"`
-	Due        programme.Date `json:"due" yaml:"due"`
+	Due        programme.Date `json:"due,omitempty" yaml:"due,omitempty"` // absent where missing or invalid
 	Forecast   programme.Date `json:"forecast,omitempty" yaml:"forecast,omitempty"`
 	Done       programme.Date `json:"done,omitempty" yaml:"done,omitempty"`
 	DependsOn  []Dep          `json:"depends_on,omitempty" yaml:"depends_on,omitempty"`
@@ -41,10 +41,10 @@ type Milestone struct {
 	Source     string         `json:"source,omitempty" yaml:"source,omitempty"`
 
 	// Derived.
-	Status   string         `json:"status" yaml:"status"`
-	RAG      string         `json:"rag" yaml:"rag"`
-	Expected programme.Date `json:"expected" yaml:"expected"`
-	Slack    int            `json:"slack" yaml:"slack"`
+	Status   string         `json:"status,omitempty" yaml:"status,omitempty"` // absent with no valid date
+	RAG      string         `json:"rag,omitempty" yaml:"rag,omitempty"`
+	Expected programme.Date `json:"expected,omitempty" yaml:"expected,omitempty"` // absent with no valid date
+	Slack    *int           `json:"slack,omitempty" yaml:"slack,omitempty"`
 }
 
 type Phase struct {
@@ -195,10 +195,21 @@ func NewMilestone(p *programme.Programme, plan *schedule.Plan, i int, asOf progr
 	for _, d := range m.DependsOn {
 		r.DependsOn = append(r.DependsOn, Dep{ID: d.ID, Lag: d.Lag.String()})
 	}
-	if i < len(plan.Expected) {
-		r.Expected, r.Slack = plan.Expected[i], plan.Slack[i]
+	// A milestone with no date of its own (missing or invalid) and not done
+	// has no expected date or slack: nothing is derived from a missing date.
+	if i < len(plan.Expected) && (!m.Date().IsZero() || !m.Done.IsZero()) {
+		r.Expected, r.Slack = plan.Expected[i], &plan.Slack[i]
 	}
 	return r
+}
+
+
+// SlackDays is the milestone's slack, 0 where it has none.
+func (m Milestone) SlackDays() int {
+	if m.Slack == nil {
+		return 0
+	}
+	return *m.Slack
 }
 
 // NewPhase converts a phase, given its state (programme.PhaseState).
