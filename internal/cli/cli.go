@@ -70,12 +70,22 @@ type Env struct {
 	// Terminal says whether w (Out or Err) is a terminal a person reads,
 	// and its width in columns (0 when unknown). Nil means neither is.
 	Terminal func(w io.Writer) (isTerminal bool, width int)
+
+	// Height is the number of lines of the terminal w, 0 when unknown.
+	// Output longer than it is paged; nil means never page.
+	Height func(w io.Writer) int
+
+	// Page shows text through the pager command (run by the shell), or
+	// fails when it cannot start. Nil means run it.
+	Page func(command string, text []byte, out, errOut io.Writer) error
+
+	noPager bool // --no-pager
 }
 
 // Main runs oco with args and returns its exit status.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	env := &Env{In: stdin, Out: stdout, Err: stderr, Getenv: os.Getenv, Getwd: os.Getwd,
-		Now: time.Now, Terminal: osTerminal}
+		Now: time.Now, Terminal: osTerminal, Height: osHeight}
 	return Run(env, args)
 }
 
@@ -111,12 +121,14 @@ func Run(env *Env, args []string) (code int) {
 			code = ExitCantRun
 		}
 	}()
+	pg := startPager(env)
 	root := newRootCmd(env)
 	root.SetArgs(args)
 	root.SetIn(env.In)
 	root.SetOut(env.Out)
 	root.SetErr(env.Err)
 	err := root.Execute()
+	pg.finish()
 	if err == nil {
 		return ExitOK
 	}

@@ -25,6 +25,9 @@ type globals struct {
 	asOf    string
 	output  string
 	noColor bool
+
+	bom    bool          // --bom, with -o csv
+	chosen render.Format // the -o value as format checked it
 }
 
 func newRootCmd(env *Env) *cobra.Command {
@@ -52,6 +55,7 @@ The programme directory is --dir, else $OCO_DIR, else the first of
 	pf.StringVarP(&g.dir, "dir", "C", "", "the programme directory")
 	pf.StringVar(&g.asOf, "as-of", "", "the reporting date, YYYY-MM-DD or today (default: the programme's as_of)")
 	pf.BoolVar(&g.noColor, "no-color", false, "never colour the output (NO_COLOR does the same)")
+	pf.BoolVar(&env.noPager, "no-pager", false, "never page the output on a terminal")
 	root.AddGroup(&cobra.Group{ID: "view", Title: "Seeing where the programme stands:"},
 		&cobra.Group{ID: "plan", Title: "Dependencies and the schedule:"},
 		&cobra.Group{ID: "edit", Title: "Changing the programme:"},
@@ -66,7 +70,7 @@ The programme directory is --dir, else $OCO_DIR, else the first of
 	}
 	cmds = append(cmds, newListCmds(g)...)
 	for _, c := range cmds {
-		root.AddCommand(withExitStatus(c))
+		root.AddCommand(g.register(c))
 	}
 	root.SetHelpCommandGroupID("")
 	root.SetCompletionCommandGroupID("")
@@ -84,7 +88,10 @@ func (g *globals) addOutputFlag(cmd *cobra.Command, def string, formats ...rende
 		}
 		usage += string(f)
 	}
-	cmd.Flags().StringVarP(&g.output, "output", "o", def, usage)
+	// The default is the first format, kept out of the shared variable:
+	// every command's default would otherwise overwrite the last one's.
+	cmd.Flags().StringVarP(&g.output, "output", "o", "", usage)
+	cmd.Flags().Lookup("output").DefValue = def
 }
 
 // format checks the -o value against the formats a command allows.
@@ -93,13 +100,14 @@ func (g *globals) format(allowed ...render.Format) (render.Format, error) {
 	if err != nil {
 		return "", usageError("%v", err)
 	}
+	g.chosen = f
 	return f, nil
 }
 
 // term describes the standard output: a terminal or not, colour, width.
 func (g *globals) term() render.Term {
 	isTerm, width := g.env.Terminal(g.env.Out)
-	return render.NewTerm(g.env.Out, isTerm, width, g.noColor, g.env.Getenv)
+	return render.NewTerm(g.stdout(), isTerm, width, g.noColor, g.env.Getenv)
 }
 
 // errorTerm describes the standard error stream.
