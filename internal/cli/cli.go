@@ -122,7 +122,7 @@ func Run(env *Env, args []string) (code int) {
 		}
 	}()
 	pg := startPager(env)
-	root := newRootCmd(env)
+	root, g := newRootCmd(env)
 	root.SetArgs(args)
 	root.SetIn(env.In)
 	root.SetOut(env.Out)
@@ -130,7 +130,7 @@ func Run(env *Env, args []string) (code int) {
 	err := root.Execute()
 	pg.finish()
 	if err == nil {
-		return ExitOK
+		return g.partialExit()
 	}
 	var ee *exitError
 	if errors.As(err, &ee) {

@@ -128,7 +128,7 @@ func runDiff(g *globals, o *diffOptions, args []string) error {
 	var work *session
 	var dir string
 	if to == "" {
-		if work, err = g.load(); err != nil {
+		if work, err = g.loadWhole(); err != nil {
 			return err
 		}
 		dir = work.dir

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -20,17 +21,22 @@ var version = "devel"
 
 // globals are the flags every command takes.
 type globals struct {
-	env     *Env
-	dir     string
-	asOf    string
-	output  string
-	noColor bool
+	env         *Env
+	dir         string
+	asOf        string
+	output      string
+	noColor     bool
+	allowErrors bool
+
+	// partial is the programme a view showed although part of it could
+	// not be read: the run ends with a banner and exit status 1.
+	partial *programme.Programme
 
 	bom    bool          // --bom, with -o csv
 	chosen render.Format // the -o value as format checked it
 }
 
-func newRootCmd(env *Env) *cobra.Command {
+func newRootCmd(env *Env) (*cobra.Command, *globals) {
 	g := &globals{env: env}
 	root := &cobra.Command{
 		Use:   "oco",
@@ -55,6 +61,7 @@ The programme directory is --dir, else $OCO_DIR, else the first of
 	pf.StringVarP(&g.dir, "dir", "C", "", "the programme directory")
 	pf.StringVar(&g.asOf, "as-of", "", "the reporting date, YYYY-MM-DD or today (default: the programme's as_of)")
 	pf.BoolVar(&g.noColor, "no-color", false, "never colour the output (NO_COLOR does the same)")
+	pf.BoolVar(&g.allowErrors, "allow-errors", false, "show a programme that could not be read whole, and exit 0")
 	pf.BoolVar(&env.noPager, "no-pager", false, "never page the output on a terminal")
 	root.AddGroup(&cobra.Group{ID: "view", Title: "Seeing where the programme stands:"},
 		&cobra.Group{ID: "plan", Title: "Dependencies and the schedule:"},
@@ -74,7 +81,7 @@ The programme directory is --dir, else $OCO_DIR, else the first of
 	}
 	root.SetHelpCommandGroupID("")
 	root.SetCompletionCommandGroupID("")
-	return root
+	return root, g
 }
 
 // addOutputFlag gives a command that prints data its -o/--output flag.
@@ -189,30 +196,110 @@ type session struct {
 	sched *schedule.Plan
 }
 
-// load finds and reads the programme. Problems in its files are not errors
-// here: they are findings, for the command to show as it sees fit. A file
-// that cannot be read at all is: the answer would be about part of the
-// programme.
+// load finds and reads the programme for a command that shows it. Problems
+// in its files are not errors here: they are findings, for the command to
+// show as it sees fit. A programme that could not be read whole (a file
+// unread, a file or item that did not parse) is shown as far as it goes,
+// and the run then ends with a banner and exit status 1 (SPEC 7.1); one
+// with no programme section at all cannot be shown: exit status 2.
 func (g *globals) load() (*session, error) {
 	s, err := g.loadPartial()
 	if err != nil {
 		return nil, err
 	}
-	if err := s.unreadable(); err != nil {
-		for _, f := range s.p.Findings {
-			if slices.Contains(s.p.Unread, f.Pos.File) {
+	p := s.p
+	if p.Header.File == "" {
+		for _, f := range p.Findings {
+			if f.Rule == "syntax" {
 				fmt.Fprintf(g.env.Err, "%s\n", f)
 			}
 		}
-		return nil, err
+		if p.Incomplete() {
+			return nil, usageError("no programme section could be read in %s: %s", s.g.displayDir(s.dir), brokenFiles(p))
+		}
+		return nil, usageError("no programme section in %s: one file must hold `programme:` with id, name, start and end", s.g.displayDir(s.dir))
+	}
+	if p.Incomplete() {
+		g.partial = p
 	}
 	return s, nil
 }
 
+// loadWhole is load for a command that must not act on part of the
+// programme (an edit, a comparison): a file that could not be read at all
+// is exit status 2.
+func (g *globals) loadWhole() (*session, error) {
+	s, err := g.load()
+	if err != nil {
+		return nil, err
+	}
+	if err := s.unreadable(); err != nil {
+		return nil, err
+	}
+	g.partial = nil
+	return s, nil
+}
+
+// partialExit is the exit status of a run that went well, but for a view
+// of a programme not read whole: its banner, on stderr, and status 1.
+func (g *globals) partialExit() int {
+	p := g.partial
+	if p == nil {
+		return ExitOK
+	}
+	for _, f := range p.Findings {
+		if f.Rule == "syntax" {
+			fmt.Fprintf(g.env.Err, "%s\n", f)
+		}
+	}
+	fmt.Fprintf(g.env.Err, "oco: this is not the whole programme: %s\n", brokenFiles(p))
+	if g.allowErrors {
+		return ExitOK
+	}
+	fmt.Fprintf(g.env.Err, "oco: exit status 1; --allow-errors shows it and exits 0\n")
+	return ExitFailed
+}
+
+// brokenFiles says which files were not read whole, and what was lost.
+func brokenFiles(p *programme.Programme) string {
+	var parts []string
+	for _, f := range p.Unread {
+		parts = append(parts, f+" could not be read")
+	}
+	for _, b := range p.Broken {
+		switch {
+		case b.Whole:
+			parts = append(parts, b.File+" did not parse")
+		case len(b.Lost) > 0:
+			var ids []string
+			for _, l := range b.Lost {
+				switch {
+				case l.ID != "":
+					ids = append(ids, l.ID)
+				case l.Whole:
+					ids = append(ids, "the "+l.Section+" section")
+				default:
+					ids = append(ids, fmt.Sprintf("an item at line %d", l.Pos.Line))
+				}
+			}
+			parts = append(parts, fmt.Sprintf("%s lost %s", b.File, strings.Join(ids, ", ")))
+		default:
+			parts = append(parts, b.File+" was read only in part")
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
 // unreadable is the exit status 2 error for a programme with files that
-// could not be read, or nil.
+// could not be read, or nil: an edit or a comparison must not be made
+// against part of the programme.
 func (s *session) unreadable() error {
 	if n := len(s.p.Unread); n > 0 {
+		for _, f := range s.p.Findings {
+			if slices.Contains(s.p.Unread, f.Pos.File) {
+				fmt.Fprintf(s.g.env.Err, "%s\n", f)
+			}
+		}
 		return usageError("could not read %s of the programme", programme.Plural(n, "file"))
 	}
 	return nil
@@ -225,7 +312,7 @@ func (g *globals) loadPartial() (*session, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := programme.Load(os.DirFS(dir), g.displayDir(dir))
+	p := programme.LoadDir(dir, g.displayDir(dir))
 	asOf, err := g.reportingDate(p)
 	if err != nil {
 		return nil, err

@@ -39,6 +39,14 @@ func (m *Milestone) Date() Date {
 func (p *Programme) State(m *Milestone, asOf Date) MilestoneState {
 	tol := p.Tolerances()
 	s := MilestoneState{Date: m.Date()}
+	if s.Date.IsZero() || m.Due.IsZero() {
+		// A date that is missing or invalid is missing: it makes no
+		// status, rating or slip (never "739038 days late").
+		if !m.Done.IsZero() {
+			s.Status, s.RAG = StatusDone, Green
+		}
+		return s
+	}
 	s.Slip = s.Date.Sub(m.Due)
 	s.Left = s.Date.Sub(asOf)
 	switch {
