@@ -73,6 +73,7 @@ The programme directory is --dir, else $OCO_DIR, else the first of
 		newDepsCmd(g), newCriticalPathCmd(g), newGraphCmd(g),
 		newInitCmd(g), newAddCmd(g), newSetCmd(g), newDoneCmd(g), newFmtCmd(g),
 		newDiffCmd(g), newHistoryCmd(g), newExportCmd(g), newReportCmd(g), newSchemaCmd(g),
+		newImportCmd(g),
 		newVersionCmd(g), newManCmd(g),
 	}
 	cmds = append(cmds, newListCmds(g)...)

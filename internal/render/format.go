@@ -225,9 +225,12 @@ const BOM = "\ufeff"
 // by putting a single quote before it, as OWASP advises for CSV
 // injection: a title "=HYPERLINK(...)" must not become a link. A plain
 // number such as -3 is a value, not a formula, and is left alone so that
-// slack stays numeric. UnescapeFormula undoes it.
+// slack stays numeric. A cell already starting with quotes before such a
+// character gets one more, so that UnescapeFormula gives back exactly
+// what was escaped.
 func EscapeFormula(s string) string {
-	if s == "" || !strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+	rest := strings.TrimLeft(s, "'")
+	if rest == "" || !strings.ContainsRune(formulaStart, rune(rest[0])) {
 		return s
 	}
 	if _, err := strconv.ParseFloat(s, 64); err == nil && s[0] != '=' && s[0] != '@' {
@@ -236,10 +239,15 @@ func EscapeFormula(s string) string {
 	return "'" + s
 }
 
+// formulaStart are the characters that make a spreadsheet read a cell as
+// a formula.
+const formulaStart = "=+-@\t\r"
+
 // UnescapeFormula undoes EscapeFormula, for a cell read back from a CSV
 // file oco wrote.
 func UnescapeFormula(s string) string {
-	if len(s) >= 2 && s[0] == '\'' && strings.ContainsRune("=+-@\t\r", rune(s[1])) {
+	rest := strings.TrimLeft(s, "'")
+	if len(rest) < len(s) && rest != "" && strings.ContainsRune(formulaStart, rune(rest[0])) {
 		return s[1:]
 	}
 	return s

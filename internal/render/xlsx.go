@@ -279,8 +279,10 @@ func writeHeatMap(f *excelize.File, name string, m Matrix, st *xlsxStyles) error
 	}
 	set := func(col, row int, v any, style int) error {
 		cell, _ := excelize.CoordinatesToCellName(col, row)
-		if err := f.SetCellValue(name, cell, v); err != nil {
-			return err
+		if v != "" {
+			if err := f.SetCellValue(name, cell, v); err != nil {
+				return err
+			}
 		}
 		if style != 0 {
 			return f.SetCellStyle(name, cell, cell, style)

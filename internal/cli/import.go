@@ -1,0 +1,307 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/ocotool/oco/internal/programme"
+	"github.com/ocotool/oco/internal/sheet"
+)
+
+type importOptions struct {
+	editFlags
+	kind  string
+	maps  []string
+	sheet string
+	file  string
+}
+
+func newImportCmd(g *globals) *cobra.Command {
+	o := &importOptions{}
+	cmd := &cobra.Command{
+		Use:     "import FILE --kind KIND",
+		GroupID: "edit",
+		Short:   "Append items from a CSV file or an Excel workbook",
+		Long: `Append one item of KIND for each row of FILE (CSV, or an Excel .xlsx
+workbook; - reads standard input), as 'oco add' would add each: the header
+row names the fields (as the files and 'oco KIND -o csv' name them), each
+cell is read as the field's type, and an empty cell leaves the field out.
+A row without an id gets the next free one.
+
+All rows or none: every row is checked, and when any cell is refused, or
+the programme would not validate with the new items, each problem is named
+by its row and column and nothing is written. --dry-run prints the change
+as a diff instead of writing it.
+
+--map column=field reads a column as another field (--map "Due date=due");
+--map column= leaves a column out. Columns that oco computes (a
+milestone's status, rag, expected and slack) are read past, so a sheet
+from 'oco export -o xlsx' or 'oco milestones -o csv' imports as it is once
+its ids are cleared or new. In a workbook, the sheet named after the kind
+(milestones) is read, else the first; --sheet names another.
+
+The items go at the end of the file that holds the last item of the kind,
+else <section>.yaml, or in --file. The new ids are printed, one a line.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error { return runImport(g, o, args[0]) },
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&o.kind, "kind", "", "the `KIND` of item each row is: milestone, risk, issue, ...")
+	fl.StringArrayVar(&o.maps, "map", nil, "read a column as a field: `column=field` (column= leaves it out)")
+	fl.StringVar(&o.sheet, "sheet", "", "the `SHEET` of a workbook to read (default: the kind's, else the first)")
+	fl.StringVar(&o.file, "file", "", "the `FILE` to append to (default: where the last item of the kind is)")
+	o.register(fl)
+	return cmd
+}
+
+func runImport(g *globals, o *importOptions, name string) error {
+	if o.kind == "" {
+		return usageError("--kind is required: what each row is (milestone, risk, issue, ...)")
+	}
+	k, err := parseKind(o.kind)
+	if err != nil {
+		return usageError("--kind: %v", err)
+	}
+	renames := map[string]string{}
+	for _, m := range o.maps {
+		col, field, ok := strings.Cut(m, "=")
+		if !ok {
+			return usageError("--map %q: write column=field, or column= to leave the column out", m)
+		}
+		renames[strings.TrimSpace(col)] = strings.TrimSpace(field)
+	}
+	var data []byte
+	if name == "-" {
+		data, err = io.ReadAll(g.env.In)
+	} else {
+		data, err = os.ReadFile(name)
+	}
+	if err != nil {
+		return usageError("%s: %v", name, unwrapPath(err))
+	}
+	section := programme.SectionOf(k)
+	tb, err := sheet.Read(data, o.sheet, section, string(k))
+	if err != nil {
+		return usageError("%s: %v", name, err)
+	}
+	if tb.Sheet != "" {
+		name += " [" + tb.Sheet + "]"
+	}
+	s, err := g.load()
+	if err != nil {
+		return err
+	}
+	rel := ""
+	if o.file != "" {
+		if rel, err = fileInDir(g, s.dir, o.file); err != nil {
+			return usageError("--file: %v", err)
+		}
+	}
+	today := programme.DateOf(g.env.Now())
+	plan, cellErrs := planImport(s, k, tb, renames, today)
+	if len(cellErrs) > 0 {
+		return refuseImport(g, name, cellErrs)
+	}
+	if len(plan.rows) == 0 {
+		fmt.Fprintf(g.env.Err, "%s: no rows to import\n", name)
+		return nil
+	}
+	edit, err := plan.edit(s, rel, today)
+	if err != nil {
+		return err
+	}
+	// Check first, to name each error by its row and column rather than
+	// by a line of a file the user has not seen.
+	if errs, err := plan.check(s, edit); err != nil {
+		return cantRun(err)
+	} else if len(errs) > 0 {
+		return refuseImport(g, name, errs)
+	}
+	if _, err := s.commit(edit, o.dryRun); err != nil || o.dryRun {
+		return err
+	}
+	for _, r := range plan.rows {
+		fmt.Fprintln(g.env.Out, r.id)
+	}
+	return nil
+}
+
+// refuseImport prints every refused cell and ends the run with status 1.
+func refuseImport(g *globals, name string, errs []error) error {
+	for _, e := range errs {
+		fmt.Fprintf(g.env.Err, "%s: %v\n", name, e)
+	}
+	return &exitError{code: ExitFailed, err: fmt.Errorf("nothing imported: %s refused", programme.Plural(len(errs), "cell"))}
+}
+
+// importPlan is the rows of a sheet read as items of one kind.
+type importPlan struct {
+	kind   programme.Kind
+	header []string
+	fields []string // by column; "" for a column read past
+	rows   []importRow
+}
+
+type importRow struct {
+	number int
+	id     string
+	given  map[string]string
+}
+
+// planImport reads every cell of every row as its field's type, and
+// gives rows without an id the next free ones. It returns every refused
+// cell, not only the first.
+func planImport(s *session, k programme.Kind, tb *sheet.Table, renames map[string]string, today programme.Date) (*importPlan, []error) {
+	fields, _, errs := sheet.Fields(k, tb.Header, renames)
+	plan := &importPlan{kind: k, header: tb.Header, fields: fields}
+	idCol := slices.Index(fields, "id")
+	taken := map[string]int{} // lower-cased id -> row
+	for _, id := range s.p.IDs() {
+		taken[strings.ToLower(id)] = 0
+	}
+	for _, row := range tb.Rows {
+		r := importRow{number: row.Number, given: map[string]string{}}
+		for i, f := range fields {
+			raw := strings.TrimSpace(row.Cell(i))
+			if f == "" || raw == "" {
+				continue
+			}
+			cellErr := func(err error) {
+				errs = append(errs, &sheet.CellError{Row: row.Number, Column: i, Header: tb.Header[i], Err: err})
+			}
+			if f == "id" {
+				if !programme.ValidID(raw) {
+					cellErr(fmt.Errorf("%q is not a valid id (letters, digits, - _ . ; starting with a letter; at most 64 characters)", raw))
+				} else if prev, dup := taken[strings.ToLower(raw)]; dup {
+					if prev == 0 {
+						r2, _ := s.p.Lookup(raw)
+						cellErr(fmt.Errorf("%s is already the id of %s (clear the cell for a new id)", raw, withArticle(r2.Kind)))
+					} else {
+						cellErr(fmt.Errorf("%s is the id of row %d too", raw, prev))
+					}
+				} else {
+					taken[strings.ToLower(raw)] = row.Number
+					r.id = raw
+				}
+				continue
+			}
+			if _, err := parseField(k, f, raw, today); err != nil {
+				cellErr(errors.New(strings.TrimPrefix(err.Error(), f+": ")))
+				continue
+			}
+			r.given[f] = raw
+		}
+		plan.rows = append(plan.rows, r)
+	}
+	if idCol < 0 || len(errs) == 0 {
+		for i := range plan.rows {
+			if plan.rows[i].id == "" {
+				plan.rows[i].id = freeID(s.p, k, taken)
+				taken[strings.ToLower(plan.rows[i].id)] = plan.rows[i].number
+			}
+		}
+	}
+	return plan, errs
+}
+
+// freeID is the next id of kind k, as oco add would choose it, that no
+// item and no earlier row has.
+func freeID(p *programme.Programme, k programme.Kind, taken map[string]int) string {
+	id := nextID(p, k)
+	m := idNumber.FindStringSubmatch(id)
+	if m == nil {
+		return id
+	}
+	n, _ := strconv.Atoi(m[2])
+	for {
+		if _, used := taken[strings.ToLower(id)]; !used {
+			return id
+		}
+		n++
+		id = fmt.Sprintf("%s%0*d", m[1], len(m[2]), n)
+	}
+}
+
+var idNumber = regexp.MustCompile(`^(.*?)([0-9]+)$`)
+
+// edit is one change to one file appending every row, in order: the
+// transaction takes the file's lock once, and writes all of it or none.
+func (plan *importPlan) edit(s *session, rel string, today programme.Date) (fileEdit, error) {
+	var all fileEdit
+	fsys := os.DirFS(s.dir)
+	for i, r := range plan.rows {
+		given := map[string]string{"id": r.id}
+		for f, v := range r.given {
+			given[f] = v
+		}
+		_, e, err := planAdd(s.p, s.prefix(), fsys, plan.kind, given, rel, today)
+		if err != nil {
+			return fileEdit{}, fmt.Errorf("row %d: %w", r.number, err)
+		}
+		if i == 0 {
+			all = e
+			rel = e.rel
+			continue
+		}
+		prev := all.change
+		all.change = func(old []byte) ([]byte, error) {
+			mid, err := prev(old)
+			if err != nil {
+				return nil, err
+			}
+			return e.change(mid)
+		}
+	}
+	return all, nil
+}
+
+// check returns the errors the programme would have with the new items
+// that it does not have now, each named by the row (and, where the error
+// is about one field, the column) it comes from.
+func (plan *importPlan) check(s *session, e fileEdit) ([]error, error) {
+	old, err := os.ReadFile(filepath.Join(s.dir, filepath.FromSlash(e.rel)))
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	nw, err := e.change(old)
+	if err != nil {
+		return nil, err
+	}
+	bad, err := newErrors(os.DirFS(s.dir), s.prefix(), s.g.reportingDate, e.rel, old, nw)
+	if err != nil {
+		return nil, err
+	}
+	display := path.Join(s.prefix(), e.rel)
+	lines := strings.Split(string(nw), "\n")
+	var errs []error
+	for _, f := range bad {
+		row := slices.IndexFunc(plan.rows, func(r importRow) bool { return r.id == f.ID })
+		if row < 0 || f.Pos.File != display {
+			errs = append(errs, fmt.Errorf("%s [%s]", f.Message, f.Rule))
+			continue
+		}
+		col := -1
+		if f.Pos.Line >= 1 && f.Pos.Line <= len(lines) {
+			key, _, _ := strings.Cut(strings.TrimLeft(strings.TrimSpace(lines[f.Pos.Line-1]), "- "), ":")
+			col = slices.Index(plan.fields, key)
+		}
+		msg := fmt.Errorf("%s [%s]", f.Message, f.Rule)
+		if col < 0 {
+			errs = append(errs, fmt.Errorf("row %d (%s): %w", plan.rows[row].number, f.ID, msg))
+			continue
+		}
+		errs = append(errs, &sheet.CellError{Row: plan.rows[row].number, Column: col, Header: plan.header[col], Err: msg})
+	}
+	return errs, nil
+}
