@@ -73,9 +73,10 @@ The programme directory is --dir, else $OCO_DIR, else the first of
 		newDepsCmd(g), newCriticalPathCmd(g), newGraphCmd(g),
 		newInitCmd(g), newAddCmd(g), newSetCmd(g), newDoneCmd(g), newFmtCmd(g),
 		newDiffCmd(g), newHistoryCmd(g), newExportCmd(g), newReportCmd(g), newSchemaCmd(g),
-		newImportCmd(g),
 		newVersionCmd(g), newManCmd(g),
+		newImportCmd(g), newCompletionCmd(g),
 	}
+	cmds = append(cmds, helpTopics()...)
 	cmds = append(cmds, newListCmds(g)...)
 	for _, c := range cmds {
 		root.AddCommand(g.register(c))
