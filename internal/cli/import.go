@@ -15,7 +15,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/ocotool/oco/internal/compare"
 	"github.com/ocotool/oco/internal/programme"
+	"github.com/ocotool/oco/internal/render"
 	"github.com/ocotool/oco/internal/sheet"
 )
 
@@ -128,8 +130,11 @@ func runImport(g *globals, o *importOptions, name string) error {
 	} else if len(errs) > 0 {
 		return refuseImport(g, name, errs)
 	}
-	if _, err := s.commit(edit, o.dryRun); err != nil || o.dryRun {
+	if _, err := s.commit(edit, o.dryRun); err != nil {
 		return err
+	}
+	if o.dryRun {
+		return editSummary(s, edit)
 	}
 	for _, r := range plan.rows {
 		fmt.Fprintln(g.env.Out, r.id)
@@ -304,4 +309,26 @@ func (plan *importPlan) check(s *session, e fileEdit) ([]error, error) {
 		errs = append(errs, &sheet.CellError{Row: plan.rows[row].number, Column: col, Header: plan.header[col], Err: msg})
 	}
 	return errs, nil
+}
+
+// editSummary follows a dry run's line diff with what the change means
+// for the programme, as oco diff would say it: the headline, then the
+// totals.
+func editSummary(s *session, e fileEdit) error {
+	old, err := os.ReadFile(filepath.Join(s.dir, filepath.FromSlash(e.rel)))
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return cantRun(err)
+	}
+	nw, err := e.change(old)
+	if err != nil {
+		return cantRun(err)
+	}
+	after := programme.Load(overlayFS{base: os.DirFS(s.dir), files: map[string][]byte{e.rel: nw}}, s.prefix())
+	asOf, err := s.g.reportingDate(after)
+	if err != nil {
+		return err
+	}
+	r := compare.Compare(compare.Side{P: s.p, AsOf: s.asOf}, compare.Side{P: after, AsOf: asOf})
+	_, err = fmt.Fprintf(s.g.env.Out, "\n%s\n%s\n", r.Headline(), render.Totals(r))
+	return err
 }
