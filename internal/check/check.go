@@ -78,6 +78,7 @@ var catalogue = []entry{
 	{Rule{"empty-phase", programme.Warning, "A phase with no milestones."}, EmptyPhase},
 	{Rule{"rebaselined", programme.Warning, "A milestone whose due date changed without a decision (oco diff only)."}, nil},
 	{Rule{"id-case", programme.Warning, "Two ids that differ only by case."}, IDCase},
+	{Rule{"non-working-day", programme.Warning, "A due, start or forecast date on a day its calendar does not work."}, NonWorkingDay},
 }
 
 // severities is filled in by init: the rules refer to it, and the

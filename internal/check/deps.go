@@ -29,6 +29,11 @@ func SelfDependency(c *Context) {
 			}
 		}
 	}
+	for _, cal := range c.P.Calendars {
+		if cal.ID != "" && cal.Extends == cal.ID {
+			c.report("self-dependency", cal.KeyPos("extends"), cal.ID, "calendar %s extends itself", cal.ID)
+		}
+	}
 }
 
 // DuplicateDependency reports the second and later listing of the same
@@ -123,6 +128,24 @@ func DependencyCycle(c *Context) {
 		}
 		c.report("dependency-cycle", pos, ph.ID, "phase dependency loop: %s", loopText(loop, func(i int) string { return phs[i].ID }))
 	}
+
+	cals := c.P.Calendars
+	ci := make(map[string]int, len(cals))
+	for i, cal := range cals {
+		if _, dup := ci[cal.ID]; cal.ID != "" && !dup {
+			ci[cal.ID] = i
+		}
+	}
+	calLoops := schedule.Cycles(len(cals), func(i int) []int {
+		if j, ok := ci[cals[i].Extends]; ok {
+			return []int{j}
+		}
+		return nil
+	})
+	for _, loop := range calLoops {
+		cal := cals[loop[0]]
+		c.report("dependency-cycle", cal.KeyPos("extends"), cal.ID, "calendars extend each other in a loop: %s", loopText(loop, func(i int) string { return cals[i].ID }))
+	}
 }
 
 // loopText prints a loop as `A -> B -> C -> A`, eliding the middle of
@@ -152,11 +175,7 @@ func loopText(loop []int, id func(int) string) string {
 // Links inside a loop are left to dependency-cycle.
 func DependencyOrder(c *Context) {
 	for i, m := range c.P.Milestones {
-		own, key, verb := m.Due, "due", "is due"
-		if m.Start != 0 {
-			own, key, verb = m.Start, "start", "starts"
-		}
-		if own == 0 {
+		if m.Due == 0 && m.Start == 0 {
 			continue
 		}
 		for _, d := range m.DependsOn {
@@ -164,16 +183,36 @@ func DependencyOrder(c *Context) {
 			if pred == nil || pred == m || pred.ID == m.ID || pred.Due == 0 {
 				continue
 			}
-			limit := pred.Due.AddDays(int(d.Lag))
-			if own >= limit || c.Plan().LinkInLoop(i, d.ID) {
+			var cal *programme.WorkCalendar
+			if d.Working {
+				cal = c.Plan().Calendar(i)
+			}
+			own, limit, key, ok := approvedLimit(cal, m, pred, d)
+			if !ok || own >= limit || c.Plan().LinkInLoop(i, d.ID) {
 				continue
 			}
+			verb := "is due"
+			if key == "start" {
+				verb = "starts"
+			}
+			typ := d.LinkType()
+			predDate, predWhat := pred.Due, ""
+			if typ == "ss" || typ == "sf" {
+				predWhat = "the start of "
+				if pred.Start != 0 {
+					predDate = pred.Start
+				}
+			}
+			link := ""
+			if typ != "fs" {
+				link = ", a " + typeWords[typ] + " link"
+			}
 			if d.Lag == 0 {
-				c.report("dependency-order", m.KeyPos(key), m.ID, "%s %s %s, before its predecessor %s (%s)",
-					m.ID, verb, own, pred.ID, pred.Due)
+				c.report("dependency-order", m.KeyPos(key), m.ID, "%s %s %s, before %sits predecessor %s (%s)%s",
+					m.ID, verb, own, predWhat, pred.ID, predDate, link)
 			} else {
-				c.report("dependency-order", m.KeyPos(key), m.ID, "%s %s %s, before its predecessor %s (%s) plus a lag of %s (%s)",
-					m.ID, verb, own, pred.ID, pred.Due, programme.Plural(int(d.Lag), "day"), limit)
+				c.report("dependency-order", m.KeyPos(key), m.ID, "%s %s %s, before %sits predecessor %s (%s) plus a lag of %s (%s)%s",
+					m.ID, verb, own, predWhat, pred.ID, predDate, lagWords(d), limit, link)
 			}
 		}
 	}
@@ -192,6 +231,9 @@ func DoneBeforeDependency(c *Context) {
 			pred := c.milestone(d.ID)
 			if pred == nil || pred == m || pred.ID == m.ID {
 				continue
+			}
+			if t := d.LinkType(); t == "ss" || t == "sf" {
+				continue // a start link says nothing of when the predecessor finishes
 			}
 			switch {
 			case pred.Done == 0 && !pred.Has("done"):

@@ -19,14 +19,17 @@ func KnockOn(c *Context) {
 	for _, sl := range Slips(plan) {
 		i, drv, days := sl.Milestone, sl.Driver, sl.Days
 		m, pred := plan.Milestones[i], plan.Milestones[drv]
-		lagDays := int(m.LagTo(pred.ID))
+		dep := m.LinkTo(pred.ID)
 		whose := "due date"
 		if m.Forecast != 0 {
 			whose = "forecast"
 		}
 		lagText := ""
-		if lagDays != 0 {
-			lagText = " plus a lag of " + programme.Plural(lagDays, "day")
+		if dep.Lag != 0 {
+			lagText = " plus a lag of " + lagWords(dep)
+		}
+		if dep.LinkType() != "fs" {
+			lagText += ", a " + typeWords[dep.LinkType()] + " link"
 		}
 		c.report("knock-on", m.KeyPos(dateKey(m)), m.ID, "%s is expected %s, %s after its %s %s, pushed by %s (expected %s)%s",
 			m.ID, plan.Expected[i], programme.Plural(days, "day"), whose, m.Date(), pred.ID, plan.Expected[drv], lagText)
@@ -70,7 +73,7 @@ func Slips(plan *schedule.Plan) []Slip {
 			continue
 		}
 		pred := plan.Milestones[drv]
-		if plannedConflict(m, pred, int(m.LagTo(pred.ID)), plan.Expected[drv]) {
+		if plannedConflict(plan, i, pred, m.LinkTo(pred.ID), plan.Expected[drv]) {
 			continue
 		}
 		out = append(out, Slip{Milestone: i, Driver: drv, Days: days})
@@ -78,14 +81,49 @@ func Slips(plan *schedule.Plan) []Slip {
 	return out
 }
 
-// plannedConflict reports whether a push of m by pred comes from the
-// approved dates alone, as dependency-order reports it: pred is expected
-// no later than it is due, and its due date plus lag is already after m's
-// start (or due date).
-func plannedConflict(m, pred *programme.Milestone, lagDays int, predExpected programme.Date) bool {
-	own := m.Due
-	if m.Start != 0 {
-		own = m.Start
+// lagWords says a lag in a message: "14 days", "5 working days", "a lead
+// of 2 days" reads as "-2 days".
+func lagWords(d programme.Dep) string {
+	if d.Working {
+		return programme.Plural(int(d.Lag), "working day")
 	}
-	return pred.Due != 0 && own != 0 && predExpected <= pred.Due && pred.Due.AddDays(lagDays) > own
+	return programme.Plural(int(d.Lag), "day")
+}
+
+var typeWords = map[string]string{
+	"fs": "finish-to-start", "ss": "start-to-start", "ff": "finish-to-finish", "sf": "start-to-finish",
+}
+
+// plannedConflict reports whether a push of the i-th milestone by pred
+// comes from the approved dates alone, as dependency-order reports it:
+// pred is expected no later than it is due, and the approved dates already
+// break the link.
+func plannedConflict(plan *schedule.Plan, i int, pred *programme.Milestone, d programme.Dep, predExpected programme.Date) bool {
+	own, limit, _, ok := approvedLimit(plan.Calendar(i), plan.Milestones[i], pred, d)
+	return ok && predExpected <= pred.Due && limit > own
+}
+
+// approvedLimit is what link d from pred asks of milestone m's approved
+// dates: the date of m it bounds (its start for fs and ss where it has
+// one, else its due date), the earliest that date may be, and the key
+// holding it. ok is false where a date is missing.
+func approvedLimit(cal *programme.WorkCalendar, m, pred *programme.Milestone, d programme.Dep) (own, limit programme.Date, key string, ok bool) {
+	typ := d.LinkType()
+	own, key = m.Due, "due"
+	if m.Start != 0 && (typ == "fs" || typ == "ss") {
+		own, key = m.Start, "start"
+	}
+	ref := pred.Due
+	if pred.Start != 0 && (typ == "ss" || typ == "sf") {
+		ref = pred.Start
+	}
+	if own == 0 || ref == 0 {
+		return 0, 0, "", false
+	}
+	if d.Working {
+		limit = cal.Add(ref, int(d.Lag))
+	} else {
+		limit = ref.AddDays(int(d.Lag))
+	}
+	return own, limit, key, true
 }

@@ -3,18 +3,14 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/ocotool/oco/internal/edit"
 	"github.com/ocotool/oco/internal/programme"
-	"github.com/ocotool/oco/internal/yamledit"
 )
 
 type addOptions struct {
@@ -120,7 +116,7 @@ func (f fieldFlag) String() string     { return *f.v }
 func (f fieldFlag) Set(s string) error { *f.v = s; return nil }
 func (f fieldFlag) Type() string       { return f.ph }
 
-func flagName(field string) string { return strings.ReplaceAll(field, "_", "-") }
+func flagName(field string) string { return edit.FlagName(field) }
 
 func newAddCmd(g *globals) *cobra.Command {
 	o := &addOptions{values: map[string]*string{}}
@@ -192,24 +188,24 @@ func runAdd(g *globals, o *addOptions, cmd *cobra.Command, kindArg string) error
 			given[field] = *v
 		}
 	}
-	s, err := g.load()
+	src, _, err := g.loadEdit()
 	if err != nil {
 		return err
 	}
 	rel := ""
 	if o.file != "" {
-		if rel, err = fileInDir(g, s.dir, o.file); err != nil {
+		if rel, err = fileInDir(g, src.Dir, o.file); err != nil {
 			return usageError("--file: %v", err)
 		}
 	}
-	id, edit, err := planAdd(s.p, s.prefix(), os.DirFS(s.dir), k, given, rel, todayDate())
+	res, err := src.Add(k, given, rel, todayDate(), o.dryRun)
 	if err != nil {
+		return editError(err)
+	}
+	if err := g.finish(res.Result, o.dryRun); err != nil || o.dryRun {
 		return err
 	}
-	if _, err := s.commit(edit, o.dryRun); err != nil || o.dryRun {
-		return err
-	}
-	fmt.Fprintln(g.env.Out, id)
+	fmt.Fprintln(g.env.Out, res.ID)
 	return nil
 }
 
@@ -228,7 +224,7 @@ func parseKind(s string) (programme.Kind, error) {
 	if strings.EqualFold(s, "programme") {
 		return "", errors.New("the programme is one mapping, not a list: change its fields with oco set programme field=value")
 	}
-	return "", fmt.Errorf("no kind %q%s (kinds: %s)", s, didYouMean(s, names), strings.Join(names, ", "))
+	return "", fmt.Errorf("no kind %q%s (kinds: %s)", s, edit.DidYouMean(s, names), strings.Join(names, ", "))
 }
 
 // fileInDir maps --file, relative to the working directory, to a path
@@ -260,144 +256,4 @@ func fileInDir(g *globals, dir, file string) (string, error) {
 		}
 	}
 	return rel, nil
-}
-
-// planAdd is `oco add` up to the write: the new item's id and the edit
-// that appends it. rel is the file to append to, "" to choose it.
-func planAdd(p *programme.Programme, prefix string, fsys fs.FS, k programme.Kind, given map[string]string, rel string, today programme.Date) (string, fileEdit, error) {
-	section := programme.SectionOf(k)
-	var unknown []string
-	for field := range given {
-		top, _, _ := strings.Cut(field, ".")
-		if _, ok := programme.FieldOf(k, top); !ok {
-			unknown = append(unknown, "--"+flagName(field))
-		}
-	}
-	if len(unknown) > 0 {
-		slices.Sort(unknown)
-		return "", fileEdit{}, usageError("%s has no field %s (its fields: %s)", withArticle(k), strings.Join(unknown, ", "), strings.Join(fieldNames(k), ", "))
-	}
-
-	id := strings.TrimSpace(given["id"])
-	switch {
-	case id == "":
-		id = nextID(p, k)
-	case !programme.ValidID(id):
-		return "", fileEdit{}, usageError("--id %q is not a valid id (letters, digits, - _ . ; starting with a letter; at most 64 characters)", id)
-	}
-	if r, ok := p.Lookup(id); ok {
-		return "", fileEdit{}, &exitError{code: ExitFailed, err: fmt.Errorf("%s is already the id of %s; ids are unique across the programme", id, withArticle(r.Kind))}
-	}
-
-	fields := []yamledit.KV{{Key: "id", Value: yamledit.Scalar(id)}}
-	var later []assignment // fields Append cannot write: nested ones, lags
-	for _, f := range programme.Fields(k) {
-		if f.Kind == programme.KindStruct {
-			if _, ok := given[f.Name]; ok {
-				var subs []string
-				for _, sub := range subNames(f) {
-					subs = append(subs, "--"+flagName(f.Name+"."+sub))
-				}
-				return "", fileEdit{}, usageError("--%s: %s's %s is a mapping: give %s", flagName(f.Name), withArticle(k), f.Name, strings.Join(subs, " and "))
-			}
-			for _, sub := range f.Sub {
-				name := f.Name + "." + sub.Name
-				if raw, ok := given[name]; ok && raw != "" {
-					a, err := parseField(k, name, raw, today)
-					if err != nil {
-						return "", fileEdit{}, flagError(name, err)
-					}
-					later = append(later, a)
-				}
-			}
-			continue
-		}
-		raw, ok := given[f.Name]
-		if !ok || f.Kind == programme.KindID {
-			continue
-		}
-		a, err := parseField(k, f.Name, raw, today)
-		if err != nil {
-			return "", fileEdit{}, flagError(f.Name, err)
-		}
-		switch {
-		case a.remove:
-		case slices.ContainsFunc(a.deps, func(e depEntry) bool { return e.lag != "" }):
-			later = append(later, a)
-		default:
-			fields = append(fields, yamledit.KV{Key: f.Name, Value: a.value})
-		}
-	}
-
-	if rel == "" {
-		rel = section + ".yaml"
-		p.Each(func(kind programme.Kind, _ string, it *programme.Item, _ any) {
-			if kind == k {
-				if r, err := relPath(prefix, it.File); err == nil {
-					rel = r
-				}
-			}
-		})
-	}
-	_, err := fs.Stat(fsys, rel)
-	edit := fileEdit{rel: rel, create: errors.Is(err, fs.ErrNotExist), change: func(old []byte) ([]byte, error) {
-		d, err := yamledit.Parse(old)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %v", rel, err)
-		}
-		if err := d.Append(section, fields, keyOrder); err != nil {
-			return nil, fmt.Errorf("%s: cannot add to %s: %v", rel, section, err)
-		}
-		for _, a := range later {
-			if err := a.apply(d, section, id); err != nil {
-				return nil, fmt.Errorf("%s: cannot set %s of %s: %v", rel, a.field, id, err)
-			}
-		}
-		return d.Bytes(), nil
-	}}
-	return id, edit, nil
-}
-
-// flagError names the flag a value was given with, once:
-// "--due: "2024-9-1" is not a date...".
-func flagError(field string, err error) error {
-	return usageError("--%s: %s", flagName(field), strings.TrimPrefix(err.Error(), field+": "))
-}
-
-// numbered splits an id into its stem and its number: M-07 is M- and 07.
-var numbered = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9_.-]*?)([0-9]{1,9})$`)
-
-// nextID returns the next free id for a new item of kind k, following the
-// pattern of the last numbered id of that kind, zero padding included:
-// M-23 after M-22, M-08 after M-07. With no pattern to follow it is the
-// kind's initial and 1 (R-1).
-func nextID(p *programme.Programme, k programme.Kind) string {
-	ids := p.IDs(k)
-	stem, width, last := strings.ToUpper(string(k)[:1])+"-", 1, 0
-	for i := len(ids) - 1; i >= 0; i-- {
-		if m := numbered.FindStringSubmatch(ids[i]); m != nil {
-			stem = m[1]
-			break
-		}
-	}
-	for _, id := range ids {
-		m := numbered.FindStringSubmatch(id)
-		if m == nil || m[1] != stem {
-			continue
-		}
-		n, _ := strconv.Atoi(m[2])
-		if n > last || n == last && len(m[2]) > width {
-			last, width = n, len(m[2])
-		}
-	}
-	used := map[string]bool{}
-	for _, id := range p.IDs() {
-		used[strings.ToLower(id)] = true
-	}
-	for n := last + 1; ; n++ {
-		id := fmt.Sprintf("%s%0*d", stem, width, n)
-		if !used[strings.ToLower(id)] {
-			return id
-		}
-	}
 }

@@ -2,11 +2,10 @@ package cli
 
 import (
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 
-	"github.com/ocotool/oco/internal/programme"
+	"github.com/ocotool/oco/internal/edit"
 )
 
 type doneOptions struct {
@@ -40,48 +39,37 @@ func runDone(g *globals, o *doneOptions, id string) error {
 	if o.undo && o.on != "" {
 		return usageError("--on and --undo: give one or the other")
 	}
-	s, err := g.load()
+	src, asOf, err := g.loadEdit()
 	if err != nil {
 		return err
 	}
-	arg := "done="
-	if !o.undo {
-		d := s.asOf
-		if o.on != "" {
-			if d, err = parseDateArg(o.on, todayDate()); err != nil {
-				return usageError("--on: %v", err)
-			}
-		}
-		arg += d.String()
-	}
-	if t, err := findTarget(s.p, os.DirFS(s.dir), s.prefix(), id); err == nil {
-		switch was := valueText(t.field("done")); {
-		case t.kind != programme.KindMilestone:
-			return usageError("%s is %s: only milestones are done (use oco set %s status=... where it has a status)", id, withArticle(t.kind), id)
-		case was != "" && !o.undo && o.on == "":
-			// Done twice is still done when it was first: only --on moves it.
-			fmt.Fprintf(g.env.Out, "%s is already done %s\n", t.label, was)
-			return nil
+	d := asOf
+	if o.on != "" {
+		if d, err = edit.ParseDate(o.on, todayDate()); err != nil {
+			return usageError("--on: %v", err)
 		}
 	}
-	t, _, edit, err := planSet(s.p, os.DirFS(s.dir), s.prefix(), id, []string{arg}, todayDate())
+	res, err := src.Done(id, d, o.on != "", o.undo, o.dryRun)
 	if err != nil {
-		return cantRun(err)
+		return editError(err)
 	}
-	was := valueText(t.field("done"))
-	changed, err := s.commit(edit, o.dryRun)
-	if err != nil || o.dryRun {
+	label := res.Target.Label
+	if res.Already {
+		fmt.Fprintf(g.env.Out, "%s is already done %s\n", label, res.Was)
+		return nil
+	}
+	if err := g.finish(res.Result, o.dryRun); err != nil || o.dryRun {
 		return err
 	}
 	switch {
-	case o.undo && !changed:
-		fmt.Fprintf(g.env.Out, "%s is not done\n", t.label)
+	case o.undo && !res.Changed:
+		fmt.Fprintf(g.env.Out, "%s is not done\n", label)
 	case o.undo:
-		fmt.Fprintf(g.env.Out, "%s not done (was done %s)\n", t.label, was)
-	case !changed:
-		fmt.Fprintf(g.env.Out, "%s is already done %s\n", t.label, was)
+		fmt.Fprintf(g.env.Out, "%s not done (was done %s)\n", label, res.Was)
+	case !res.Changed:
+		fmt.Fprintf(g.env.Out, "%s is already done %s\n", label, res.Was)
 	default:
-		fmt.Fprintf(g.env.Out, "%s done %s\n", t.label, arg[len("done="):])
+		fmt.Fprintf(g.env.Out, "%s done %s\n", label, d)
 	}
 	return nil
 }

@@ -8,8 +8,8 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/ocotool/oco/internal/edit"
 	"github.com/ocotool/oco/internal/programme"
-	"github.com/ocotool/oco/internal/yamledit"
 )
 
 // TestFmtKeepsMeaning formats every file of every programme in the
@@ -28,16 +28,16 @@ func TestFmtKeepsMeaning(t *testing.T) {
 			}
 			formatted := fstest.MapFS{}
 			for name, f := range fx.files {
-				out, err := yamledit.Format(f.Data, keyOrder)
+				out, err := edit.Format(f.Data)
 				if err != nil {
 					if !syntax[name] {
 						t.Errorf("%s: fmt refuses a file the loader reads: %v", name, err)
 					}
 					out = f.Data
 				}
-				again, err := yamledit.Format(out, keyOrder)
+				again, err := edit.Format(out)
 				if err == nil && !bytes.Equal(again, out) {
-					t.Errorf("%s: fmt is not a fixed point:\n%s", name, unifiedDiff(name, out, again))
+					t.Errorf("%s: fmt is not a fixed point:\n%s", name, edit.UnifiedDiff(name, out, again))
 				}
 				formatted[name] = &fstest.MapFile{Data: out}
 			}
@@ -53,13 +53,13 @@ func TestFmtKeepsMeaning(t *testing.T) {
 func TestShippedIsCanonical(t *testing.T) {
 	for _, fx := range fixtures(t)[:2] {
 		for name, f := range fx.files {
-			out, err := yamledit.Format(f.Data, keyOrder)
+			out, err := edit.Format(f.Data)
 			if err != nil {
 				t.Errorf("%s/%s: %v", fx.name, name, err)
 				continue
 			}
 			if !bytes.Equal(out, f.Data) {
-				t.Errorf("%s/%s is not canonical:\n%s", fx.name, name, unifiedDiff(name, f.Data, out))
+				t.Errorf("%s/%s is not canonical:\n%s", fx.name, name, edit.UnifiedDiff(name, f.Data, out))
 			}
 		}
 	}

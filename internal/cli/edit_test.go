@@ -2,14 +2,10 @@ package cli
 
 import (
 	"bytes"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"testing/fstest"
-
-	"github.com/ocotool/oco/internal/programme"
 )
 
 const editProgramme = `programme:
@@ -118,109 +114,5 @@ func assertOnly(t *testing.T, dir string, names ...string) {
 	}
 	if strings.Join(got, " ") != strings.Join(names, " ") {
 		t.Errorf("%s holds %v, want %v", dir, got, names)
-	}
-}
-
-func TestNextID(t *testing.T) {
-	for _, tc := range []struct {
-		yaml string
-		kind programme.Kind
-		want string
-	}{
-		{"milestones:\n  - {id: M-21, title: a, due: 2024-01-01}\n  - {id: M-22, title: a, due: 2024-01-01}\n", programme.KindMilestone, "M-23"},
-		{"milestones:\n  - {id: M-07, title: a, due: 2024-01-01}\n", programme.KindMilestone, "M-08"},
-		{"milestones:\n  - {id: M-09, title: a, due: 2024-01-01}\n", programme.KindMilestone, "M-10"},
-		{"milestones:\n  - {id: M-99, title: a, due: 2024-01-01}\n", programme.KindMilestone, "M-100"},
-		{"risks:\n  - {id: R-11, title: a}\n  - {id: R-3, title: a}\n", programme.KindRisk, "R-12"},
-		{"risks:\n  - {id: r1, title: a}\n", programme.KindRisk, "r2"},
-		{"", programme.KindIssue, "I-1"},
-		// The next number is taken by another kind: the one after.
-		{"issues:\n  - {id: X-1, title: a}\ndecisions:\n  - {id: X-2, title: a, date: 2024-01-01}\n", programme.KindIssue, "X-3"},
-		// No pattern; the kind's initial is in use.
-		{"people:\n  - {id: ann, name: Ann}\nphases:\n  - {id: P-1, name: a, start: 2024-01-01, end: 2024-02-01}\n", programme.KindPerson, "P-2"},
-	} {
-		fsys := fstest.MapFS{"programme.yaml": {Data: []byte(tc.yaml)}}
-		if got := nextID(programme.Load(fsys, ""), tc.kind); got != tc.want {
-			t.Errorf("nextID(%s) in\n%s= %s, want %s", tc.kind, tc.yaml, got, tc.want)
-		}
-	}
-}
-
-func TestUnifiedDiff(t *testing.T) {
-	a := "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n13\n14\n15\n"
-	b := strings.Replace(strings.Replace(a, "2\n", "two\n", 1), "14\n", "14\nfourteen and a half\n", 1)
-	want := `--- a/f.yaml
-+++ b/f.yaml
-@@ -1,5 +1,5 @@
- 1
--2
-+two
- 3
- 4
- 5
-@@ -12,4 +12,5 @@
- 12
- 13
- 14
-+fourteen and a half
- 15
-`
-	if got := unifiedDiff("f.yaml", []byte(a), []byte(b)); got != want {
-		t.Errorf("got\n%s\nwant\n%s", got, want)
-	}
-	if got := unifiedDiff("f.yaml", []byte(a), []byte(a)); got != "" {
-		t.Errorf("same text: got %q", got)
-	}
-	want = "--- /dev/null\n+++ b/new.yaml\n@@ -0,0 +1,2 @@\n+a\n+b\n\\ No newline at end of file\n"
-	if got := unifiedDiff("new.yaml", nil, []byte("a\nb")); got != want {
-		t.Errorf("new file: got\n%s\nwant\n%s", got, want)
-	}
-}
-
-func TestRelPath(t *testing.T) {
-	for _, tc := range []struct{ prefix, display, want string }{
-		{".", "milestones.yaml", "milestones.yaml"},
-		{"programme", "programme/ws/a.yaml", "ws/a.yaml"},
-		{"./programme/", "programme/a.yaml", "a.yaml"},
-		{"..", "../a.yaml", "a.yaml"},
-		{"/", "/a.yaml", "a.yaml"},
-		{"/tmp/p", "/tmp/p/a.yaml", "a.yaml"},
-	} {
-		if got, err := relPath(tc.prefix, tc.display); err != nil || got != tc.want {
-			t.Errorf("relPath(%q, %q) = %q, %v; want %q", tc.prefix, tc.display, got, err, tc.want)
-		}
-	}
-	if _, err := relPath("programme", "other/a.yaml"); err == nil {
-		t.Error("a file outside the prefix: no error")
-	}
-}
-
-// The overlay shows a new file in its directory and replaces an old one,
-// so that the loader reads the programme as the edit would leave it.
-func TestOverlayFS(t *testing.T) {
-	base := fstest.MapFS{
-		"programme.yaml": {Data: []byte(editProgramme)},
-		"ws/a.yaml":      {Data: []byte("risks: []\n")},
-	}
-	o := overlayFS{base: base, files: map[string][]byte{
-		"ws/a.yaml": []byte("issues: []\n"),
-		"ws/b.yaml": []byte("decisions: []\n"),
-	}}
-	var names []string
-	fs.WalkDir(o, ".", func(name string, d fs.DirEntry, err error) error {
-		if err != nil {
-			t.Fatal(err)
-		}
-		names = append(names, name)
-		return nil
-	})
-	if got := strings.Join(names, " "); got != ". programme.yaml ws ws/a.yaml ws/b.yaml" {
-		t.Errorf("walk: %s", got)
-	}
-	if data, _ := fs.ReadFile(o, "ws/a.yaml"); string(data) != "issues: []\n" {
-		t.Errorf("ws/a.yaml reads %q", data)
-	}
-	if data, _ := fs.ReadFile(o, "programme.yaml"); string(data) != editProgramme {
-		t.Errorf("programme.yaml reads %q", data)
 	}
 }

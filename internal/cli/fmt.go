@@ -1,18 +1,15 @@
 package cli
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
-	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/ocotool/oco/internal/edit"
 	"github.com/ocotool/oco/internal/programme"
-	"github.com/ocotool/oco/internal/yamledit"
 )
 
 type fmtOptions struct {
@@ -58,25 +55,25 @@ func runFmt(g *globals, o *fmtOptions, args []string) error {
 		if err != nil {
 			return err
 		}
+		// Only the list of files is needed: the programme is not loaded.
 		prefix := g.displayDir(dir)
-		p := programme.Load(os.DirFS(dir), prefix)
-		for _, f := range p.Files {
-			rel, err := relPath(prefix, f)
-			if err != nil {
-				return cantRun(err)
-			}
-			files = append(files, fmtFile{filepath.Join(dir, filepath.FromSlash(rel)), f})
+		for _, name := range programme.Files(os.DirFS(dir), func(string, error) {}) {
+			files = append(files, fmtFile{filepath.Join(dir, filepath.FromSlash(name)), path.Join(prefix, name)})
 		}
 	}
+	paths := make([]string, len(files))
+	for i, f := range files {
+		paths[i] = f.path
+	}
+	changed, errs := edit.FormatFiles(paths, o.check)
 	differ, broken := 0, 0
-	for _, f := range files {
-		changed, err := formatFile(f.path, o.check)
-		if err != nil {
+	for i, f := range files {
+		if err := errs[i]; err != nil {
 			fmt.Fprintln(g.env.Err, fmtError(f.display, err))
 			broken++
 			continue
 		}
-		if changed {
+		if changed[i] {
 			fmt.Fprintln(g.env.Out, f.display)
 			differ++
 		}
@@ -90,89 +87,10 @@ func runFmt(g *globals, o *fmtOptions, args []string) error {
 	return nil
 }
 
-// formatError is a file that could not be put in canonical form.
-type formatError struct {
-	src []byte
-	err error
-}
-
-func (e *formatError) Error() string { return e.err.Error() }
-
-// formatFile puts one file in canonical form, or with check only says
-// whether it is. The file is rewritten only if it changes, atomically and
-// under its lock, so an edit made meanwhile is neither lost nor clobbered.
-func formatFile(path string, check bool) (bool, error) {
-	format := func(src []byte) ([]byte, error) {
-		out, err := yamledit.Format(src, keyOrder)
-		if err != nil {
-			return nil, &formatError{src, err}
-		}
-		return out, nil
-	}
-	if check {
-		src, err := os.ReadFile(path)
-		if err != nil {
-			return false, err
-		}
-		out, err := format(src)
-		return err == nil && !bytes.Equal(out, src), err
-	}
-	changed := false
-	err := yamledit.Update(path, func(old []byte) ([]byte, error) {
-		out, err := format(old)
-		changed = err == nil && !bytes.Equal(out, old)
-		return out, err
-	})
-	return changed, err
-}
-
-// fmtError says why a file was not formatted. Where it is not valid YAML,
-// it says so as oco validate does, at the line at fault.
+// fmtError says why a file was not formatted.
 func fmtError(name string, err error) string {
-	var fe *formatError
-	if errors.As(err, &fe) {
-		p := programme.Load(overlayFS{base: emptyDir{}, files: map[string][]byte{"file.yaml": fe.src}}, ".")
-		for _, f := range p.Findings {
-			if f.Rule == "syntax" && f.Pos.File == "file.yaml" {
-				f.Pos.File = name
-				return f.String()
-			}
-		}
-		return fmt.Sprintf("%s: cannot put in canonical form: %v", name, fe.err)
+	if fe, ok := edit.IsFormatError(err); ok {
+		return fe.Describe(name)
 	}
 	return fmt.Sprintf("%s: %v", name, unwrapPath(err))
 }
-
-// emptyDir is a directory with nothing in it, for loading one file alone.
-type emptyDir struct{}
-
-func (emptyDir) Open(name string) (fs.File, error) {
-	if name != "." {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
-	}
-	return emptyDirFile{}, nil
-}
-
-func (emptyDir) ReadDir(name string) ([]fs.DirEntry, error) {
-	if name != "." {
-		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrNotExist}
-	}
-	return nil, nil
-}
-
-type emptyDirFile struct{}
-
-func (emptyDirFile) Stat() (fs.FileInfo, error) { return emptyDirInfo{}, nil }
-func (emptyDirFile) Read([]byte) (int, error) {
-	return 0, &fs.PathError{Op: "read", Path: ".", Err: errors.New("is a directory")}
-}
-func (emptyDirFile) Close() error { return nil }
-
-type emptyDirInfo struct{}
-
-func (emptyDirInfo) Name() string       { return "." }
-func (emptyDirInfo) Size() int64        { return 0 }
-func (emptyDirInfo) Mode() fs.FileMode  { return fs.ModeDir | 0o755 }
-func (emptyDirInfo) ModTime() time.Time { return time.Time{} }
-func (emptyDirInfo) IsDir() bool        { return true }
-func (emptyDirInfo) Sys() any           { return nil }

@@ -70,7 +70,7 @@ The programme directory is --dir, else $OCO_DIR, else the first of
 	cmds := []*cobra.Command{
 		newStatusCmd(g), newValidateCmd(g),
 		newShowCmd(g), newTimelineCmd(g),
-		newDepsCmd(g), newCriticalPathCmd(g), newGraphCmd(g),
+		newDepsCmd(g), newCriticalPathCmd(g), newGraphCmd(g), newForecastCmd(g),
 		newInitCmd(g), newAddCmd(g), newSetCmd(g), newDoneCmd(g), newFmtCmd(g),
 		newDiffCmd(g), newHistoryCmd(g), newExportCmd(g), newReportCmd(g), newSchemaCmd(g),
 		newVersionCmd(g), newManCmd(g),

@@ -3,16 +3,10 @@ package cli
 import (
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
-	"strings"
-
-	"go.yaml.in/yaml/v3"
 
 	"github.com/spf13/cobra"
 
-	"github.com/ocotool/oco/internal/programme"
-	"github.com/ocotool/oco/internal/yamledit"
+	"github.com/ocotool/oco/internal/edit"
 )
 
 type setOptions struct {
@@ -51,89 +45,39 @@ status is 1. --dry-run prints the change as a diff instead of writing it.`,
 }
 
 func runSet(g *globals, o *setOptions, id string, args []string) error {
-	s, err := g.load()
+	src, _, err := g.loadEdit()
 	if err != nil {
 		return err
 	}
-	t, as, edit, err := planSet(s.p, os.DirFS(s.dir), s.prefix(), id, args, todayDate())
+	res, err := src.Set(id, args, todayDate(), o.dryRun)
 	if err != nil {
-		return cantRun(err)
+		return editError(err)
 	}
-	changed, err := s.commit(edit, o.dryRun)
-	if err != nil || o.dryRun {
+	if err := g.finish(res.Result, o.dryRun); err != nil || o.dryRun {
 		return err
 	}
-	if !changed {
-		fmt.Fprintf(g.env.Out, "%s: unchanged\n", t.label)
+	if !res.Changed {
+		fmt.Fprintf(g.env.Out, "%s: unchanged\n", res.Target.Label)
 		return nil
 	}
-	for _, a := range as {
-		reportField(g.env.Out, t, a)
+	for _, f := range res.Fields {
+		reportField(g.env.Out, res.Target.Label, f)
 	}
 	return nil
 }
 
-// planSet is `oco set` up to the write: the item, the parsed assignments
-// and the edit of its file. The fuzz test calls it as the command does.
-func planSet(p *programme.Programme, fsys fs.FS, prefix, id string, args []string, today programme.Date) (*target, []assignment, fileEdit, error) {
-	t, err := findTarget(p, fsys, prefix, id)
-	if err != nil {
-		return nil, nil, fileEdit{}, err
-	}
-	var as []assignment
-	seen := map[string]bool{}
-	for _, arg := range args {
-		a, err := parseAssignment(t.kind, arg, today)
-		if err != nil {
-			return nil, nil, fileEdit{}, fmt.Errorf("%s: %v", t.label, err)
-		}
-		if seen[a.field] {
-			return nil, nil, fileEdit{}, fmt.Errorf("%s: %s is given twice", t.label, a.field)
-		}
-		seen[a.field] = true
-		if top, _, nested := strings.Cut(a.field, "."); nested && !seen[top] {
-			if n := t.field(top); n != nil && n.Style&yaml.FlowStyle != 0 {
-				// yamledit changes whole lines, and a flow mapping has
-				// all its fields on one; rewritten whole, it is a block.
-				return nil, nil, fileEdit{}, fmt.Errorf("%s: %s is written in flow style ({...}), which oco does not edit field by field; set it whole instead: oco set %s %s= %s.%s=...", t.label, top, id, top, top, subNames(fieldOf(t.kind, top))[0])
-			}
-		}
-		as = append(as, a)
-	}
-	edit := fileEdit{rel: t.rel, change: func(old []byte) ([]byte, error) {
-		d, err := yamledit.Parse(old)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %v", t.item.File, err)
-		}
-		for _, a := range as {
-			if err := a.apply(d, t.section, t.id); err != nil {
-				return nil, fmt.Errorf("%s: cannot set %s of %s: %v", t.item.File, a.field, t.label, err)
-			}
-		}
-		return d.Bytes(), nil
-	}}
-	return t, as, edit, nil
-}
-
-func fieldOf(k programme.Kind, name string) programme.Field {
-	f, _ := programme.FieldOf(k, name)
-	return f
-}
-
 // reportField says what became of one field: "M-12 due: 2017-07-31 -> 2017-09-30".
-func reportField(w io.Writer, t *target, a assignment) {
-	old := t.field(a.field)
-	was := valueText(old)
+func reportField(w io.Writer, label string, f edit.FieldChange) {
 	switch {
-	case a.remove && old == nil:
-		fmt.Fprintf(w, "%s %s: not set\n", t.label, a.field)
-	case a.remove:
-		fmt.Fprintf(w, "%s %s: removed (was %s)\n", t.label, a.field, short(was))
-	case old == nil:
-		fmt.Fprintf(w, "%s %s: %s (added)\n", t.label, a.field, short(a.show))
-	case was == a.show:
-		fmt.Fprintf(w, "%s %s: %s (unchanged)\n", t.label, a.field, short(a.show))
+	case f.Remove && !f.Had:
+		fmt.Fprintf(w, "%s %s: not set\n", label, f.Field)
+	case f.Remove:
+		fmt.Fprintf(w, "%s %s: removed (was %s)\n", label, f.Field, short(f.Was))
+	case !f.Had:
+		fmt.Fprintf(w, "%s %s: %s (added)\n", label, f.Field, short(f.Show))
+	case f.Was == f.Show:
+		fmt.Fprintf(w, "%s %s: %s (unchanged)\n", label, f.Field, short(f.Show))
 	default:
-		fmt.Fprintf(w, "%s %s: %s -> %s\n", t.label, a.field, short(was), short(a.show))
+		fmt.Fprintf(w, "%s %s: %s -> %s\n", label, f.Field, short(f.Was), short(f.Show))
 	}
 }

@@ -20,6 +20,10 @@ const (
 	KindDeps   ValueKind = "deps"
 	KindLag    ValueKind = "lag"
 	KindStruct ValueKind = "mapping"
+	// Added with calendars and schedule confidence (SPEC 7.2, 7.4).
+	KindWeekdays ValueKind = "weekdays" // a list of mon..sun
+	KindHolidays ValueKind = "holidays" // a list of dates or {date, name}
+	KindNumber   ValueKind = "number"   // a decimal number
 )
 
 // Field describes one key of the file format, read from the model's tags.
@@ -45,6 +49,8 @@ var (
 	dateType = reflect.TypeOf(Date(0))
 	lagType  = reflect.TypeOf(Lag(0))
 	depsType = reflect.TypeOf([]Dep(nil))
+	spanType = reflect.TypeOf(Span{})
+	holsType = reflect.TypeOf([]Holiday(nil))
 	infos    = map[reflect.Type]*structInfo{}
 )
 
@@ -91,6 +97,14 @@ func infoOf(t reflect.Type) *structInfo {
 			}
 		}
 		switch {
+		case f.Kind == KindWeekdays:
+		case sf.Type == spanType:
+			f.Kind = KindLag
+		case sf.Type == holsType:
+			f.Kind = KindHolidays
+			f.Sub = infoOf(holsType.Elem()).fields
+		case sf.Type.Kind() == reflect.Float64:
+			f.Kind = KindNumber
 		case sf.Type == dateType:
 			f.Kind = KindDate
 		case sf.Type == lagType:
@@ -126,6 +140,7 @@ var kindTypes = map[Kind]reflect.Type{
 	KindIssue:      reflect.TypeOf(Issue{}),
 	KindDecision:   reflect.TypeOf(Decision{}),
 	KindBenefit:    reflect.TypeOf(Benefit{}),
+	KindCalendar:   reflect.TypeOf(Calendar{}),
 }
 
 func init() {

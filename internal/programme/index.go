@@ -78,6 +78,9 @@ func (p *Programme) Each(fn func(kind Kind, id string, it *Item, v any)) {
 	for _, x := range p.Benefits {
 		fn(KindBenefit, x.ID, &x.Item, x)
 	}
+	for _, x := range p.Calendars {
+		fn(KindCalendar, x.ID, &x.Item, x)
+	}
 }
 
 func (p *Programme) buildIndex() {
@@ -90,6 +93,7 @@ func (p *Programme) buildIndex() {
 			p.index[id] = Ref{Kind: kind, Item: v, At: it}
 		}
 	})
+	p.indexBuiltinCalendars()
 }
 
 // Lookup finds an item by id. Where an id is used twice, the first wins.
@@ -110,6 +114,9 @@ func (p *Programme) IDs(kinds ...Kind) []string {
 			out = append(out, id)
 		}
 	})
+	if containsKind(kinds, KindCalendar) {
+		out = p.appendBuiltinCalendars(out)
+	}
 	return out
 }
 

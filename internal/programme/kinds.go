@@ -15,6 +15,7 @@ const (
 	KindIssue      Kind = "issue"
 	KindDecision   Kind = "decision"
 	KindBenefit    Kind = "benefit"
+	KindCalendar   Kind = "calendar"
 )
 
 // Sections lists the top-level keys of a programme file, in canonical order,
@@ -34,6 +35,7 @@ var Sections = []struct {
 	{"issues", KindIssue},
 	{"decisions", KindDecision},
 	{"benefits", KindBenefit},
+	{"calendars", KindCalendar},
 }
 
 // Ref is an item found by its id.

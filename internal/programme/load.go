@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"unicode/utf8"
 
@@ -175,7 +176,9 @@ type loader struct {
 	budget int // decoding steps left: bounds the work aliases can cause
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+// yamlLine reads the parser's errors; compiled on first use, as only a
+// broken file needs it.
+var yamlLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): (.*)$`) })
 
 // parsedFile is one file read and parsed, not yet part of the programme:
 // files are parsed in parallel, then applied in path order.
@@ -304,7 +307,7 @@ func decodeSafely(dec *yaml.Decoder, n *yaml.Node) (err error) {
 // stops parsing is found by bisection, and the later of the two is taken.
 func syntaxPos(file string, src []byte, err error) Pos {
 	line := 1
-	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+	if m := yamlLine().FindStringSubmatch(err.Error()); m != nil {
 		line, _ = strconv.Atoi(m[1])
 	}
 	lines := bytes.SplitAfter(src, []byte("\n"))
@@ -359,7 +362,7 @@ func parses(src []byte) bool {
 
 func syntaxMessage(err error) string {
 	msg := err.Error()
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+	if m := yamlLine().FindStringSubmatch(msg); m != nil {
 		msg = m[2]
 	}
 	msg = strings.TrimPrefix(msg, "yaml: ")
@@ -586,6 +589,8 @@ func (p *Programme) appendItem(kind Kind, it any) {
 		p.Decisions = append(p.Decisions, it.(*Decision))
 	case KindBenefit:
 		p.Benefits = append(p.Benefits, it.(*Benefit))
+	case KindCalendar:
+		p.Calendars = append(p.Calendars, it.(*Calendar))
 	}
 }
 
@@ -691,24 +696,27 @@ func Deref(n *yaml.Node) *yaml.Node {
 	return n
 }
 
-var idPattern = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9._-]{0,63}$`)
+// ValidID reports whether s has the id syntax of SPEC section 2: letters,
+// digits, "-", "_" and ".", starting with a letter, at most 64 characters.
+func ValidID(s string) bool {
+	if len(s) == 0 || len(s) > 64 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		letter := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+		if !letter && (i == 0 || !(c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-')) {
+			return false
+		}
+	}
+	return true
+}
 
-// ValidID reports whether s has the id syntax of SPEC section 2.
-func ValidID(s string) bool { return idPattern.MatchString(s) }
-
-var lagPattern = regexp.MustCompile(`^(\d{1,6})([dw])$`)
-
-// ParseLag reads a lag such as 10d or 2w, in days.
+// ParseLag reads a lag such as 10d, 2w, 5wd or -3d: in days, or in
+// working days for `wd` (ParseSpan says which).
 func ParseLag(s string) (Lag, error) {
-	m := lagPattern.FindStringSubmatch(s)
-	if m == nil {
-		return 0, fmt.Errorf("lag %s must be a whole number of days or weeks, such as 10d or 2w", Quote(s))
-	}
-	n, _ := strconv.Atoi(m[1])
-	if m[2] == "w" {
-		n *= 7
-	}
-	return Lag(n), nil
+	sp, err := ParseSpan(s)
+	return Lag(sp.N), err
 }
 
 // value decodes one field's value into dst, noting in at where the list
@@ -787,13 +795,86 @@ func (l *loader) value(name, id string, f Field, k, v *yaml.Node, dst reflect.Va
 		dst.SetInt(int64(n))
 	case KindLag:
 		if s, ok := scalar("a lag such as 10d or 2w"); ok {
-			lag, err := ParseLag(s)
+			sp, err := ParseSpan(s)
 			if err != nil {
 				l.errorID(v, id, "invalid-value", "%s: %v", name, err)
 				return
 			}
-			dst.SetInt(int64(lag))
+			if dst.Type() == spanType {
+				dst.Set(reflect.ValueOf(sp))
+				return
+			}
+			dst.SetInt(int64(sp.N))
 		}
+	case KindNumber:
+		s, ok := scalar("a number")
+		if !ok {
+			return
+		}
+		x, err := strconv.ParseFloat(s, 64)
+		if (v.Tag != "!!int" && v.Tag != "!!float") || err != nil {
+			l.errorID(v, id, "type", "%s: %s must be a number, not %q", name, f.Name, s)
+			return
+		}
+		if f.HasRange && (x < float64(f.Min) || x > float64(f.Max)) {
+			l.errorID(v, id, "invalid-value", "%s: %s %s is outside %d..%d", name, f.Name, s, f.Min, f.Max)
+			return
+		}
+		dst.SetFloat(x)
+	case KindWeekdays:
+		if v.Kind != yaml.SequenceNode {
+			l.errorID(v, id, "type", "%s: %s must be a list of days, such as [mon, tue, wed, thu, fri], not %s", name, f.Name, shape(v))
+			return
+		}
+		out := make([]string, 0, len(v.Content))
+		for _, el := range v.Content {
+			e := l.resolve(el)
+			if !l.spend(1) {
+				return
+			}
+			if e == nil || e.Kind != yaml.ScalarNode || !contains(Weekdays[:], e.Value) {
+				l.errorID(el, id, "invalid-value", "%s: each entry of %s must be one of %s, not %s", name, f.Name, strings.Join(Weekdays[:], ", "), shape(el))
+				continue
+			}
+			out = append(out, e.Value)
+			keep(el)
+		}
+		if len(v.Content) == 0 {
+			l.errorID(v, id, "invalid-value", "%s: %s must name at least one day", name, f.Name)
+		}
+		dst.Set(reflect.ValueOf(out))
+	case KindHolidays:
+		if v.Kind != yaml.SequenceNode {
+			l.errorID(v, id, "type", "%s: %s must be a list of dates or {date: DATE, name: TEXT}, not %s", name, f.Name, shape(v))
+			return
+		}
+		out := make([]Holiday, 0, len(v.Content))
+		for _, el := range v.Content {
+			e := l.resolve(el)
+			if !l.spend(1) {
+				return
+			}
+			var h Holiday
+			switch {
+			case e != nil && e.Kind == yaml.ScalarNode && !isNull(e):
+				d, err := ParseDate(e.Value)
+				if err != nil {
+					l.errorID(el, id, "invalid-date", "%s: %s %v", name, f.Name, err)
+					continue
+				}
+				h.Date = d
+			case e != nil && e.Kind == yaml.MappingNode:
+				l.fields(name+" holidays entry", id, infoOf(holsType.Elem()), e, reflect.ValueOf(&h).Elem(), nil)
+			default:
+				l.errorID(el, id, "type", "%s: each entry of %s must be a date or {date: DATE, name: TEXT}, not %s", name, f.Name, shape(el))
+				continue
+			}
+			if h.Date != 0 {
+				out = append(out, h)
+				keep(el)
+			}
+		}
+		dst.Set(reflect.ValueOf(out))
 	case KindRefs:
 		if v.Kind != yaml.SequenceNode {
 			l.errorID(v, id, "type", "%s: %s must be a list of ids, such as [A, B], not %s", name, f.Name, shape(v))
@@ -832,6 +913,11 @@ func (l *loader) value(name, id string, f Field, k, v *yaml.Node, dst reflect.Va
 				var d Dep
 				l.fields(name+" depends_on entry", id, infoOf(depsType.Elem()), e, reflect.ValueOf(&d).Elem(), nil)
 				d.Pos = l.pos(el)
+				if lv := MapValue(e, "lag"); lv != nil && lv.Kind == yaml.ScalarNode {
+					if sp, err := ParseSpan(lv.Value); err == nil {
+						d.Working = sp.Working
+					}
+				}
 				if d.ID != "" {
 					deps = append(deps, d)
 					keep(el)

@@ -43,6 +43,7 @@ type Programme struct {
 	Issues      []*Issue
 	Decisions   []*Decision
 	Benefits    []*Benefit
+	Calendars   []*Calendar
 
 	// Files lists the files read, in the order they were read.
 	Files []string
@@ -70,6 +71,10 @@ type Header struct {
 	Owner       string      `oco:"owner,ref=person|body"`
 	Tolerances  *Tolerances `oco:"tolerances"`
 	RiskBands   *RiskBands  `oco:"risk_bands"`
+	Calendar    string      `oco:"calendar,ref=calendar"`
+	// RiskProbability is how likely a risk of each likelihood is to occur
+	// in one run of `oco forecast`.
+	RiskProbability *RiskProbability `oco:"risk_probability"`
 }
 
 // Tolerances set how far a milestone may slip before it turns amber or red.
@@ -110,6 +115,7 @@ type Workstream struct {
 	Lead        string `oco:"lead,ref=person|body"`
 	Body        string `oco:"body,ref=body"`
 	Description string `oco:"description"`
+	Calendar    string `oco:"calendar,ref=calendar"`
 }
 
 type Phase struct {
@@ -120,34 +126,42 @@ type Phase struct {
 	End       Date     `oco:"end,required"`
 	Goal      string   `oco:"goal"`
 	DependsOn []string `oco:"depends_on,ref=phase"`
+	Calendar  string   `oco:"calendar,ref=calendar"`
 }
 
 type Milestone struct {
 	Item
-	ID         string `oco:"id,required,kind=id"`
-	Title      string `oco:"title,required"`
-	Phase      string `oco:"phase,ref=phase"`
-	Workstream string `oco:"workstream,ref=workstream"`
-	Owner      string `oco:"owner,ref=person|body"`
-	Start      Date   `oco:"start"`
-	Due        Date   `oco:"due,required"`
-	Forecast   Date   `oco:"forecast"`
-	Done       Date   `oco:"done"`
-	DependsOn  []Dep  `oco:"depends_on"`
-	Decision   string `oco:"decision,ref=decision"`
-	Notes      string `oco:"notes"`
-	Source     string `oco:"source"`
+	ID         string    `oco:"id,required,kind=id"`
+	Title      string    `oco:"title,required"`
+	Phase      string    `oco:"phase,ref=phase"`
+	Workstream string    `oco:"workstream,ref=workstream"`
+	Owner      string    `oco:"owner,ref=person|body"`
+	Start      Date      `oco:"start"`
+	Due        Date      `oco:"due,required"`
+	Forecast   Date      `oco:"forecast"`
+	Done       Date      `oco:"done"`
+	DependsOn  []Dep     `oco:"depends_on"`
+	Decision   string    `oco:"decision,ref=decision"`
+	Notes      string    `oco:"notes"`
+	Source     string    `oco:"source"`
+	Calendar   string    `oco:"calendar,ref=calendar"`
+	Estimate   *Estimate `oco:"estimate"`
 }
 
-// Dep is one finish-to-start link: this milestone cannot come before the
-// predecessor's date plus Lag days.
+// Dep is one link: by default finish-to-start, this milestone cannot come
+// before the predecessor's date plus Lag days (SPEC 7.2 for the others).
 type Dep struct {
-	ID  string `oco:"id,required,ref=milestone"`
-	Lag Lag    `oco:"lag"`
-	Pos Pos    `oco:"-"` // where the list entry is
+	ID   string `oco:"id,required,ref=milestone"`
+	Type string `oco:"type,enum=fs|ss|ff|sf"` // "" is fs
+	Lag  Lag    `oco:"lag"`
+	// Working says Lag counts working days of the successor's calendar
+	// (`5wd`) rather than calendar days.
+	Working bool `oco:"-"`
+	Pos     Pos  `oco:"-"` // where the list entry is
 }
 
-// Lag is a whole number of days; in files it is written `10d` or `2w`.
+// Lag is a whole number of days; in files it is written `10d` or `2w`, or
+// `5wd` for working days (then Dep.Working is set). Negative is a lead.
 type Lag int
 
 // String writes a lag as every output prints it, in days: "10d". ParseLag
@@ -156,14 +170,19 @@ func (l Lag) String() string { return strconv.Itoa(int(l)) + "d" }
 
 // LagTo is the lag of m's link to pred; of the longest where pred is listed
 // twice, since that one sets m's date.
-func (m *Milestone) LagTo(pred string) Lag {
-	lag, found := Lag(0), false
+func (m *Milestone) LagTo(pred string) Lag { return m.LinkTo(pred).Lag }
+
+// LinkTo is m's link to pred: the one of longest lag where it is listed
+// twice, since that one sets the date; the zero Dep where there is none.
+func (m *Milestone) LinkTo(pred string) Dep {
+	var out Dep
+	found := false
 	for _, d := range m.DependsOn {
-		if d.ID == pred && (!found || d.Lag > lag) {
-			lag, found = d.Lag, true
+		if d.ID == pred && (!found || d.Lag > out.Lag) {
+			out, found = d, true
 		}
 	}
-	return lag
+	return out
 }
 
 type Risk struct {
@@ -186,6 +205,9 @@ type Risk struct {
 	ReviewBy    Date     `oco:"review_by"`
 	EscalatedTo string   `oco:"escalated_to,ref=body"`
 	Issue       string   `oco:"issue,ref=issue"`
+	// Schedule is the delay the risk causes to what it affects when it
+	// occurs, for `oco forecast`.
+	Schedule *RiskSchedule `oco:"schedule"`
 }
 
 // Target is the residual position a risk's mitigation aims for.

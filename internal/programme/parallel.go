@@ -54,9 +54,9 @@ func parseFiles(fsys fs.FS, prefix string, files []string, apply func(*parsedFil
 // aliases, tags, directives and document markers all keep a file whole.
 const splitAbove = 256 << 10
 
-var (
-	tiesItems = regexp.MustCompile(`(?m)(?:^|[\s\[{,:-])[&*!][^\s]|^%|^---|^\.\.\.`)
-)
+var tiesItems = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?m)(?:^|[\s\[{,:-])[&*!][^\s]|^%|^---|^\.\.\.`)
+})
 
 // parseSplit parses a large file item by item on every core. It reports
 // false, having done little, where the file is small, is not made of block
@@ -65,7 +65,7 @@ var (
 // usual.
 func parseSplit(src []byte) (*yaml.Node, bool) {
 	workers := runtime.GOMAXPROCS(0)
-	if len(src) < splitAbove || workers < 2 || tiesItems.Match(src) || bytes.Contains(src, []byte("\t")) {
+	if len(src) < splitAbove || workers < 2 || tiesItems().Match(src) || bytes.Contains(src, []byte("\t")) {
 		return nil, false
 	}
 	lines := bytes.SplitAfter(src, []byte("\n"))
@@ -79,7 +79,7 @@ func parseSplit(src []byte) (*yaml.Node, bool) {
 	var pieces []piece
 	var sections []chunk
 	for i, ln := range lines {
-		if topKey.Match(ln) {
+		if _, _, ok := topKey(ln); ok {
 			if len(sections) > 0 {
 				sections[len(sections)-1].to = i
 			}
@@ -91,14 +91,14 @@ func parseSplit(src []byte) (*yaml.Node, bool) {
 		}
 	}
 	for _, s := range sections {
-		m := topKey.FindSubmatch(lines[s.from])
-		rest := bytes.TrimSpace(lines[s.from][len(m[0]):])
+		name, end, _ := topKey(lines[s.from])
+		rest := bytes.TrimSpace(lines[s.from][end:])
 		items := listItems(lines, s.from+1, s.to)
 		if len(rest) > 0 && rest[0] != '#' || len(items) == 0 {
 			pieces = append(pieces, piece{chunk: s})
 			continue
 		}
-		key := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: string(m[1]), Line: s.from + 1, Column: 1}
+		key := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: string(name), Line: s.from + 1, Column: 1}
 		for _, it := range items {
 			pieces = append(pieces, piece{key: key, chunk: it})
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -37,11 +38,52 @@ func (p *Programme) Incomplete() bool { return len(p.Broken) > 0 || len(p.Unread
 // broke records a file that was not read whole.
 func (p *Programme) broke(b Broken) { p.Broken = append(p.Broken, b) }
 
-var (
-	topKey    = regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:(?:[ \t]|\r?\n|$)`)
-	idInLine  = regexp.MustCompile(`(?:^|[{,\s-])id[ \t]*:[ \t]*["']?([A-Za-z][A-Za-z0-9._-]{0,63})`)
-	itemStart = regexp.MustCompile(`^([ ]*)-(?:[ \t]|$)`)
-)
+// idInLine finds an item's id in broken text; compiled on first use, as
+// only a broken file needs it.
+var idInLine = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?:^|[{,\s-])id[ \t]*:[ \t]*["']?([A-Za-z][A-Za-z0-9._-]{0,63})`)
+})
+
+// topKey returns the name of the section a line starts, `name:` at the
+// left margin followed by a space or the end of the line, and the length
+// of that prefix.
+func topKey(ln []byte) (name []byte, end int, ok bool) {
+	i := 0
+	for i < len(ln) && (ln[i] >= 'a' && ln[i] <= 'z' || ln[i] >= 'A' && ln[i] <= 'Z' || ln[i] == '_' ||
+		i > 0 && (ln[i] >= '0' && ln[i] <= '9' || ln[i] == '-')) {
+		i++
+	}
+	if i == 0 {
+		return nil, 0, false
+	}
+	name = ln[:i]
+	for i < len(ln) && (ln[i] == ' ' || ln[i] == '\t') {
+		i++
+	}
+	if i == len(ln) || ln[i] != ':' {
+		return nil, 0, false
+	}
+	i++
+	if i < len(ln) && ln[i] != ' ' && ln[i] != '\t' && ln[i] != '\n' && ln[i] != '\r' {
+		return nil, 0, false
+	}
+	return name, i, true
+}
+
+// itemStart reports whether ln starts a block list item, "- " after
+// spaces, and how far it is indented.
+func itemStart(ln []byte) (indent int, ok bool) {
+	for indent < len(ln) && ln[indent] == ' ' {
+		indent++
+	}
+	if indent == len(ln) || ln[indent] != '-' {
+		return 0, false
+	}
+	if indent+1 < len(ln) && ln[indent+1] != ' ' && ln[indent+1] != '\t' {
+		return 0, false
+	}
+	return indent, true
+}
 
 // chunk is a run of lines of a file: [from, to) counted from 0.
 type chunk struct{ from, to int }
@@ -58,7 +100,7 @@ func recoverFile(src []byte) (doc *yaml.Node, lost []Lost, errs []error) {
 	root := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 1, Column: 1}
 	var sections []chunk
 	for i, ln := range lines {
-		if topKey.Match(ln) {
+		if _, _, ok := topKey(ln); ok {
 			if len(sections) > 0 {
 				sections[len(sections)-1].to = i
 			}
@@ -66,7 +108,8 @@ func recoverFile(src []byte) (doc *yaml.Node, lost []Lost, errs []error) {
 		}
 	}
 	for _, s := range sections {
-		name := string(topKey.FindSubmatch(lines[s.from])[1])
+		key, _, _ := topKey(lines[s.from])
+		name := string(key)
 		if n, err := parseChunk(lines, s.from, s.to); err == nil {
 			if n.Kind == yaml.MappingNode && len(n.Content) >= 2 {
 				root.Content = append(root.Content, n.Content[:2]...)
@@ -101,7 +144,7 @@ func lostItem(lines [][]byte, section string, c chunk) Lost {
 	first := lines[c.from]
 	l.Pos.Col = len(first) - len(bytes.TrimLeft(first, " ")) + 1
 	for i := c.from; i < c.to; i++ {
-		if m := idInLine.FindSubmatch(lines[i]); m != nil {
+		if m := idInLine().FindSubmatch(lines[i]); m != nil {
 			l.ID = string(m[1])
 			break
 		}
@@ -121,19 +164,19 @@ func listItems(lines [][]byte, from, to int) []chunk {
 		if len(trimmed) == 0 || trimmed[0] == '#' {
 			continue
 		}
-		m := itemStart.FindSubmatch(ln)
+		at, item := itemStart(ln)
 		if indent < 0 {
-			if m == nil {
+			if !item {
 				return nil
 			}
-			indent = len(m[1])
+			indent = at
 		}
-		if m != nil && len(m[1]) == indent {
+		if item && at == indent {
 			if len(items) > 0 {
 				items[len(items)-1].to = i
 			}
 			items = append(items, chunk{i, to})
-		} else if len(ln)-len(trimmed) <= indent && m == nil {
+		} else if len(ln)-len(trimmed) <= indent && !item {
 			// Text at or left of the list's indentation that starts no
 			// item: the section is not a plain block list.
 			return nil

@@ -16,7 +16,7 @@ const SchemaID = "https://github.com/ocotool/oco/schema/programme.schema.json"
 const (
 	IDPattern   = `^[A-Za-z][A-Za-z0-9._-]{0,63}$`
 	DatePattern = `^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$`
-	LagPattern  = `^[0-9]{1,6}[dw]$`
+	LagPattern  = `^-?[0-9]{1,6}(d|w|wd)$`
 )
 
 // Schema returns a JSON Schema (draft 2020-12) of a programme file, made
@@ -27,7 +27,7 @@ func Schema() []byte {
 	defs := map[string]any{
 		"id":   obj("type", "string", "pattern", IDPattern, "description", "letters, digits, - _ . ; starting with a letter; at most 64 characters"),
 		"date": obj("type", "string", "pattern", DatePattern, "format", "date", "description", "a calendar date, YYYY-MM-DD"),
-		"lag":  obj("type", "string", "pattern", LagPattern, "description", "a whole number of days or weeks: 10d, 2w"),
+		"lag":  obj("type", "string", "pattern", LagPattern, "description", "a whole number of days, weeks or working days: 10d, 2w, 5wd; negative for a lead"),
 		// The loader reads any scalar as text, so a title of 2017 is
 		// text too.
 		"text": obj("type", []string{"string", "number", "boolean"}),
@@ -109,6 +109,19 @@ func valueSchema(f Field) map[string]any {
 		return obj("$ref", "#/$defs/lag")
 	case KindEnum:
 		return obj("enum", f.Enum)
+	case KindNumber:
+		s := obj("type", "number")
+		if f.HasRange {
+			s["minimum"], s["maximum"] = f.Min, f.Max
+		}
+		return s
+	case KindWeekdays:
+		return obj("type", "array", "items", obj("enum", Weekdays[:]))
+	case KindHolidays:
+		return obj("type", "array", "items", obj("anyOf", []any{
+			obj("$ref", "#/$defs/date"),
+			itemSchema("", f.Sub),
+		}))
 	case KindInt:
 		s := obj("type", "integer")
 		if f.HasRange {

@@ -237,6 +237,10 @@ func TestSchemaAgreesWithTheLoader(t *testing.T) {
 		head + "people:\n  - {id: ann, name: Ann}\nmilestones:\n  - id: M-1\n    title: 2017\n    due: 2017-02-01\n    forecast:\n    depends_on: [M-0, {id: M-2, lag: 2w}]\nrisks:\n  - {id: R-1, title: r, likelihood: 5, impact: 1, status: occurred, target: {likelihood: 1, impact: 1}}\n",
 		head + "milestones:\n",
 		"programme:\n  id: P\n  name: P\n  start: 2017-01-01\n  end: 2017-12-31\n  tolerances: {amber_days: 7, red_days: 0}\n  risk_bands: {amber: 4, red: 12}\n",
+		head + "calendars:\n  - {id: office, workdays: [mon, tue], holidays: [2017-05-01, {date: 2017-05-02, name: Away day}], extends: england-and-wales}\n" +
+			"milestones:\n  - {id: M-1, title: t, due: 2017-02-01, calendar: office, estimate: {early: 2wd, late: 10d}, depends_on: [{id: M-1x, type: ss, lag: -5wd}]}\n  - {id: M-1x, title: t, due: 2017-01-02}\n" +
+			"risks:\n  - {id: R-1, title: r, schedule: {min: 1d, likely: 5d, max: 3w}}\n",
+		"programme: {id: P, name: P, start: 2017-01-01, end: 2017-12-31, calendar: scotland, risk_probability: {1: 0.1, 5: 1}}\n",
 	}
 	invalid := map[string]string{
 		"unknown field":      head + "milestones:\n  - {id: M-1, title: t, due: 2017-01-01, colour: red}\n",
@@ -252,6 +256,11 @@ func TestSchemaAgreesWithTheLoader(t *testing.T) {
 		"list for a mapping": "programme: [1, 2]\n",
 		"mapping for a list": head + "milestones: {id: M-1}\n",
 		"unknown tolerance":  "programme: {id: P, name: P, start: 2017-01-01, end: 2017-12-31, tolerances: {amber: 3}}\n",
+		"bad weekday":        head + "calendars:\n  - {id: c, workdays: [monday]}\n",
+		"bad holiday":        head + "calendars:\n  - {id: c, holidays: [easter]}\n",
+		"bad link type":      head + "milestones:\n  - {id: M-1, title: t, due: 2017-01-01, depends_on: [{id: M-0, type: fx}]}\n",
+		"probability over 1": "programme: {id: P, name: P, start: 2017-01-01, end: 2017-12-31, risk_probability: {3: 1.5}}\n",
+		"text probability":   "programme: {id: P, name: P, start: 2017-01-01, end: 2017-12-31, risk_probability: {3: high}}\n",
 	}
 	for i, src := range valid {
 		if errs := v.check(v.root, toJSON(t, src), "valid"); len(errs) > 0 {

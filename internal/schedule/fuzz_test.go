@@ -3,7 +3,15 @@ package schedule
 import (
 	"slices"
 	"testing"
+
+	"github.com/ocotool/oco/internal/programme"
 )
+
+// oddWeeks is a calendar unlike the built-in ones: three working days a
+// week and a holiday early in the test calendar.
+var oddWeeks = (&programme.Programme{Calendars: []*programme.Calendar{{
+	ID: "odd", Workdays: []string{"mon", "wed", "fri"}, Holidays: []programme.Holiday{{Date: d(9)}, {Date: d(20)}},
+}}}).WorkCalendar("odd")
 
 // network builds a small network from fuzz bytes: out-of-range and
 // self-links, negative lags, loops, start after due and missing dates all
@@ -41,18 +49,84 @@ func network(data []byte) Input {
 		if flags&8 != 0 {
 			t.Done = d(x % 64)
 		}
+		switch {
+		case flags&16 != 0:
+			t.Cal = england
+		case flags&32 != 0:
+			t.Cal = oddWeeks
+		}
 	}
-	for n > 0 && len(data) >= 3 {
-		t, p, lag := next()%n, int(int8(next()))%(n+2), int(int8(next()))%20
-		in.Tasks[t].Preds = append(in.Tasks[t].Preds, Link{Pred: p, Lag: lag})
+	for n > 0 && len(data) >= 4 {
+		t, p, lag, kind := next()%n, int(int8(next()))%(n+2), int(int8(next()))%20, next()
+		in.Tasks[t].Preds = append(in.Tasks[t].Preds, Link{Pred: p, Lag: lag, Type: LinkType(kind & 3), Working: kind&4 != 0})
 	}
 	return in
+}
+
+// The reference schedule below steps a day at a time, as a person
+// counting on a calendar would, to check the tables Compute uses.
+
+func refNext(cal *programme.WorkCalendar, x programme.Date) programme.Date {
+	for cal != nil && !cal.Works(x) {
+		x++
+	}
+	return x
+}
+
+func refAdd(cal *programme.WorkCalendar, x programme.Date, n int) programme.Date {
+	if cal == nil {
+		return x + programme.Date(n)
+	}
+	for ; n > 0; n-- {
+		for x++; !cal.Works(x); x++ {
+		}
+	}
+	for ; n < 0; n++ {
+		for x--; !cal.Works(x); x-- {
+		}
+	}
+	return x
+}
+
+func refWork(t Task) int {
+	if t.Start == 0 || t.Due < t.Start {
+		return 0
+	}
+	if t.Cal == nil {
+		return t.Due.Sub(t.Start)
+	}
+	n := 0
+	for x := t.Start + 1; x <= t.Due; x++ {
+		if t.Cal.Works(x) {
+			n++
+		}
+	}
+	return n
+}
+
+// refBound is where link l puts task i, given the expected dates.
+func refBound(tasks []Task, expected []programme.Date, i int, l Link) programme.Date {
+	p, t := tasks[l.Pred], tasks[i]
+	ref := expected[l.Pred]
+	if l.Type == SS || l.Type == SF {
+		ref = refAdd(p.Cal, ref, -refWork(p))
+	}
+	x := ref + programme.Date(l.Lag)
+	if l.Working {
+		x = refAdd(t.Cal, ref, l.Lag)
+	}
+	if l.Type == FS || l.Type == SS {
+		x = refAdd(t.Cal, x, refWork(t))
+	}
+	return refNext(t.Cal, x)
 }
 
 func FuzzCompute(f *testing.F) {
 	f.Add([]byte{3, 1, 30, 10, 0, 0, 15, 0, 0, 20, 0, 0, 1, 0, 5, 2, 1, 5})
 	f.Add([]byte{4, 1, 30, 10, 0, 0, 10, 0, 0, 10, 0, 0, 10, 0, 0, 1, 2, 0, 2, 3, 0, 3, 1, 0, 0, 0, 1})
 	f.Add([]byte{5, 20, 255, 10, 15, 3, 12, 8, 5, 10, 4, 1, 40, 0, 0, 9, 1, 0, 1, 0, 253, 2, 1, 3, 3, 200, 4, 4, 2, 7})
+	f.Add([]byte{4, 1, 30, 10, 16, 0, 15, 18, 5, 20, 32, 0, 30, 3, 2, 1, 0, 5, 1, 2, 1, 3, 6, 2, 2, 2, 7, 3, 1, 0, 0})
+	f.Add([]byte{3, 2, 40, 14, 50, 3, 9, 16, 0, 12, 34, 6, 1, 0, 4, 5, 2, 1, 253, 6, 2, 0, 1, 3})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		in := network(data)
 		r := Compute(in)
@@ -149,10 +223,10 @@ func FuzzCompute(f *testing.F) {
 				if e < task.Date() || e < in.AsOf {
 					t.Fatalf("task %d expected %v, before its date %v or the reporting date %v", i, e, task.Date(), in.AsOf)
 				}
-				want := max(task.Date(), in.AsOf)
+				want := refNext(task.Cal, max(task.Date(), in.AsOf))
 				for _, l := range task.Preds {
 					if counts(l.Pred, i) {
-						want = max(want, r.Expected[l.Pred].AddDays(l.Lag+task.Length()))
+						want = max(want, refBound(in.Tasks, r.Expected, i, l))
 					}
 				}
 				if e != want {
@@ -167,7 +241,7 @@ func FuzzCompute(f *testing.F) {
 			bounds := []int{int(r.End) - int(e)}
 			for _, sc := range r.Successors(i) {
 				if in.Tasks[sc.Task].Done == 0 && counts(i, sc.Task) {
-					bounds = append(bounds, r.LinkSlack(i, sc.Task, sc.Lag))
+					bounds = append(bounds, r.LinkSlackOf(sc.Task, Link{Pred: i, Lag: sc.Lag, Type: sc.Type, Working: sc.Working}))
 				}
 			}
 			if want := slices.Min(bounds); r.Slack[i] != want {
@@ -177,6 +251,15 @@ func FuzzCompute(f *testing.F) {
 				if counts(l.Pred, i) && pos[l.Pred] > pos[i] {
 					t.Fatalf("Order %v puts %d before its predecessor %d", r.Order, i, l.Pred)
 				}
+			}
+		}
+
+		// With nothing to vary, every run of the simulation is the
+		// deterministic schedule.
+		fc := Simulate(Simulation{Input: in, Iterations: 3, Workers: 2})
+		for i := range in.Tasks {
+			if fc.P50[i] != r.Expected[i] || fc.P95[i] != r.Expected[i] {
+				t.Fatalf("task %d: simulated %v..%v, expected %v", i, fc.P50[i], fc.P95[i], r.Expected[i])
 			}
 		}
 
@@ -199,6 +282,6 @@ func FuzzCompute(f *testing.F) {
 // tight reports whether some link from pred to succ leaves no slack.
 func tight(r *Result, tasks []Task, pred, succ int) bool {
 	return slices.ContainsFunc(tasks[succ].Preds, func(l Link) bool {
-		return l.Pred == pred && r.LinkSlack(pred, succ, l.Lag) == 0
+		return l.Pred == pred && r.LinkSlackOf(succ, l) == 0
 	})
 }

@@ -17,13 +17,55 @@ type Task struct {
 	ID                         string
 	Due, Start, Forecast, Done programme.Date // Start, Forecast and Done may be zero
 	Preds                      []Link
+	// Cal is the calendar the task keeps: its length counts working days,
+	// its expected date moves to a working day, and working-day lags into
+	// it count its working days. Nil: every day works (version 1).
+	Cal *programme.WorkCalendar
 }
 
-// Link says a task cannot finish before task Pred's expected date plus Lag
-// days plus the task's own length.
+// LinkType says which ends of two tasks a link ties (SPEC 7.2).
+type LinkType uint8
+
+const (
+	FS LinkType = iota // this start >= predecessor's finish + lag (the default)
+	SS                 // this start >= predecessor's start + lag
+	FF                 // this finish >= predecessor's finish + lag
+	SF                 // this finish >= predecessor's start + lag
+)
+
+// ParseLinkType reads fs, ss, ff or sf; "" is fs.
+func ParseLinkType(s string) (LinkType, bool) {
+	switch s {
+	case "", "fs":
+		return FS, true
+	case "ss":
+		return SS, true
+	case "ff":
+		return FF, true
+	case "sf":
+		return SF, true
+	}
+	return FS, false
+}
+
+func (t LinkType) String() string { return [...]string{"fs", "ss", "ff", "sf"}[t&3] }
+
+// fromStart reports whether the link counts from the predecessor's start.
+func (t LinkType) fromStart() bool { return t == SS || t == SF }
+
+// toStart reports whether the link bounds the successor's start, so that
+// its length comes after.
+func (t LinkType) toStart() bool { return t == FS || t == SS }
+
+// Link says a task cannot start (fs, ss) or finish (ff, sf) before task
+// Pred's finish (fs, ff) or start (ss, sf) plus Lag. The zero Type is
+// finish-to-start: the task cannot finish before Pred's expected date plus
+// Lag days plus the task's own length.
 type Link struct {
-	Pred int // index into Input.Tasks
-	Lag  int // days
+	Pred    int // index into Input.Tasks
+	Lag     int // days; working days of the task's calendar where Working
+	Type    LinkType
+	Working bool
 }
 
 // Input is a network of tasks, the reporting date and the programme end.
@@ -34,8 +76,10 @@ type Input struct {
 
 // Successor is a task that depends on another, for listing.
 type Successor struct {
-	Task int
-	Lag  int
+	Task    int
+	Lag     int
+	Type    LinkType
+	Working bool
 }
 
 // Date is the date the task is now planned for: its forecast, else its due date.
@@ -56,6 +100,15 @@ func (t Task) Length() int {
 	return t.Due.Sub(t.Start)
 }
 
+// Work is the task's length in the units of its calendar: working days
+// from start to due where it has one, else Length.
+func (t *Task) Work() int {
+	if t.Start == 0 || t.Due < t.Start {
+		return 0
+	}
+	return t.Cal.Count(t.Start, t.Due)
+}
+
 // Result holds what Compute works out, each slice indexed like Input.Tasks.
 type Result struct {
 	Expected []programme.Date // done date, else the latest of own date, AsOf and what predecessors allow
@@ -73,6 +126,7 @@ type Result struct {
 	End programme.Date
 
 	tasks     []Task
+	work      []int32 // each task's length, in its calendar's days
 	asOf      programme.Date
 	comp      []int32 // the group of tasks each depends on each other with
 	succStart []int32
@@ -103,7 +157,11 @@ func Compute(in Input) *Result {
 		InCycle:  make([]bool, n),
 		Order:    make([]int, n),
 		tasks:    tasks,
+		work:     make([]int32, n),
 		asOf:     in.AsOf,
+	}
+	for i := range tasks {
+		r.work[i] = int32(min(tasks[i].Work(), math.MaxInt32))
 	}
 
 	// Flat adjacency of the usable links, both ways: predecessors to find
@@ -135,7 +193,7 @@ func Compute(in Input) *Result {
 	for t := range tasks {
 		for _, l := range tasks[t].Preds {
 			if usable(l.Pred, t, n) {
-				r.succ[succStart[l.Pred+1]] = Successor{Task: t, Lag: l.Lag}
+				r.succ[succStart[l.Pred+1]] = Successor{Task: t, Lag: l.Lag, Type: l.Type, Working: l.Working}
 				succStart[l.Pred+1]++
 			}
 		}
@@ -166,13 +224,12 @@ func Compute(in Input) *Result {
 			r.Expected[t] = task.Done
 			continue
 		}
-		best := int64(programme.Max(task.Date(), in.AsOf))
-		length := int64(task.Length())
+		best := int64(task.Cal.Next(programme.Max(task.Date(), in.AsOf)))
 		for _, l := range task.Preds {
 			if !counts(l.Pred, t) {
 				continue
 			}
-			v := int64(r.Expected[l.Pred]) + lag(l.Lag) + length
+			v := r.bound(t, l)
 			if v > best || (v == best && r.Driver[t] >= 0 && l.Pred < r.Driver[t]) {
 				best, r.Driver[t] = v, l.Pred
 			}
@@ -200,7 +257,7 @@ func Compute(in Input) *Result {
 			if !counts(l.Pred, s) {
 				continue
 			}
-			if v := r.LinkSlack(l.Pred, s, l.Lag); v < r.Slack[l.Pred] {
+			if v := r.LinkSlackOf(s, l); v < r.Slack[l.Pred] {
 				r.Slack[l.Pred] = v
 			}
 		}
@@ -216,7 +273,7 @@ func Compute(in Input) *Result {
 		for _, t := range r.Order {
 			chain[t] = 1
 			for _, l := range tasks[t].Preds {
-				if counts(l.Pred, t) && r.LinkSlack(l.Pred, t, l.Lag) == 0 && chain[l.Pred]+1 > chain[t] {
+				if counts(l.Pred, t) && r.LinkSlackOf(t, l) == 0 && chain[l.Pred]+1 > chain[t] {
 					chain[t] = chain[l.Pred] + 1
 				}
 			}
@@ -232,7 +289,7 @@ func Compute(in Input) *Result {
 			best := -1
 			for _, l := range tasks[t].Preds {
 				p := l.Pred
-				if !counts(p, t) || r.LinkSlack(p, t, l.Lag) != 0 {
+				if !counts(p, t) || r.LinkSlackOf(t, l) != 0 {
 					continue
 				}
 				if best < 0 || r.Slack[p] < r.Slack[best] || (r.Slack[p] == r.Slack[best] && p < best) {
@@ -265,9 +322,69 @@ func (r *Result) Successors(i int) []Successor {
 }
 
 // LinkSlack is how many days pred could slip before it moved succ through
-// their link: negative when succ is done before pred allows.
+// their link with the given lag: negative when succ is done before pred
+// allows. The link's type and unit are succ's link to pred with that lag.
 func (r *Result) LinkSlack(pred, succ, lagDays int) int {
-	return int(int64(r.Expected[succ]) - (int64(r.Expected[pred]) + lag(lagDays) + int64(r.tasks[succ].Length())))
+	l := Link{Pred: pred, Lag: lagDays}
+	for _, x := range r.tasks[succ].Preds {
+		if x.Pred == pred && x.Lag == lagDays {
+			l = x
+			break
+		}
+	}
+	return r.LinkSlackOf(succ, l)
+}
+
+// LinkSlackOf is how many days l's predecessor could slip before it moved
+// succ through l: negative when succ is done before the link allows.
+func (r *Result) LinkSlackOf(succ int, l Link) int {
+	return int(int64(r.Expected[succ]) - r.bound(succ, l))
+}
+
+// Start is the date task i is expected to start: its expected date less
+// its length, in its calendar.
+func (r *Result) Start(i int) programme.Date {
+	return startOf(r.tasks[i].Cal, r.Expected[i], int(r.work[i]))
+}
+
+func startOf(cal *programme.WorkCalendar, finish programme.Date, work int) programme.Date {
+	if work == 0 {
+		return finish
+	}
+	return cal.Add(finish, -work)
+}
+
+// bound is the earliest expected date link l allows task t, as a day
+// number that may lie beyond what a Date holds.
+func (r *Result) bound(t int, l Link) int64 {
+	task := &r.tasks[t]
+	ref := r.Expected[l.Pred]
+	if l.Type.fromStart() {
+		ref = r.Start(l.Pred)
+	}
+	work := int64(0)
+	if l.Type.toStart() {
+		work = int64(r.work[t])
+	}
+	return linkBound(task.Cal, ref, l, work)
+}
+
+// linkBound is where a link from a predecessor end at ref puts a task of
+// calendar cal and length work (0 for finish links).
+func linkBound(cal *programme.WorkCalendar, ref programme.Date, l Link, work int64) int64 {
+	if cal == nil {
+		return int64(ref) + lag(l.Lag) + work
+	}
+	var x programme.Date
+	if l.Working {
+		x = cal.Add(ref, int(lag(l.Lag)))
+	} else {
+		x = saturate(int64(ref) + lag(l.Lag))
+	}
+	if work != 0 {
+		x = cal.Add(x, int(work))
+	}
+	return int64(cal.Next(x))
 }
 
 // KnockOn reports whether a predecessor pushes task i, not done, past its

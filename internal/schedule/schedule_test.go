@@ -46,8 +46,8 @@ func TestCompute(t *testing.T) {
 			name: "chain", asOf: 1, end: 30,
 			tasks: []Task{
 				{ID: "A", Due: d(10)},
-				{ID: "B", Due: d(15), Preds: []Link{{0, 5}}},
-				{ID: "C", Due: d(20), Preds: []Link{{1, 5}}},
+				{ID: "B", Due: d(15), Preds: []Link{{Pred: 0, Lag: 5}}},
+				{ID: "C", Due: d(20), Preds: []Link{{Pred: 1, Lag: 5}}},
 			},
 			expected: []int{10, 15, 20},
 			slack:    []int{0, 0, 10},
@@ -62,7 +62,7 @@ func TestCompute(t *testing.T) {
 			tasks: []Task{
 				{ID: "A", Due: d(10)},
 				{ID: "B", Due: d(12)},
-				{ID: "C", Due: d(20), Preds: []Link{{0, 5}, {1, 5}}},
+				{ID: "C", Due: d(20), Preds: []Link{{Pred: 0, Lag: 5}, {Pred: 1, Lag: 5}}},
 			},
 			expected:  []int{10, 12, 20},
 			slack:     []int{5, 3, 10},
@@ -77,7 +77,7 @@ func TestCompute(t *testing.T) {
 			tasks: []Task{
 				{ID: "A", Due: d(10)},
 				{ID: "B", Due: d(12), Forecast: d(18)},
-				{ID: "C", Due: d(20), Preds: []Link{{0, 5}, {1, 5}}},
+				{ID: "C", Due: d(20), Preds: []Link{{Pred: 0, Lag: 5}, {Pred: 1, Lag: 5}}},
 			},
 			expected: []int{10, 18, 23},
 			slack:    []int{8, 0, 7},
@@ -91,8 +91,8 @@ func TestCompute(t *testing.T) {
 			name: "fan-out", asOf: 1, end: 30,
 			tasks: []Task{
 				{ID: "A", Due: d(10)},
-				{ID: "B", Due: d(20), Preds: []Link{{0, 0}}},
-				{ID: "C", Due: d(15), Preds: []Link{{0, 3}}},
+				{ID: "B", Due: d(20), Preds: []Link{{Pred: 0, Lag: 0}}},
+				{ID: "C", Due: d(15), Preds: []Link{{Pred: 0, Lag: 3}}},
 			},
 			expected: []int{10, 20, 15},
 			slack:    []int{2, 10, 15},
@@ -105,7 +105,7 @@ func TestCompute(t *testing.T) {
 			name: "lag in days", asOf: 1, end: 30,
 			tasks: []Task{
 				{ID: "A", Due: d(10)},
-				{ID: "B", Due: d(12), Preds: []Link{{0, 14}}},
+				{ID: "B", Due: d(12), Preds: []Link{{Pred: 0, Lag: 14}}},
 			},
 			expected:  []int{10, 24},
 			slack:     []int{0, 6},
@@ -122,8 +122,8 @@ func TestCompute(t *testing.T) {
 			name: "activity with a start", asOf: 1, end: 30,
 			tasks: []Task{
 				{ID: "A", Due: d(10)},
-				{ID: "B", Start: d(12), Due: d(20), Preds: []Link{{0, 5}}},
-				{ID: "C", Start: d(16), Due: d(20), Preds: []Link{{0, 5}}},
+				{ID: "B", Start: d(12), Due: d(20), Preds: []Link{{Pred: 0, Lag: 5}}},
+				{ID: "C", Start: d(16), Due: d(20), Preds: []Link{{Pred: 0, Lag: 5}}},
 			},
 			expected:  []int{10, 23, 20},
 			slack:     []int{0, 7, 10},
@@ -140,8 +140,8 @@ func TestCompute(t *testing.T) {
 			name: "done predecessors and successors", asOf: 1, end: 30,
 			tasks: []Task{
 				{ID: "A", Due: d(10), Done: d(14)},
-				{ID: "B", Due: d(12), Preds: []Link{{0, 0}}},
-				{ID: "C", Due: d(30), Done: d(16), Preds: []Link{{1, 0}}},
+				{ID: "B", Due: d(12), Preds: []Link{{Pred: 0, Lag: 0}}},
+				{ID: "C", Due: d(30), Done: d(16), Preds: []Link{{Pred: 1, Lag: 0}}},
 			},
 			expected:  []int{14, 14, 16},
 			slack:     []int{0, 16, 14},
@@ -158,7 +158,7 @@ func TestCompute(t *testing.T) {
 			name: "done before its predecessor", asOf: 20, end: 30,
 			tasks: []Task{
 				{ID: "A", Due: d(10)},
-				{ID: "B", Due: d(16), Done: d(15), Preds: []Link{{0, 0}}},
+				{ID: "B", Due: d(16), Done: d(15), Preds: []Link{{Pred: 0, Lag: 0}}},
 			},
 			expected:  []int{20, 15},
 			slack:     []int{10, 15},
@@ -174,7 +174,7 @@ func TestCompute(t *testing.T) {
 			name: "reporting date pushes work not done", asOf: 25, end: 30,
 			tasks: []Task{
 				{ID: "A", Due: d(10)},
-				{ID: "B", Due: d(20), Preds: []Link{{0, 2}}},
+				{ID: "B", Due: d(20), Preds: []Link{{Pred: 0, Lag: 2}}},
 				{ID: "C", Due: d(5), Done: d(5)},
 			},
 			expected: []int{25, 27, 5},
@@ -189,7 +189,7 @@ func TestCompute(t *testing.T) {
 			name: "negative slack past the end", asOf: 1, end: 20,
 			tasks: []Task{
 				{ID: "A", Due: d(10), Forecast: d(18)},
-				{ID: "B", Due: d(19), Preds: []Link{{0, 5}}},
+				{ID: "B", Due: d(19), Preds: []Link{{Pred: 0, Lag: 5}}},
 			},
 			expected: []int{18, 23},
 			slack:    []int{0, -3},
@@ -206,10 +206,10 @@ func TestCompute(t *testing.T) {
 			name: "parallel branch with float", asOf: 1, end: 45,
 			tasks: []Task{
 				{ID: "S", Due: d(10)},
-				{ID: "L1", Due: d(20), Preds: []Link{{0, 10}}},
-				{ID: "L2", Due: d(40), Preds: []Link{{1, 20}}},
-				{ID: "H1", Due: d(15), Preds: []Link{{0, 5}}},
-				{ID: "F", Due: d(45), Preds: []Link{{2, 5}, {3, 5}}},
+				{ID: "L1", Due: d(20), Preds: []Link{{Pred: 0, Lag: 10}}},
+				{ID: "L2", Due: d(40), Preds: []Link{{Pred: 1, Lag: 20}}},
+				{ID: "H1", Due: d(15), Preds: []Link{{Pred: 0, Lag: 5}}},
+				{ID: "F", Due: d(45), Preds: []Link{{Pred: 2, Lag: 5}, {Pred: 3, Lag: 5}}},
 			},
 			expected: []int{10, 20, 40, 15, 45},
 			slack:    []int{0, 0, 0, 25, 0},
@@ -224,9 +224,9 @@ func TestCompute(t *testing.T) {
 			name: "critical path through ties", asOf: 1, end: 30,
 			tasks: []Task{
 				{ID: "S", Due: d(10)},
-				{ID: "A", Due: d(20), Preds: []Link{{0, 10}}},
-				{ID: "B", Due: d(20), Preds: []Link{{0, 10}}},
-				{ID: "F", Due: d(30), Preds: []Link{{2, 10}, {1, 10}}},
+				{ID: "A", Due: d(20), Preds: []Link{{Pred: 0, Lag: 10}}},
+				{ID: "B", Due: d(20), Preds: []Link{{Pred: 0, Lag: 10}}},
+				{ID: "F", Due: d(30), Preds: []Link{{Pred: 2, Lag: 10}, {Pred: 1, Lag: 10}}},
 				{ID: "G", Due: d(30)},
 			},
 			expected: []int{10, 20, 20, 30, 30},
@@ -243,9 +243,9 @@ func TestCompute(t *testing.T) {
 			name: "critical path prefers lower slack", asOf: 1, end: 24,
 			tasks: []Task{
 				{ID: "S", Due: d(10)},
-				{ID: "A", Due: d(20), Preds: []Link{{0, 10}}},
-				{ID: "B", Due: d(25), Preds: []Link{{0, 15}}},
-				{ID: "F", Due: d(30), Preds: []Link{{1, 10}, {2, 5}}},
+				{ID: "A", Due: d(20), Preds: []Link{{Pred: 0, Lag: 10}}},
+				{ID: "B", Due: d(25), Preds: []Link{{Pred: 0, Lag: 15}}},
+				{ID: "F", Due: d(30), Preds: []Link{{Pred: 1, Lag: 10}, {Pred: 2, Lag: 5}}},
 			},
 			expected: []int{10, 20, 25, 30},
 			slack:    []int{0, 0, -1, -6},
@@ -260,7 +260,7 @@ func TestCompute(t *testing.T) {
 			tasks: []Task{
 				{ID: "C", Due: d(20)},
 				{ID: "A", Due: d(10)},
-				{ID: "B", Due: d(20), Preds: []Link{{1, 10}}},
+				{ID: "B", Due: d(20), Preds: []Link{{Pred: 1, Lag: 10}}},
 			},
 			expected: []int{20, 10, 20},
 			slack:    []int{10, 0, 10},
@@ -274,7 +274,7 @@ func TestCompute(t *testing.T) {
 			name: "done successor sets no bound", asOf: 1, end: 30,
 			tasks: []Task{
 				{ID: "B", Due: d(20)},
-				{ID: "X", Due: d(28), Done: d(28), Preds: []Link{{0, 10}}},
+				{ID: "X", Due: d(28), Done: d(28), Preds: []Link{{Pred: 0, Lag: 10}}},
 			},
 			expected:  []int{20, 28},
 			slack:     []int{10, 2},
@@ -289,7 +289,7 @@ func TestCompute(t *testing.T) {
 			tasks: []Task{
 				{ID: "A", Due: d(10)},
 				{ID: "B", Due: d(12)},
-				{ID: "C", Due: d(11), Preds: []Link{{1, 3}, {0, 5}}},
+				{ID: "C", Due: d(11), Preds: []Link{{Pred: 1, Lag: 3}, {Pred: 0, Lag: 5}}},
 			},
 			expected: []int{10, 12, 15},
 			driver:   []int{-1, -1, 0},
@@ -302,10 +302,10 @@ func TestCompute(t *testing.T) {
 			// 3 still waits for 4 (10)+5 = 15, and 0 for 3.
 			name: "cycle of three", asOf: 1, end: 30,
 			tasks: []Task{
-				{ID: "T", Due: d(12), Preds: []Link{{3, 0}}},
-				{ID: "A", Due: d(12), Preds: []Link{{3, 0}}},
-				{ID: "B", Due: d(12), Preds: []Link{{1, 0}}},
-				{ID: "C", Due: d(12), Preds: []Link{{2, 0}, {4, 5}}},
+				{ID: "T", Due: d(12), Preds: []Link{{Pred: 3, Lag: 0}}},
+				{ID: "A", Due: d(12), Preds: []Link{{Pred: 3, Lag: 0}}},
+				{ID: "B", Due: d(12), Preds: []Link{{Pred: 1, Lag: 0}}},
+				{ID: "C", Due: d(12), Preds: []Link{{Pred: 2, Lag: 0}, {Pred: 4, Lag: 5}}},
 				{ID: "O", Due: d(10)},
 			},
 			expected: []int{15, 12, 12, 15, 10},
@@ -318,12 +318,12 @@ func TestCompute(t *testing.T) {
 			// 0 <-> 1 and 3 -> 5 -> 4 -> 3, with 2 between them.
 			name: "two separate cycles", asOf: 1, end: 30,
 			tasks: []Task{
-				{Due: d(10), Preds: []Link{{1, 0}}},
-				{Due: d(10), Preds: []Link{{0, 0}}},
-				{Due: d(10), Preds: []Link{{1, 0}}},
-				{Due: d(10), Preds: []Link{{5, 0}, {2, 0}}},
-				{Due: d(10), Preds: []Link{{3, 0}}},
-				{Due: d(10), Preds: []Link{{4, 0}}},
+				{Due: d(10), Preds: []Link{{Pred: 1, Lag: 0}}},
+				{Due: d(10), Preds: []Link{{Pred: 0, Lag: 0}}},
+				{Due: d(10), Preds: []Link{{Pred: 1, Lag: 0}}},
+				{Due: d(10), Preds: []Link{{Pred: 5, Lag: 0}, {Pred: 2, Lag: 0}}},
+				{Due: d(10), Preds: []Link{{Pred: 3, Lag: 0}}},
+				{Due: d(10), Preds: []Link{{Pred: 4, Lag: 0}}},
 			},
 			expected: []int{10, 10, 10, 10, 10, 10},
 			cycles:   [][]int{{0, 1, 0}, {3, 5, 4, 3}},
@@ -334,11 +334,11 @@ func TestCompute(t *testing.T) {
 			// into the loop but is not part of it.
 			name: "cycle with a tail", asOf: 1, end: 30,
 			tasks: []Task{
-				{Due: d(10), Preds: []Link{{1, 0}}},
-				{Due: d(10), Preds: []Link{{2, 0}}},
-				{Due: d(10), Preds: []Link{{3, 0}}},
-				{Due: d(10), Preds: []Link{{1, 0}}},
-				{Due: d(10), Preds: []Link{{0, 0}}},
+				{Due: d(10), Preds: []Link{{Pred: 1, Lag: 0}}},
+				{Due: d(10), Preds: []Link{{Pred: 2, Lag: 0}}},
+				{Due: d(10), Preds: []Link{{Pred: 3, Lag: 0}}},
+				{Due: d(10), Preds: []Link{{Pred: 1, Lag: 0}}},
+				{Due: d(10), Preds: []Link{{Pred: 0, Lag: 0}}},
 			},
 			expected: []int{10, 10, 10, 10, 10},
 			cycles:   [][]int{{1, 2, 3, 1}},
@@ -349,9 +349,9 @@ func TestCompute(t *testing.T) {
 			// the shortest from 0.
 			name: "one loop per group", asOf: 1, end: 30,
 			tasks: []Task{
-				{Due: d(10), Preds: []Link{{1, 0}}},
-				{Due: d(10), Preds: []Link{{2, 0}, {0, 0}}},
-				{Due: d(10), Preds: []Link{{1, 0}}},
+				{Due: d(10), Preds: []Link{{Pred: 1, Lag: 0}}},
+				{Due: d(10), Preds: []Link{{Pred: 2, Lag: 0}, {Pred: 0, Lag: 0}}},
+				{Due: d(10), Preds: []Link{{Pred: 1, Lag: 0}}},
 			},
 			expected: []int{10, 10, 10},
 			cycles:   [][]int{{0, 1, 0}},
@@ -361,8 +361,8 @@ func TestCompute(t *testing.T) {
 			// A self-link is another rule's business: no loop, no effect.
 			name: "self-links ignored", asOf: 1, end: 30,
 			tasks: []Task{
-				{Due: d(10), Preds: []Link{{0, 50}}},
-				{Due: d(20), Preds: []Link{{1, 5}, {0, 0}}},
+				{Due: d(10), Preds: []Link{{Pred: 0, Lag: 50}}},
+				{Due: d(20), Preds: []Link{{Pred: 1, Lag: 5}, {Pred: 0, Lag: 0}}},
 			},
 			expected: []int{10, 20},
 			slack:    []int{10, 10},
@@ -373,8 +373,8 @@ func TestCompute(t *testing.T) {
 			// Links to tasks that do not exist are reported by the caller.
 			name: "out-of-range preds ignored", asOf: 1, end: 30,
 			tasks: []Task{
-				{Due: d(10), Preds: []Link{{-1, 0}, {2, 0}}},
-				{Due: d(20), Preds: []Link{{99, 5}, {0, 0}}},
+				{Due: d(10), Preds: []Link{{Pred: -1, Lag: 0}, {Pred: 2, Lag: 0}}},
+				{Due: d(20), Preds: []Link{{Pred: 99, Lag: 5}, {Pred: 0, Lag: 0}}},
 			},
 			expected: []int{10, 20},
 			slack:    []int{10, 10},
@@ -386,7 +386,7 @@ func TestCompute(t *testing.T) {
 			name: "no end given", asOf: 1, end: 0,
 			tasks: []Task{
 				{Due: d(10)},
-				{Due: d(20), Preds: []Link{{0, 5}}},
+				{Due: d(20), Preds: []Link{{Pred: 0, Lag: 5}}},
 			},
 			expected: []int{10, 20},
 			slack:    []int{5, 0},
@@ -476,8 +476,8 @@ func checkOrder(t *testing.T, tasks []Task, r *Result) {
 func TestChainOrder(t *testing.T) {
 	r := Compute(Input{AsOf: d(1), End: d(30), Tasks: []Task{
 		{Due: d(10)},
-		{Due: d(15), Preds: []Link{{0, 5}}},
-		{Due: d(20), Preds: []Link{{1, 5}}},
+		{Due: d(15), Preds: []Link{{Pred: 0, Lag: 5}}},
+		{Due: d(20), Preds: []Link{{Pred: 1, Lag: 5}}},
 	}})
 	if !slices.Equal(r.Order, []int{0, 1, 2}) {
 		t.Errorf("Order = %v, want [0 1 2]", r.Order)
@@ -486,17 +486,17 @@ func TestChainOrder(t *testing.T) {
 
 func TestSuccessors(t *testing.T) {
 	r := Compute(Input{AsOf: d(1), End: d(30), Tasks: []Task{
-		{Due: d(10), Preds: []Link{{0, 0}}},                 // a self-link is not listed
-		{Due: d(20), Preds: []Link{{0, 0}, {7, 0}}},         // nor a link out of range
-		{Due: d(15), Preds: []Link{{0, 3}, {1, 2}, {3, 0}}}, // 2 <-> 3: loop links are listed
-		{Due: d(15), Preds: []Link{{2, 0}}},
-		{Due: d(15), Preds: []Link{{3, 0}, {2, 0}, {0, 1}}},
+		{Due: d(10), Preds: []Link{{Pred: 0, Lag: 0}}},                                       // a self-link is not listed
+		{Due: d(20), Preds: []Link{{Pred: 0, Lag: 0}, {Pred: 7, Lag: 0}}},                    // nor a link out of range
+		{Due: d(15), Preds: []Link{{Pred: 0, Lag: 3}, {Pred: 1, Lag: 2}, {Pred: 3, Lag: 0}}}, // 2 <-> 3: loop links are listed
+		{Due: d(15), Preds: []Link{{Pred: 2, Lag: 0}}},
+		{Due: d(15), Preds: []Link{{Pred: 3, Lag: 0}, {Pred: 2, Lag: 0}, {Pred: 0, Lag: 1}}},
 	}})
 	want := map[int][]Successor{
-		0: {{1, 0}, {2, 3}, {4, 1}},
-		1: {{2, 2}},
-		2: {{3, 0}, {4, 0}},
-		3: {{2, 0}, {4, 0}},
+		0: {{Task: 1, Lag: 0}, {Task: 2, Lag: 3}, {Task: 4, Lag: 1}},
+		1: {{Task: 2, Lag: 2}},
+		2: {{Task: 3, Lag: 0}, {Task: 4, Lag: 0}},
+		3: {{Task: 2, Lag: 0}, {Task: 4, Lag: 0}},
 		4: nil,
 	}
 	for i, w := range want {

@@ -6,8 +6,9 @@
 // edits are made on the text: the file is parsed into yaml.Node trees, the
 // nodes' positions give the lines an item or field occupies, and only those
 // lines are replaced. After every edit the text is parsed again, and the
-// decoded data is compared with what the edit meant to do; an edit whose
-// result would differ anywhere else is refused rather than written.
+// parsed tree is compared with the one before and with what the edit meant
+// to do; an edit whose result would differ anywhere else is refused rather
+// than written.
 package yamledit
 
 import (
@@ -37,7 +38,6 @@ type Doc struct {
 	root  *yaml.Node
 	spans map[*yaml.Node]span
 	limit int // last line the document's content may occupy
-	data  any // the decoded document, to check edits against
 }
 
 // span is the range of lines a node occupies, 1-based and inclusive.
@@ -95,12 +95,20 @@ func Parse(src []byte) (d *Doc, err error) {
 		}
 		d.root = root
 	}
-	if err := yaml.Unmarshal([]byte(text), &d.data); err != nil {
-		return nil, err
-	}
-	d.data = normalize(d.data)
 	d.measure()
 	return d, nil
+}
+
+// value decodes the document's data, as a check that reformatting kept
+// its meaning; edits compare the parsed trees instead (see same.go).
+func (d *Doc) value() (any, error) {
+	var v any
+	if d.root != nil {
+		if err := d.root.Decode(&v); err != nil {
+			return nil, err
+		}
+	}
+	return normalize(v), nil
 }
 
 // splitLines splits text into lines that keep their line endings.
@@ -178,6 +186,14 @@ func (d *Doc) Has(section, id string) bool {
 	_, err := d.item(section, id)
 	return err == nil
 }
+
+// Root returns the document's top-level mapping as parsed from its text
+// now, or nil for a file with no document. It is for reading only.
+func (d *Doc) Root() *yaml.Node { return d.root }
+
+// Item returns an item's mapping as the document holds it now, for a
+// caller to read its fields; the edits find items by section and id too.
+func (d *Doc) Item(section, id string) (*yaml.Node, error) { return d.item(section, id) }
 
 // item finds an item: the mapping of section's entry with the given id, or,
 // for the programme section, the section's own mapping (id "" or its id).

@@ -259,7 +259,7 @@ func (d *Doc) newField(path []string, v Value, ind int) []string {
 		return append([]string{head}, d.newField(path[1:], v, ind+2)...)
 	}
 	if v.IsList {
-		return []string{head + " " + flowList(v.List)}
+		return []string{head + " " + flowList(v)}
 	}
 	if strings.Contains(v.Scalar, "\n") {
 		if h, body, ok := literal(v.Scalar, ind+2); ok {
@@ -271,10 +271,10 @@ func (d *Doc) newField(path []string, v Value, ind int) []string {
 
 func plainKey(k string) string { return quote(k, false, anyStyle) }
 
-func flowList(items []string) string {
-	q := make([]string, len(items))
-	for i, s := range items {
-		q[i] = quote(s, true, anyStyle)
+func flowList(v Value) string {
+	q := make([]string, len(v.List))
+	for i := range v.List {
+		q[i] = v.entryText(i, true)
 	}
 	return "[" + strings.Join(q, ", ") + "]"
 }
@@ -296,7 +296,7 @@ func (d *Doc) replaceField(k, old *yaml.Node, v Value) ([]string, int, int, erro
 	blockList := v.IsList && old.Kind == yaml.SequenceNode && old.Style&yaml.FlowStyle == 0 && len(v.List) > 0
 	switch {
 	case v.IsList:
-		inline = flowList(v.List)
+		inline = flowList(v)
 	case !multi:
 		inline = quote(v.Scalar, false, want)
 	}
@@ -325,8 +325,8 @@ func (d *Doc) replaceField(k, old *yaml.Node, v Value) ([]string, int, int, erro
 	case blockList:
 		_, dc := d.dash(old.Content[0])
 		lines = []string{head + tail}
-		for _, it := range v.List {
-			lines = append(lines, strings.Repeat(" ", dc)+"- "+quote(it, false, anyStyle))
+		for i := range v.List {
+			lines = append(lines, strings.Repeat(" ", dc)+"- "+v.entryText(i, false))
 		}
 	case inline != "":
 		lines = []string{head + " " + inline + tail}
@@ -414,10 +414,7 @@ func (d *Doc) commit(lines []string, section string, index int, path []string, v
 	if err != nil {
 		return err
 	}
-	before, after := d.decoded(), nd.decoded()
-	strip(before, section, index, path)
-	strip(after, section, index, path)
-	if !equal(before, after) {
+	if !sameTrees(d.root, nd.root, section, index, path) {
 		return errors.New("the edit would change more than the field (is the value shared through an anchor?)")
 	}
 	m := nd.section(section)
@@ -439,26 +436,7 @@ func (d *Doc) commitAppend(lines []string, section string, fields []KV) error {
 	if err != nil {
 		return err
 	}
-	before, after := d.decoded(), nd.decoded()
-	bm, _ := before.(map[string]any)
-	am, _ := after.(map[string]any)
-	list, _ := am[section].([]any)
-	if len(list) == 0 {
-		return errors.New("the appended item did not read back")
-	}
-	if len(list) == 1 {
-		if old, ok := bm[section]; ok {
-			am[section] = old
-		} else {
-			delete(am, section)
-		}
-	} else {
-		am[section] = list[:len(list)-1]
-	}
-	if len(am) == 0 && len(bm) == 0 {
-		before, after = nil, nil
-	}
-	if !equal(before, after) {
+	if !sameButAppended(d.root, nd.root, section) {
 		return errors.New("the edit would change more than the new item")
 	}
 	items := nd.section(section).Content
@@ -490,13 +468,6 @@ func (d *Doc) reparse(lines []string) (*Doc, error) {
 	return nd, nil
 }
 
-// decoded returns a fresh copy of the document's data, for strip to cut.
-func (d *Doc) decoded() any {
-	var v any
-	_ = yaml.Unmarshal(d.Bytes(), &v)
-	return normalize(v)
-}
-
 // holds reports whether node n reads as v.
 func holds(n *yaml.Node, v Value) bool {
 	if !v.IsList {
@@ -506,44 +477,23 @@ func holds(n *yaml.Node, v Value) bool {
 		return false
 	}
 	for i, it := range n.Content {
-		if it.Kind != yaml.ScalarNode || it.Value != v.List[i] {
+		fields := v.entry(i)
+		if fields == nil {
+			if it.Kind != yaml.ScalarNode || it.Value != v.List[i] {
+				return false
+			}
+			continue
+		}
+		if it.Kind != yaml.MappingNode || len(it.Content) != 2*len(fields) {
 			return false
+		}
+		for j, f := range fields {
+			if k, e := it.Content[2*j], it.Content[2*j+1]; k.Value != f.Key || !holds(e, f.Value) {
+				return false
+			}
 		}
 	}
 	return true
-}
-
-// strip deletes the field at path of an item from decoded data, and any
-// mapping on the way that it leaves empty.
-func strip(data any, section string, index int, path []string) {
-	top, _ := data.(map[string]any)
-	item := top[section]
-	if index >= 0 {
-		list, _ := item.([]any)
-		if index >= len(list) {
-			return
-		}
-		item = list[index]
-	}
-	del(item, path)
-}
-
-func del(m any, path []string) bool {
-	switch x := m.(type) {
-	case map[string]any:
-		if len(path) > 1 && !del(x[path[0]], path[1:]) {
-			return false
-		}
-		delete(x, path[0])
-		return len(x) == 0
-	case map[any]any:
-		if len(path) > 1 && !del(x[path[0]], path[1:]) {
-			return false
-		}
-		delete(x, path[0])
-		return len(x) == 0
-	}
-	return len(path) == 1
 }
 
 // sortFields orders fields canonically: those in order first, in its order,

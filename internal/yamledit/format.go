@@ -27,9 +27,16 @@ func Format(src []byte, order Order) ([]byte, error) {
 	if d.root == nil {
 		return src, nil
 	}
-	want := d.data
+	// What the file means, to compare with at the end; a file whose data
+	// does not decode (a key given twice, say) is not put in any form.
+	want, err := d.value()
+	if err != nil {
+		return nil, err
+	}
+	changed := false
 	for _, pass := range []func(*Doc) []string{unquoteDates, reindent} {
 		if lines := pass(d); lines != nil {
+			changed = true
 			if d, err = d.reparse(lines); err != nil {
 				return nil, err
 			}
@@ -42,14 +49,45 @@ func Format(src []byte, order Order) ([]byte, error) {
 		if lines == nil {
 			break
 		}
+		changed = true
 		if d, err = d.reparse(lines); err != nil {
 			return nil, err
 		}
 	}
-	if !equal(want, d.data) {
+	if !changed {
+		return src, nil
+	}
+	got, err := d.value()
+	if err != nil {
+		return nil, err
+	}
+	if !equal(want, got) {
 		return nil, errors.New("cannot put this file in canonical form without changing its meaning")
 	}
 	return d.Bytes(), nil
+}
+
+// Canonical reports whether src is already in the canonical form Format
+// gives. It parses src once and stops at the first pass that would change
+// a line, without making the change: a check of many files costs about as
+// much as reading them.
+func Canonical(src []byte, order Order) (bool, error) {
+	d, err := Parse(src)
+	if err != nil {
+		return false, err
+	}
+	if d.root == nil {
+		return true, nil
+	}
+	if _, err := d.value(); err != nil {
+		return false, err
+	}
+	for _, pass := range []func(*Doc) []string{unquoteDates, reindent, func(d *Doc) []string { return reorder(d, order) }} {
+		if pass(d) != nil {
+			return false, nil
+		}
+	}
+	return true, nil
 }
 
 var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)

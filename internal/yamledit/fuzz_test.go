@@ -130,8 +130,17 @@ func FuzzFormat(f *testing.F) {
 	f.Add("milestones:\n- due: 1\n  id: a\n  depends_on:\n  - {lag: 1, id: b}\n  - lag: 2\n    id: c\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		out, err := Format([]byte(src), order)
+		canonical, cerr := Canonical([]byte(src), order)
 		if err != nil {
+			// A file Format refuses is never canonical; it may be one
+			// that parses, which Canonical then calls not canonical.
+			if canonical {
+				t.Fatalf("Canonical says yes where Format fails (%v):\n%s", err, src)
+			}
 			return
+		}
+		if cerr != nil || canonical != (string(out) == src) {
+			t.Fatalf("Canonical = %v, %v; Format changes the file: %v\n%s", canonical, cerr, string(out) != src, src)
 		}
 		checkFormat(t, []byte(src), out)
 	})

@@ -13,12 +13,15 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// Value is what an edit writes into a field: a scalar, or a list of scalars
-// when IsList is set. Scalars are written plain where that reads back as the
+// Value is what an edit writes into a field: a scalar, or a list when
+// IsList is set. Scalars are written plain where that reads back as the
 // same text, and quoted where it would not ("yes", "1: x", "#x", "*x").
+// A list entry is a scalar, List[i], or where Maps[i] is not nil a mapping
+// of scalar fields written in flow style: {id: M-4, lag: 2w}.
 type Value struct {
 	Scalar string
 	List   []string
+	Maps   [][]KV
 	IsList bool
 }
 
@@ -27,6 +30,49 @@ func Scalar(s string) Value { return Value{Scalar: s} }
 
 // List returns a list Value.
 func List(items ...string) Value { return Value{List: items, IsList: true} }
+
+// Entries returns a list Value of entries that may be mappings.
+func Entries(es ...Entry) Value {
+	v := Value{IsList: true, List: make([]string, len(es))}
+	for i, e := range es {
+		v.List[i] = e.Scalar
+		if e.Fields != nil {
+			if v.Maps == nil {
+				v.Maps = make([][]KV, len(es))
+			}
+			v.Maps[i] = e.Fields
+		}
+	}
+	return v
+}
+
+// Entry is one entry of a list: a scalar, or a mapping of scalar fields
+// where Fields is set.
+type Entry struct {
+	Scalar string
+	Fields []KV
+}
+
+// entry returns list entry i as a mapping's fields, or nil for a scalar.
+func (v Value) entry(i int) []KV {
+	if i < len(v.Maps) {
+		return v.Maps[i]
+	}
+	return nil
+}
+
+// entryText renders list entry i for one line; flow is set inside [ ].
+func (v Value) entryText(i int, flow bool) string {
+	fields := v.entry(i)
+	if fields == nil {
+		return quote(v.List[i], flow, anyStyle)
+	}
+	parts := make([]string, len(fields))
+	for j, f := range fields {
+		parts[j] = quote(f.Key, true, anyStyle) + ": " + quote(f.Value.Scalar, true, anyStyle)
+	}
+	return "{" + strings.Join(parts, ", ") + "}"
+}
 
 // KV is one field of an appended item.
 type KV struct {
@@ -38,6 +84,13 @@ func (v Value) check() error {
 	for _, s := range append([]string{v.Scalar}, v.List...) {
 		if !utf8.ValidString(s) {
 			return errors.New("value is not valid UTF-8")
+		}
+	}
+	for i := range v.List {
+		for _, f := range v.entry(i) {
+			if f.Key == "" || f.Value.IsList || !utf8.ValidString(f.Key) || !utf8.ValidString(f.Value.Scalar) || strings.Contains(f.Value.Scalar, "\n") {
+				return errors.New("a list entry's mapping holds one-line scalars under names")
+			}
 		}
 	}
 	return nil

@@ -1,7 +1,8 @@
-package cli
+package edit
 
 import (
 	"bytes"
+	"maps"
 	"strings"
 	"testing"
 
@@ -11,11 +12,11 @@ import (
 	"github.com/ocotool/oco/internal/yamledit"
 )
 
-// FuzzSet runs `oco set ID field=value` in memory, on every programme in the
-// repository, with any field and value on any item. A set may be refused,
-// but it never panics, and one that succeeds leaves a file that is valid
-// YAML, changed only within the item's own lines, whose field reads back as
-// what was set.
+// FuzzSet runs `oco set ID field=value` through the edit transaction, in
+// memory, on every programme in the repository, with any field and value
+// on any item. A set may be refused, but it never panics, and one that
+// succeeds leaves a file that is valid YAML, changed only within the
+// item's own lines, whose field reads back as what was set.
 func FuzzSet(f *testing.F) {
 	fxs := fixtures(f)
 	for i, s := range []struct{ field, value string }{
@@ -23,6 +24,7 @@ func FuzzSet(f *testing.F) {
 		{"title", "yes: no # not a comment"},
 		{"depends_on", "M-01,M-02+2w"},
 		{"depends_on", "M-1+0d"},
+		{"depends_on", "M-1+2w,'x y'+3d"},
 		{"tolerances.amber_days", "10"},
 		{"notes", "two\nlines"},
 		{"notes", ""},
@@ -40,74 +42,81 @@ func FuzzSet(f *testing.F) {
 		f.Add(uint8(0), uint16(i*5), false, s.field, s.value)
 		f.Add(uint8(1), uint16(i), true, s.field, s.value)
 	}
-	// Loaded once: planSet only reads the model.
-	loaded := make([]*programme.Programme, len(fxs))
-	for i, fx := range fxs {
-		loaded[i] = programme.Load(fx.files, "prog")
-	}
 	today := programme.NewDate(2017, 6, 30)
-	asOf := func(*programme.Programme) (programme.Date, error) { return today, nil }
-	// known turns field into one the item has, chosen by its length, so
-	// that most runs make an edit rather than stop at an unknown field.
+	// Loaded once: each run edits a copy of the files, not the model.
+	sources := make([]*Source, len(fxs))
+	for i, fx := range fxs {
+		sources[i] = memSource(fx.files, "prog", today)
+	}
 	f.Fuzz(func(t *testing.T, pick uint8, item uint16, known bool, field, value string) {
-		fx, p := fxs[int(pick)%len(fxs)], loaded[int(pick)%len(fxs)]
+		fx, base := fxs[int(pick)%len(fxs)], sources[int(pick)%len(fxs)]
+		s := *base
+		s.mem = maps.Clone(base.mem)
 		ids := []string{"programme"}
-		p.Each(func(_ programme.Kind, id string, _ *programme.Item, _ any) { ids = append(ids, id) })
+		s.P.Each(func(_ programme.Kind, id string, _ *programme.Item, _ any) { ids = append(ids, id) })
 		id := ids[int(item)%len(ids)]
+		tg, err := s.Find(id)
+		if err != nil {
+			return
+		}
 		if known {
-			if tg, err := findTarget(p, fx.files, "prog", id); err == nil {
-				names := fieldNames(tg.kind)
-				field = names[len(field)%len(names)]
+			names := FieldNames(tg.Kind)
+			field = names[len(field)%len(names)]
+		}
+		res, err := s.Set(id, []string{field + "=" + value}, today, false)
+		if err != nil {
+			return
+		}
+		old, nw := res.Old, s.mem[tg.rel]
+		if len(res.Errors) > 0 {
+			if !bytes.Equal(nw, old) {
+				t.Fatalf("%s: a refused set %s %s=%q wrote the file", fx.name, id, field, value)
 			}
-		}
-
-		tg, as, edit, err := planSet(p, fx.files, "prog", id, []string{field + "=" + value}, today)
-		if err != nil {
-			return
-		}
-		mf := fx.files[tg.rel]
-		if mf == nil {
-			t.Fatalf("%s: %s is in %s, which is not in the programme", fx.name, id, tg.rel)
-		}
-		old := mf.Data
-		nw, err := edit.change(old)
-		if err != nil {
-			return
+			nw = res.New
 		}
 		if _, err := yamledit.Parse(nw); err != nil {
 			t.Fatalf("%s: set %s %s=%q leaves a file that is not valid YAML: %v\n%s", fx.name, id, field, value, err, nw)
 		}
-		first, last := itemLines(t, p, tg, old)
+		first, last := itemLines(t, s.P, tg, old)
 		a, b := strings.SplitAfter(string(old), "\n"), strings.SplitAfter(string(nw), "\n")
 		tail := len(a) - last
 		if len(b) < first-1+tail || strings.Join(a[:first-1], "") != strings.Join(b[:first-1], "") ||
 			strings.Join(a[last:], "") != strings.Join(b[len(b)-tail:], "") {
-			t.Fatalf("%s: set %s %s=%q changes lines outside %d..%d:\n%s", fx.name, id, field, value, first, last, unifiedDiff(tg.rel, old, nw))
+			t.Fatalf("%s: set %s %s=%q changes lines outside %d..%d:\n%s", fx.name, id, field, value, first, last, UnifiedDiff(tg.rel, old, nw))
 		}
 
-		// The same check as the command makes, and the value reads back.
-		if _, err := newErrors(fx.files, "prog", asOf, tg.rel, old, nw); err != nil {
+		// The value reads back, in the model as edited too.
+		d, err := yamledit.Parse(nw)
+		if err != nil {
 			t.Fatal(err)
 		}
-		q := programme.Load(overlayFS{base: fx.files, files: map[string][]byte{tg.rel: nw}}, "prog")
-		after, err := findTarget(q, overlayFS{base: fx.files, files: map[string][]byte{tg.rel: nw}}, "prog", id)
+		m, err := tg.node(d)
 		if err != nil {
 			t.Fatalf("%s: after set %s %s=%q the item is gone: %v", fx.name, id, field, value, err)
 		}
-		n := after.field(as[0].field)
+		fc := res.Fields[0]
+		n := fieldNode(m, fc.Field)
 		switch {
-		case as[0].remove && n != nil:
+		case fc.Remove && n != nil:
 			t.Fatalf("%s: %s %s is still there after removing it", fx.name, id, field)
-		case !as[0].remove && valueText(n) != as[0].show && !bytes.Equal(old, nw):
-			t.Fatalf("%s: %s %s reads %q, set to %q", fx.name, id, field, valueText(n), as[0].show)
+		case !fc.Remove && ValueText(n) != fc.Show && !bytes.Equal(old, nw):
+			t.Fatalf("%s: %s %s reads %q, set to %q", fx.name, id, field, ValueText(n), fc.Show)
+		}
+		if _, err := find(res.After, "prog", id); err != nil {
+			t.Fatalf("%s: after set %s %s=%q the model has no %s: %v", fx.name, id, field, value, id, err)
 		}
 	})
 }
 
 // itemLines returns the lines an item may occupy in its file: from its
 // first key to the line before the next item or section starts.
-func itemLines(t *testing.T, p *programme.Programme, tg *target, src []byte) (int, int) {
-	first := tg.item.Line
+func itemLines(t *testing.T, p *programme.Programme, tg *Target, src []byte) (int, int) {
+	var first int
+	if r, ok := p.Lookup(tg.ID); ok && tg.ID != "" {
+		first = r.At.Line
+	} else {
+		first = p.Header.Line
+	}
 	last := strings.Count(string(src), "\n") + 1
 	limit := func(l int) {
 		if l > first && l-1 < last {
@@ -115,7 +124,7 @@ func itemLines(t *testing.T, p *programme.Programme, tg *target, src []byte) (in
 		}
 	}
 	p.Each(func(_ programme.Kind, _ string, it *programme.Item, _ any) {
-		if it.File == tg.item.File && it.Line != 0 {
+		if it.File == tg.File && it.Line != 0 {
 			limit(it.Line)
 		}
 	})

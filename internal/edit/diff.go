@@ -1,14 +1,14 @@
-package cli
+package edit
 
 import (
 	"fmt"
 	"strings"
 )
 
-// unifiedDiff returns the changes from a to b as a unified diff with three
+// UnifiedDiff returns the changes from a to b as a unified diff with three
 // lines of context, the form reviewers read in pull requests; "" when they
 // are the same. A nil a is a file that does not exist yet.
-func unifiedDiff(name string, a, b []byte) string {
+func UnifiedDiff(name string, a, b []byte) string {
 	if string(a) == string(b) {
 		return ""
 	}

@@ -1,0 +1,248 @@
+package edit
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/ocotool/oco/internal/programme"
+	"github.com/ocotool/oco/internal/yamledit"
+)
+
+// Assignment is one field=value of `oco set` (or one flag of `oco add`),
+// parsed as the field's type.
+type Assignment struct {
+	Field  string // as written in the file: "due", "tolerances.amber_days"
+	Remove bool
+	Value  yamledit.Value
+	Show   string // the value as the user should see it
+}
+
+// KeyOrder is the canonical order of every mapping, as yamledit wants it.
+var KeyOrder = yamledit.Order(programme.KeyOrder())
+
+// FieldNames lists the keys of kind k, nested ones dotted.
+func FieldNames(k programme.Kind) []string {
+	var out []string
+	for _, f := range programme.Fields(k) {
+		out = append(out, f.Name)
+		for _, s := range f.Sub {
+			if f.Kind == programme.KindStruct {
+				out = append(out, f.Name+"."+s.Name)
+			}
+		}
+	}
+	return out
+}
+
+// ParseAssignment reads `field=value` for an item of kind k. today is what
+// the date `today` means.
+func ParseAssignment(k programme.Kind, arg string, today programme.Date) (Assignment, error) {
+	name, raw, ok := strings.Cut(arg, "=")
+	if !ok {
+		return Assignment{}, fmt.Errorf("%q: write field=value (field= removes the field)", arg)
+	}
+	return ParseField(k, name, raw, today)
+}
+
+// ParseField reads the value raw of field name of an item of kind k.
+func ParseField(k programme.Kind, name, raw string, today programme.Date) (Assignment, error) {
+	a := Assignment{Field: name}
+	top, sub, nested := strings.Cut(name, ".")
+	f, ok := programme.FieldOf(k, top)
+	if !ok {
+		return a, fmt.Errorf("%s has no field %q%s (fields: %s)", WithArticle(k), name, DidYouMean(name, FieldNames(k)), strings.Join(FieldNames(k), ", "))
+	}
+	if f.Kind == programme.KindStruct {
+		if !nested {
+			if raw == "" {
+				a.Remove = true
+				return a, nil
+			}
+			return a, fmt.Errorf("%s is a mapping: set one of its fields (%s)", name, strings.Join(SubNames(f), ", "))
+		}
+		i := slices.IndexFunc(f.Sub, func(s programme.Field) bool { return s.Name == sub })
+		if i < 0 {
+			return a, fmt.Errorf("%s has no field %q%s (fields: %s)", top, sub, DidYouMean(sub, SubNames(f)), strings.Join(SubNames(f), ", "))
+		}
+		f = f.Sub[i]
+	} else if nested {
+		return a, fmt.Errorf("%s is not a mapping: it has no field %q", top, sub)
+	}
+	if f.Kind == programme.KindID {
+		return a, fmt.Errorf("ids are not changed by oco: other items refer to them by id, and a rename must change every reference; edit the files by hand, then run oco validate")
+	}
+	if raw == "" {
+		a.Remove = true
+		return a, nil
+	}
+	a.Show = raw
+	switch f.Kind {
+	case programme.KindDate:
+		d, err := ParseDate(raw, today)
+		if err != nil {
+			return a, fmt.Errorf("%s: %v", name, err)
+		}
+		a.Value, a.Show = yamledit.Scalar(d.String()), d.String()
+	case programme.KindInt:
+		n, err := strconv.Atoi(strings.TrimSpace(raw))
+		if err != nil {
+			return a, fmt.Errorf("%s: %q is not a whole number", name, raw)
+		}
+		if f.HasRange && (n < f.Min || n > f.Max) {
+			return a, fmt.Errorf("%s: %d is outside %d..%d", name, n, f.Min, f.Max)
+		}
+		a.Value, a.Show = yamledit.Scalar(strconv.Itoa(n)), strconv.Itoa(n)
+	case programme.KindEnum:
+		if !slices.Contains(f.Enum, raw) {
+			return a, fmt.Errorf("%s: %q is not one of %s%s", name, raw, strings.Join(f.Enum, ", "), DidYouMean(raw, f.Enum))
+		}
+		a.Value = yamledit.Scalar(raw)
+	case programme.KindRef:
+		// Whether the item exists is for the check after the edit to say,
+		// with the usual "did you mean".
+		a.Value = yamledit.Scalar(strings.TrimSpace(raw))
+		a.Show = a.Value.Scalar
+	case programme.KindRefs:
+		ids := splitList(raw)
+		if len(ids) == 0 {
+			a.Remove = true
+			return a, nil
+		}
+		a.Value, a.Show = yamledit.List(ids...), strings.Join(ids, ",")
+	case programme.KindDeps:
+		var entries []yamledit.Entry
+		var shown []string
+		for _, e := range splitList(raw) {
+			id, lag, hasLag := strings.Cut(e, "+")
+			id, lag = strings.TrimSpace(id), strings.TrimSpace(lag)
+			if hasLag {
+				if _, err := programme.ParseLag(lag); err != nil {
+					return a, fmt.Errorf("%s: %s: %v", name, e, err)
+				}
+			}
+			if id == "" {
+				return a, fmt.Errorf("%s: %q: write ID or ID+LAG, such as M-4 or M-4+2w", name, e)
+			}
+			if lag == "" {
+				entries = append(entries, yamledit.Entry{Scalar: id})
+				shown = append(shown, id)
+				continue
+			}
+			entries = append(entries, yamledit.Entry{Fields: []yamledit.KV{
+				{Key: "id", Value: yamledit.Scalar(id)},
+				{Key: "lag", Value: yamledit.Scalar(lag)},
+			}})
+			shown = append(shown, id+"+"+lag)
+		}
+		if len(entries) == 0 {
+			a.Remove = true
+			return a, nil
+		}
+		a.Value, a.Show = yamledit.Entries(entries...), strings.Join(shown, ",")
+	default:
+		a.Value = yamledit.Scalar(raw)
+	}
+	return a, nil
+}
+
+// apply makes the assignment on the item in d.
+func (a Assignment) apply(d *yamledit.Doc, section, id string) error {
+	if a.Remove {
+		return d.Remove(section, id, a.Field)
+	}
+	return d.Set(section, id, a.Field, a.Value, KeyOrder)
+}
+
+// WithArticle says "a milestone", "an issue".
+func WithArticle(k programme.Kind) string {
+	if strings.ContainsAny(string(k)[:1], "aeiou") {
+		return "an " + string(k)
+	}
+	return "a " + string(k)
+}
+
+// SubNames lists the names of a mapping field's own fields.
+func SubNames(f programme.Field) []string {
+	var out []string
+	for _, s := range f.Sub {
+		out = append(out, s.Name)
+	}
+	return out
+}
+
+// DidYouMean suggests the candidate nearest s: `; did you mean "M-1"?`.
+func DidYouMean(s string, candidates []string) string {
+	if near := programme.Nearest(s, candidates, 1); len(near) > 0 {
+		return fmt.Sprintf("; did you mean %q?", near[0])
+	}
+	return ""
+}
+
+// ParseDate reads a date the user typed: YYYY-MM-DD, or today.
+func ParseDate(s string, today programme.Date) (programme.Date, error) {
+	if s == "today" {
+		return today, nil
+	}
+	return programme.ParseDate(s)
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, e := range strings.Split(s, ",") {
+		if e = strings.TrimSpace(e); e != "" {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// ValueText is how a field's value reads in messages: a scalar as written,
+// a list joined by commas, a predecessor with a lag as M-4+2w.
+func ValueText(n *yaml.Node) string {
+	switch {
+	case n == nil:
+		return ""
+	case n.Kind == yaml.AliasNode:
+		return ValueText(n.Alias)
+	case n.Kind == yaml.ScalarNode:
+		return n.Value
+	case n.Kind == yaml.SequenceNode:
+		var parts []string
+		for _, c := range n.Content {
+			if c.Kind == yaml.MappingNode {
+				if id, lag := programme.MapValue(c, "id"), programme.MapValue(c, "lag"); id != nil && lag != nil {
+					parts = append(parts, id.Value+"+"+ValueText(lag))
+					continue
+				}
+			}
+			parts = append(parts, ValueText(c))
+		}
+		return strings.Join(parts, ",")
+	case n.Kind == yaml.MappingNode:
+		var parts []string
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			parts = append(parts, n.Content[i].Value+": "+ValueText(n.Content[i+1]))
+		}
+		return "{" + strings.Join(parts, ", ") + "}"
+	}
+	return ""
+}
+
+// fieldNode returns the value node of one of an item's fields, dotted for
+// nested ones, or nil where it has none.
+func fieldNode(m *yaml.Node, name string) *yaml.Node {
+	n := m
+	for _, part := range strings.Split(name, ".") {
+		if n = programme.MapValue(n, part); n == nil {
+			return nil
+		}
+	}
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return nil
+	}
+	return n
+}
