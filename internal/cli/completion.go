@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/ocotool/oco/internal/edit"
 	"github.com/ocotool/oco/internal/programme"
 )
 
@@ -19,11 +20,12 @@ import (
 // idArgs says which kinds of id each command's arguments take; nil means
 // any kind.
 var idArgs = map[string][]programme.Kind{
-	"show":    nil,
-	"deps":    {programme.KindMilestone, programme.KindPhase},
-	"set":     nil,
-	"done":    {programme.KindMilestone},
-	"history": {programme.KindMilestone},
+	"show":     nil,
+	"deps":     {programme.KindMilestone, programme.KindPhase},
+	"set":      nil,
+	"done":     {programme.KindMilestone},
+	"history":  {programme.KindMilestone},
+	"forecast": {programme.KindMilestone},
 }
 
 // refFlags are the filter flags that take ids, and of which kinds.
@@ -38,7 +40,7 @@ func (g *globals) complete(cmd *cobra.Command) {
 	name := cmd.Name()
 	if kinds, ok := idArgs[name]; ok && cmd.ValidArgsFunction == nil {
 		cmd.ValidArgsFunction = func(_ *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
-			if len(args) == 0 {
+			if len(args) == 0 || name == "forecast" {
 				return g.completeIDs(toComplete, kinds...), cobra.ShellCompDirectiveNoFileComp
 			}
 			if name == "set" {
@@ -187,7 +189,7 @@ func (g *globals) completeAssignment(id, toComplete string) ([]string, cobra.She
 	name, typed, hasValue := strings.Cut(toComplete, "=")
 	if !hasValue {
 		var out []string
-		for _, f := range fieldNames(kind) {
+		for _, f := range edit.FieldNames(kind) {
 			if f != "id" && strings.HasPrefix(f, name) {
 				out = append(out, f+"=")
 			}

@@ -126,6 +126,10 @@ var commandHelp = map[string]struct{ examples, exit string }{
   oco benefits -o yaml`, exitView},
 	"milestones": {"", exitView},
 	"risks":      {"", exitView},
+	"forecast": {`  oco forecast
+  oco forecast M-33 --chart
+  oco forecast --risks --iterations 50000 --seed 7
+  oco forecast -o json | jq -r '.[] | select(.on_time < 0.5) | .id'`, exitView},
 	"completion": {`  source <(oco completion bash)
   oco completion zsh > "${fpath[1]}/_oco"
   oco completion fish > ~/.config/fish/completions/oco.fish`, exitPlain},

@@ -4,18 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"path"
-	"path/filepath"
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/ocotool/oco/internal/compare"
+	"github.com/ocotool/oco/internal/edit"
 	"github.com/ocotool/oco/internal/programme"
 	"github.com/ocotool/oco/internal/render"
 	"github.com/ocotool/oco/internal/sheet"
@@ -100,18 +96,18 @@ func runImport(g *globals, o *importOptions, name string) error {
 	if tb.Sheet != "" {
 		name += " [" + tb.Sheet + "]"
 	}
-	s, err := g.load()
+	src, _, err := g.loadEdit()
 	if err != nil {
 		return err
 	}
 	rel := ""
 	if o.file != "" {
-		if rel, err = fileInDir(g, s.dir, o.file); err != nil {
+		if rel, err = fileInDir(g, src.Dir, o.file); err != nil {
 			return usageError("--file: %v", err)
 		}
 	}
 	today := programme.DateOf(g.env.Now())
-	plan, cellErrs := planImport(s, k, tb, renames, today)
+	plan, cellErrs := planImport(src.P, k, tb, renames, today)
 	if len(cellErrs) > 0 {
 		return refuseImport(g, name, cellErrs)
 	}
@@ -119,25 +115,25 @@ func runImport(g *globals, o *importOptions, name string) error {
 		fmt.Fprintf(g.env.Err, "%s: no rows to import\n", name)
 		return nil
 	}
-	edit, err := plan.edit(s, rel, today)
+	given := make([]map[string]string, len(plan.rows))
+	for i, r := range plan.rows {
+		given[i] = r.given
+	}
+	res, err := src.AddAll(k, given, rel, today, o.dryRun)
 	if err != nil {
-		return err
+		return editError(err)
 	}
-	// Check first, to name each error by its row and column rather than
-	// by a line of a file the user has not seen.
-	if errs, err := plan.check(s, edit); err != nil {
-		return cantRun(err)
-	} else if len(errs) > 0 {
-		return refuseImport(g, name, errs)
-	}
-	if _, err := s.commit(edit, o.dryRun); err != nil {
-		return err
+	if len(res.Errors) > 0 {
+		// Named by row and column, not by a line of a file the user has
+		// not seen.
+		return refuseImport(g, name, plan.locate(res))
 	}
 	if o.dryRun {
-		return editSummary(s, edit)
+		io.WriteString(g.env.Out, res.Diff())
+		return editSummary(g, res.Result)
 	}
-	for _, r := range plan.rows {
-		fmt.Fprintln(g.env.Out, r.id)
+	for _, id := range res.IDs {
+		fmt.Fprintln(g.env.Out, id)
 	}
 	return nil
 }
@@ -160,19 +156,17 @@ type importPlan struct {
 
 type importRow struct {
 	number int
-	id     string
 	given  map[string]string
 }
 
 // planImport reads every cell of every row as its field's type, and
 // gives rows without an id the next free ones. It returns every refused
 // cell, not only the first.
-func planImport(s *session, k programme.Kind, tb *sheet.Table, renames map[string]string, today programme.Date) (*importPlan, []error) {
+func planImport(p *programme.Programme, k programme.Kind, tb *sheet.Table, renames map[string]string, today programme.Date) (*importPlan, []error) {
 	fields, _, errs := sheet.Fields(k, tb.Header, renames)
 	plan := &importPlan{kind: k, header: tb.Header, fields: fields}
-	idCol := slices.Index(fields, "id")
 	taken := map[string]int{} // lower-cased id -> row
-	for _, id := range s.p.IDs() {
+	for _, id := range p.IDs() {
 		taken[strings.ToLower(id)] = 0
 	}
 	for _, row := range tb.Rows {
@@ -190,18 +184,18 @@ func planImport(s *session, k programme.Kind, tb *sheet.Table, renames map[strin
 					cellErr(fmt.Errorf("%q is not a valid id (letters, digits, - _ . ; starting with a letter; at most 64 characters)", raw))
 				} else if prev, dup := taken[strings.ToLower(raw)]; dup {
 					if prev == 0 {
-						r2, _ := s.p.Lookup(raw)
-						cellErr(fmt.Errorf("%s is already the id of %s (clear the cell for a new id)", raw, withArticle(r2.Kind)))
+						r2, _ := p.Lookup(raw)
+						cellErr(fmt.Errorf("%s is already the id of %s (clear the cell for a new id)", raw, edit.WithArticle(r2.Kind)))
 					} else {
 						cellErr(fmt.Errorf("%s is the id of row %d too", raw, prev))
 					}
 				} else {
 					taken[strings.ToLower(raw)] = row.Number
-					r.id = raw
+					r.given["id"] = raw
 				}
 				continue
 			}
-			if _, err := parseField(k, f, raw, today); err != nil {
+			if _, err := edit.ParseField(k, f, raw, today); err != nil {
 				cellErr(errors.New(strings.TrimPrefix(err.Error(), f+": ")))
 				continue
 			}
@@ -209,91 +203,19 @@ func planImport(s *session, k programme.Kind, tb *sheet.Table, renames map[strin
 		}
 		plan.rows = append(plan.rows, r)
 	}
-	if idCol < 0 || len(errs) == 0 {
-		for i := range plan.rows {
-			if plan.rows[i].id == "" {
-				plan.rows[i].id = freeID(s.p, k, taken)
-				taken[strings.ToLower(plan.rows[i].id)] = plan.rows[i].number
-			}
-		}
-	}
 	return plan, errs
 }
 
-// freeID is the next id of kind k, as oco add would choose it, that no
-// item and no earlier row has.
-func freeID(p *programme.Programme, k programme.Kind, taken map[string]int) string {
-	id := nextID(p, k)
-	m := idNumber.FindStringSubmatch(id)
-	if m == nil {
-		return id
-	}
-	n, _ := strconv.Atoi(m[2])
-	for {
-		if _, used := taken[strings.ToLower(id)]; !used {
-			return id
-		}
-		n++
-		id = fmt.Sprintf("%s%0*d", m[1], len(m[2]), n)
-	}
-}
-
-var idNumber = regexp.MustCompile(`^(.*?)([0-9]+)$`)
-
-// edit is one change to one file appending every row, in order: the
-// transaction takes the file's lock once, and writes all of it or none.
-func (plan *importPlan) edit(s *session, rel string, today programme.Date) (fileEdit, error) {
-	var all fileEdit
-	fsys := os.DirFS(s.dir)
-	for i, r := range plan.rows {
-		given := map[string]string{"id": r.id}
-		for f, v := range r.given {
-			given[f] = v
-		}
-		_, e, err := planAdd(s.p, s.prefix(), fsys, plan.kind, given, rel, today)
-		if err != nil {
-			return fileEdit{}, fmt.Errorf("row %d: %w", r.number, err)
-		}
-		if i == 0 {
-			all = e
-			rel = e.rel
-			continue
-		}
-		prev := all.change
-		all.change = func(old []byte) ([]byte, error) {
-			mid, err := prev(old)
-			if err != nil {
-				return nil, err
-			}
-			return e.change(mid)
-		}
-	}
-	return all, nil
-}
-
-// check returns the errors the programme would have with the new items
-// that it does not have now, each named by the row (and, where the error
-// is about one field, the column) it comes from.
-func (plan *importPlan) check(s *session, e fileEdit) ([]error, error) {
-	old, err := os.ReadFile(filepath.Join(s.dir, filepath.FromSlash(e.rel)))
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, err
-	}
-	nw, err := e.change(old)
-	if err != nil {
-		return nil, err
-	}
-	bad, err := newErrors(os.DirFS(s.dir), s.prefix(), s.g.reportingDate, e.rel, old, nw)
-	if err != nil {
-		return nil, err
-	}
-	display := path.Join(s.prefix(), e.rel)
-	lines := strings.Split(string(nw), "\n")
+// locate names each error the new items would bring by the row (and,
+// where the error is about one field, the column) it comes from.
+func (plan *importPlan) locate(res *edit.AddAllResult) []error {
+	lines := strings.Split(string(res.New), "\n")
 	var errs []error
-	for _, f := range bad {
-		row := slices.IndexFunc(plan.rows, func(r importRow) bool { return r.id == f.ID })
-		if row < 0 || f.Pos.File != display {
-			errs = append(errs, fmt.Errorf("%s [%s]", f.Message, f.Rule))
+	for _, f := range res.Errors {
+		row := slices.Index(res.IDs, f.ID)
+		msg := fmt.Errorf("%s [%s]", f.Message, f.Rule)
+		if row < 0 || f.Pos.File != res.File {
+			errs = append(errs, msg)
 			continue
 		}
 		col := -1
@@ -301,34 +223,31 @@ func (plan *importPlan) check(s *session, e fileEdit) ([]error, error) {
 			key, _, _ := strings.Cut(strings.TrimLeft(strings.TrimSpace(lines[f.Pos.Line-1]), "- "), ":")
 			col = slices.Index(plan.fields, key)
 		}
-		msg := fmt.Errorf("%s [%s]", f.Message, f.Rule)
 		if col < 0 {
 			errs = append(errs, fmt.Errorf("row %d (%s): %w", plan.rows[row].number, f.ID, msg))
 			continue
 		}
 		errs = append(errs, &sheet.CellError{Row: plan.rows[row].number, Column: col, Header: plan.header[col], Err: msg})
 	}
-	return errs, nil
+	return errs
 }
 
 // editSummary follows a dry run's line diff with what the change means
 // for the programme, as oco diff would say it: the headline, then the
 // totals.
-func editSummary(s *session, e fileEdit) error {
-	old, err := os.ReadFile(filepath.Join(s.dir, filepath.FromSlash(e.rel)))
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return cantRun(err)
+func editSummary(g *globals, res *edit.Result) error {
+	if res.Before == nil || res.After == nil {
+		return nil
 	}
-	nw, err := e.change(old)
-	if err != nil {
-		return cantRun(err)
-	}
-	after := programme.Load(overlayFS{base: os.DirFS(s.dir), files: map[string][]byte{e.rel: nw}}, s.prefix())
-	asOf, err := s.g.reportingDate(after)
+	before, err := g.reportingDate(res.Before)
 	if err != nil {
 		return err
 	}
-	r := compare.Compare(compare.Side{P: s.p, AsOf: s.asOf}, compare.Side{P: after, AsOf: asOf})
-	_, err = fmt.Fprintf(s.g.env.Out, "\n%s\n%s\n", r.Headline(), render.Totals(r))
+	after, err := g.reportingDate(res.After)
+	if err != nil {
+		return err
+	}
+	r := compare.Compare(compare.Side{P: res.Before, AsOf: before}, compare.Side{P: res.After, AsOf: after})
+	_, err = fmt.Fprintf(g.env.Out, "\n%s\n%s\n", r.Headline(), render.Totals(r))
 	return err
 }

@@ -127,7 +127,7 @@ func newSince(s *session, base string, fs []programme.Finding) (func(programme.F
 	if _, err := repo.Resolve(base); err != nil {
 		return nil, gitError(err)
 	}
-	old, err := revisionSide(s.g, repo, base, rel, s.prefix())
+	old, err := revisionSide(s.g, repo, base, rel, s.g.displayDir(s.dir))
 	if err != nil {
 		return nil, err
 	}
