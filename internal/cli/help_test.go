@@ -2,8 +2,12 @@ package cli
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/ocotool/oco/internal/check"
 )
 
 // Every command's help shows how it is used and what its exit statuses
@@ -52,6 +56,19 @@ func TestOutputJSONEverywhere(t *testing.T) {
 			if code != 0 || !strings.HasPrefix(strings.TrimSpace(out), "{") && !strings.HasPrefix(strings.TrimSpace(out), "[") {
 				t.Errorf("oco %s %s json: exit %d, %.60q %s", strings.Join(args, " "), flag, code, out, stderr)
 			}
+		}
+	}
+}
+
+// Every rule has its entry in the README, where SARIF's helpUri points.
+func TestREADMEListsEveryRule(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join(shippedDir(t), "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range check.Rules() {
+		if !strings.Contains(string(readme), `<a id="rule-`+r.Name+`"></a>`) {
+			t.Errorf("README.md has no entry for rule %s (SARIF links to #rule-%s)", r.Name, r.Name)
 		}
 	}
 }
