@@ -33,8 +33,9 @@ func newExportCmd(g *globals) *cobra.Command {
   csv      the milestones, one a row, with their derived status and rating
   xlsx     an Excel workbook: a sheet per kind (phases, milestones, risks,
            assumptions, issues, decisions, benefits) with the columns of
-           that listing's -o csv, dates as dates, a frozen header row with
-           filters, RAG cells filled in their colour, and a risk heat map
+           that listing's -o csv, and sheets of the people, bodies and
+           workstreams; dates as dates, a frozen header row with filters,
+           RAG cells filled in their colour, and a risk heat map
   ics      an iCalendar file: one all-day event per milestone on its date
            (done, else forecast, else due), for a shared calendar
   mermaid  a Mermaid gantt chart of the milestones by phase, for pages
@@ -99,6 +100,19 @@ func workbook(s *session) render.Workbook {
 		}
 		wb.Sheets = append(wb.Sheets, render.Sheet{Name: l.use, Table: tb})
 	}
+	// The people and groups the items name, for lookups in the workbook.
+	var people, bodies, workstreams []any
+	for _, x := range s.p.People {
+		people = append(people, view.NewPerson(x))
+	}
+	for _, x := range s.p.Bodies {
+		bodies = append(bodies, view.NewBody(x))
+	}
+	for _, x := range s.p.Workstreams {
+		workstreams = append(workstreams, view.NewWorkstream(x))
+	}
+	wb.Sheets = append(wb.Sheets, recordSheet("people", view.Person{}, people),
+		recordSheet("bodies", view.Body{}, bodies), recordSheet("workstreams", view.Workstream{}, workstreams))
 	rec := view.NewRiskMatrix(s.p, &view.Filter{}, true, false)
 	m := render.Matrix{Title: "Open risks: likelihood (up) × impact (across)",
 		Bands: func(score int) render.Style { return render.RAGStyle(s.p.RAG(score)) }}
@@ -119,6 +133,31 @@ func exportCSV(out io.Writer, s *session) error {
 			m.Forecast.String(), m.Done.String(), st.Status, st.RAG, plan.Expected[i].String(), strconv.Itoa(plan.Slack[i])))
 	}
 	return render.CSV(out, tb)
+}
+
+// recordSheet is a sheet of records whose fields are all text or lists of
+// ids, headed by their JSON names: the format's own field names.
+func recordSheet(name string, zero any, recs []any) render.Sheet {
+	t := reflect.TypeOf(zero)
+	var tb render.Table
+	for i := 0; i < t.NumField(); i++ {
+		n, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		tb.Columns = append(tb.Columns, render.Column{Header: n})
+	}
+	for _, r := range recs {
+		v := reflect.ValueOf(r)
+		row := make([]render.Cell, t.NumField())
+		for i := range row {
+			switch f := v.Field(i); f.Kind() {
+			case reflect.String:
+				row[i].Text = f.String()
+			case reflect.Slice:
+				row[i].Text = joinListIDs(f.Interface().([]string))
+			}
+		}
+		tb.Rows = append(tb.Rows, row)
+	}
+	return render.Sheet{Name: name, Table: tb}
 }
 
 // milestoneDay is the day a milestone's event sits on: when it was done,

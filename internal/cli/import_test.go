@@ -84,7 +84,7 @@ wb.save(sys.argv[2])
 	if err != nil {
 		t.Fatalf("openpyxl: %v\n%s", err, seen)
 	}
-	want := "phases,milestones,risks,assumptions,issues,decisions,benefits,risk heat map\nA2 True\nTrue\ngreen FFC6EFCE\n"
+	want := "phases,milestones,risks,assumptions,issues,decisions,benefits,people,bodies,workstreams,risk heat map\nA2 True\nTrue\ngreen FFC6EFCE\n"
 	if string(seen) != want {
 		t.Errorf("openpyxl read:\n%s\nwant:\n%s", seen, want)
 	}
