@@ -1,11 +1,9 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -107,17 +105,17 @@ func runImport(g *globals, o *importOptions, name string) error {
 		}
 	}
 	today := programme.DateOf(g.env.Now())
-	plan, cellErrs := planImport(src.P, k, tb, renames, today)
+	plan, cellErrs := sheet.NewPlan(src.P, k, tb, renames, today)
 	if len(cellErrs) > 0 {
 		return refuseImport(g, name, cellErrs)
 	}
-	if len(plan.rows) == 0 {
+	if len(plan.Rows) == 0 {
 		fmt.Fprintf(g.env.Err, "%s: no rows to import\n", name)
 		return nil
 	}
-	given := make([]map[string]string, len(plan.rows))
-	for i, r := range plan.rows {
-		given[i] = r.given
+	given := make([]map[string]string, len(plan.Rows))
+	for i, r := range plan.Rows {
+		given[i] = r.Given
 	}
 	res, err := src.AddAll(k, given, rel, today, o.dryRun)
 	if err != nil {
@@ -126,7 +124,7 @@ func runImport(g *globals, o *importOptions, name string) error {
 	if len(res.Errors) > 0 {
 		// Named by row and column, not by a line of a file the user has
 		// not seen.
-		return refuseImport(g, name, plan.locate(res))
+		return refuseImport(g, name, plan.Locate(res.File, res.New, res.IDs, res.Errors))
 	}
 	if o.dryRun {
 		io.WriteString(g.env.Out, res.Diff())
@@ -144,92 +142,6 @@ func refuseImport(g *globals, name string, errs []error) error {
 		fmt.Fprintf(g.env.Err, "%s: %v\n", name, e)
 	}
 	return &exitError{code: ExitFailed, err: fmt.Errorf("nothing imported: %s refused", programme.Plural(len(errs), "cell"))}
-}
-
-// importPlan is the rows of a sheet read as items of one kind.
-type importPlan struct {
-	kind   programme.Kind
-	header []string
-	fields []string // by column; "" for a column read past
-	rows   []importRow
-}
-
-type importRow struct {
-	number int
-	given  map[string]string
-}
-
-// planImport reads every cell of every row as its field's type, and
-// gives rows without an id the next free ones. It returns every refused
-// cell, not only the first.
-func planImport(p *programme.Programme, k programme.Kind, tb *sheet.Table, renames map[string]string, today programme.Date) (*importPlan, []error) {
-	fields, _, errs := sheet.Fields(k, tb.Header, renames)
-	plan := &importPlan{kind: k, header: tb.Header, fields: fields}
-	taken := map[string]int{} // lower-cased id -> row
-	for _, id := range p.IDs() {
-		taken[strings.ToLower(id)] = 0
-	}
-	for _, row := range tb.Rows {
-		r := importRow{number: row.Number, given: map[string]string{}}
-		for i, f := range fields {
-			raw := strings.TrimSpace(row.Cell(i))
-			if f == "" || raw == "" {
-				continue
-			}
-			cellErr := func(err error) {
-				errs = append(errs, &sheet.CellError{Row: row.Number, Column: i, Header: tb.Header[i], Err: err})
-			}
-			if f == "id" {
-				if !programme.ValidID(raw) {
-					cellErr(fmt.Errorf("%q is not a valid id (letters, digits, - _ . ; starting with a letter; at most 64 characters)", raw))
-				} else if prev, dup := taken[strings.ToLower(raw)]; dup {
-					if prev == 0 {
-						r2, _ := p.Lookup(raw)
-						cellErr(fmt.Errorf("%s is already the id of %s (clear the cell for a new id)", raw, edit.WithArticle(r2.Kind)))
-					} else {
-						cellErr(fmt.Errorf("%s is the id of row %d too", raw, prev))
-					}
-				} else {
-					taken[strings.ToLower(raw)] = row.Number
-					r.given["id"] = raw
-				}
-				continue
-			}
-			if _, err := edit.ParseField(k, f, raw, today); err != nil {
-				cellErr(errors.New(strings.TrimPrefix(err.Error(), f+": ")))
-				continue
-			}
-			r.given[f] = raw
-		}
-		plan.rows = append(plan.rows, r)
-	}
-	return plan, errs
-}
-
-// locate names each error the new items would bring by the row (and,
-// where the error is about one field, the column) it comes from.
-func (plan *importPlan) locate(res *edit.AddAllResult) []error {
-	lines := strings.Split(string(res.New), "\n")
-	var errs []error
-	for _, f := range res.Errors {
-		row := slices.Index(res.IDs, f.ID)
-		msg := fmt.Errorf("%s [%s]", f.Message, f.Rule)
-		if row < 0 || f.Pos.File != res.File {
-			errs = append(errs, msg)
-			continue
-		}
-		col := -1
-		if f.Pos.Line >= 1 && f.Pos.Line <= len(lines) {
-			key, _, _ := strings.Cut(strings.TrimLeft(strings.TrimSpace(lines[f.Pos.Line-1]), "- "), ":")
-			col = slices.Index(plan.fields, key)
-		}
-		if col < 0 {
-			errs = append(errs, fmt.Errorf("row %d (%s): %w", plan.rows[row].number, f.ID, msg))
-			continue
-		}
-		errs = append(errs, &sheet.CellError{Row: plan.rows[row].number, Column: col, Header: plan.header[col], Err: msg})
-	}
-	return errs
 }
 
 // editSummary follows a dry run's line diff with what the change means
