@@ -1,12 +1,11 @@
 package cli
 
 import (
-	"fmt"
-	"reflect"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/ocotool/oco/internal/render"
 	"github.com/ocotool/oco/internal/view"
 )
 
@@ -182,59 +181,17 @@ scripts may depend on them. oco schema describes the files, not these.
 
 Fields of each kind ("?" where it may be absent):
 
-` + jsonShapes() + `
+` + render.Shapes([]render.Shape{
+				{Kind: "phase", Record: view.Phase{}}, {Kind: "milestone", Record: view.Milestone{}}, {Kind: "risk", Record: view.Risk{}},
+				{Kind: "assumption", Record: view.Assumption{}}, {Kind: "issue", Record: view.Issue{}},
+				{Kind: "decision", Record: view.Decision{}}, {Kind: "benefit", Record: view.Benefit{}},
+				{Kind: "person", Record: view.Person{}}, {Kind: "body", Record: view.Body{}},
+				{Kind: "workstream", Record: view.Workstream{}},
+			}) + `
 Listings print a list of their kind. oco show ID prints {"kind", "id",
 "defined" (file:line), "item" (the record above), "links"}. oco validate
 -o json prints a list of findings: {"file", "line", "column", "severity",
 "rule", "message", "id"}.`,
 		},
 	}
-}
-
-// jsonShapes lists the fields of each kind's record as -o json prints it,
-// read from the records themselves so that the help cannot fall behind.
-func jsonShapes() string {
-	var b strings.Builder
-	for _, r := range []struct {
-		kind string
-		v    any
-	}{
-		{"phase", view.Phase{}}, {"milestone", view.Milestone{}}, {"risk", view.Risk{}},
-		{"assumption", view.Assumption{}}, {"issue", view.Issue{}}, {"decision", view.Decision{}},
-		{"benefit", view.Benefit{}}, {"person", view.Person{}}, {"body", view.Body{}},
-		{"workstream", view.Workstream{}},
-	} {
-		var names []string
-		t := reflect.TypeOf(r.v)
-		for i := 0; i < t.NumField(); i++ {
-			tag := t.Field(i).Tag.Get("json")
-			name, opts, _ := strings.Cut(tag, ",")
-			if name == "" || name == "-" {
-				continue
-			}
-			if strings.Contains(opts, "omitempty") {
-				name += "?"
-			}
-			names = append(names, name)
-		}
-		line := fmt.Sprintf("  %-11s", r.kind)
-		width := len(line)
-		for i, n := range names {
-			if i > 0 {
-				line += ","
-				width++
-			}
-			if width+len(n)+1 > 76 {
-				b.WriteString(line + "\n")
-				line, width = strings.Repeat(" ", 13), 13
-			} else if i > 0 {
-				line += " "
-				width++
-			}
-			line += n
-			width += len(n)
-		}
-		b.WriteString(line + "\n")
-	}
-	return b.String()
 }
