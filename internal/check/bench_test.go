@@ -2,12 +2,16 @@ package check
 
 import (
 	"fmt"
+	"maps"
+	"os"
 	"runtime"
+	"slices"
 	"testing"
 	"time"
 
 	"github.com/ocotool/oco/internal/programme"
 	"github.com/ocotool/oco/internal/schedule"
+	"go.yaml.in/yaml/v3"
 )
 
 // The benchmarks measure what `oco validate` does on large programmes:
@@ -24,6 +28,14 @@ import (
 // machine disturbs far less than the wall clock.
 
 var benchSizes = []int{1_000, 10_000, 100_000}
+
+func init() {
+	// A million milestones (190 MB of YAML) takes minutes and gigabytes:
+	// only when asked, OCO_BENCH_MILLION=1.
+	if os.Getenv("OCO_BENCH_MILLION") != "" {
+		benchSizes = append(benchSizes, 1_000_000)
+	}
+}
 
 func reportSize(b *testing.B, n, size int) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/milestone")
@@ -43,6 +55,34 @@ func allocPerYAML(b *testing.B, size int, before runtime.MemStats) {
 	var after runtime.MemStats
 	runtime.ReadMemStats(&after)
 	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/float64(b.N)/float64(size), "alloc/yaml")
+}
+
+// BenchmarkParseFloor is the floor under Load and Validate: parsing the
+// same files into yaml.Node trees with the same library, one file after
+// another on one core, and nothing else. Compare its cpu-ns/op and ns/op
+// with theirs.
+func BenchmarkParseFloor(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("milestones=%d", n), func(b *testing.B) {
+			fsys, size := generated(n)
+			names := slices.Sorted(maps.Keys(fsys))
+			b.ReportAllocs()
+			var ms runtime.MemStats
+			runtime.ReadMemStats(&ms)
+			cpu := cpuTime()
+			for b.Loop() {
+				for _, name := range names {
+					var doc yaml.Node
+					if err := yaml.Unmarshal(fsys[name].Data, &doc); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			cpuPerOp(b, cpu)
+			allocPerYAML(b, size, ms)
+			reportSize(b, n, size)
+		})
+	}
 }
 
 func BenchmarkLoad(b *testing.B) {

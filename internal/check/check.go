@@ -79,6 +79,11 @@ var catalogue = []entry{
 	{Rule{"rebaselined", programme.Warning, "A milestone whose due date changed without a decision (oco diff only)."}, nil},
 	{Rule{"id-case", programme.Warning, "Two ids that differ only by case."}, IDCase},
 	{Rule{"non-working-day", programme.Warning, "A due, start or forecast date on a day its calendar does not work."}, NonWorkingDay},
+
+	// The board cycle (SPEC 7.3).
+	{Rule{"tolerance-breach", programme.Warning, "A forecast beyond one of the board's tolerances: time, cost, red risks, benefits at risk."}, ToleranceBreach},
+	{Rule{"dca-inconsistent", programme.Warning, "The latest delivery confidence assessment is green or amber-green while a critical-path milestone is overdue or red, or a red risk is open."}, DCAInconsistent},
+	{Rule{"benefit-at-risk", programme.Warning, "A benefit not yet realised whose enabling milestone is expected after the benefit's date, or is red."}, BenefitAtRisk},
 }
 
 // severities is filled in by init: the rules refer to it, and the

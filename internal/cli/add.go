@@ -198,7 +198,7 @@ func runAdd(g *globals, o *addOptions, cmd *cobra.Command, kindArg string) error
 			return usageError("--file: %v", err)
 		}
 	}
-	res, err := src.Add(k, given, rel, todayDate(), o.dryRun)
+	res, err := src.Add(k, given, rel, g.today(), o.dryRun)
 	if err != nil {
 		return editError(err)
 	}
@@ -224,7 +224,7 @@ func parseKind(s string) (programme.Kind, error) {
 	if strings.EqualFold(s, "programme") {
 		return "", errors.New("the programme is one mapping, not a list: change its fields with oco set programme field=value")
 	}
-	return "", fmt.Errorf("no kind %q%s (kinds: %s)", s, edit.DidYouMean(s, names), strings.Join(names, ", "))
+	return "", fmt.Errorf("no kind %q%s (kinds: %s)", s, programme.Suggest(s, names), strings.Join(names, ", "))
 }
 
 // fileInDir maps --file, relative to the working directory, to a path

@@ -45,7 +45,7 @@ func runDone(g *globals, o *doneOptions, id string) error {
 	}
 	d := asOf
 	if o.on != "" {
-		if d, err = edit.ParseDate(o.on, todayDate()); err != nil {
+		if d, err = edit.ParseDate(o.on, g.today()); err != nil {
 			return usageError("--on: %v", err)
 		}
 	}

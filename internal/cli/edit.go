@@ -5,9 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"slices"
 	"strings"
-	"time"
 
 	"github.com/ocotool/oco/internal/edit"
 	"github.com/ocotool/oco/internal/programme"
@@ -40,13 +38,8 @@ func (g *globals) loadEdit() (*edit.Source, programme.Date, error) {
 	if err != nil {
 		return nil, 0, err
 	}
-	if n := len(src.P.Unread); n > 0 {
-		for _, f := range src.P.Findings {
-			if slices.Contains(src.P.Unread, f.Pos.File) {
-				fmt.Fprintf(g.env.Err, "%s\n", f)
-			}
-		}
-		return nil, 0, usageError("could not read %s of the programme", programme.Plural(n, "file"))
+	if err := g.refuseUnread(src.P); err != nil {
+		return nil, 0, err
 	}
 	return src, asOf, nil
 }
@@ -93,7 +86,8 @@ func short(s string) string {
 	return s
 }
 
-func todayDate() programme.Date { return programme.DateOf(time.Now()) }
+// today is the date by the run's one clock, for "today" in an edit.
+func (g *globals) today() programme.Date { return programme.DateOf(g.env.Now()) }
 
 // unwrapEditError says what went wrong with a file in the user's terms:
 // "path: permission denied", not "open path: permission denied".

@@ -31,18 +31,21 @@ milestone holding its date; one that leans right is slipping.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return runHistory(g, o, args) },
 	}
-	g.addOutputFlag(cmd, "table", render.FormatTable, render.FormatJSON, render.FormatCSV)
+	g.addOutputFlag(cmd, "table", render.FormatTable, render.FormatJSON, render.FormatCSV, formatSVG)
 	cmd.Flags().BoolVar(&o.chart, "chart", false, "draw the milestone trend chart")
 	cmd.Flags().StringVar(&o.rev, "rev", "HEAD", "read the history up to this revision")
 	return cmd
 }
 
 func runHistory(g *globals, o *historyOptions, args []string) error {
-	f, err := g.format(render.FormatTable, render.FormatJSON, render.FormatCSV)
+	f, err := g.format(render.FormatTable, render.FormatJSON, render.FormatCSV, formatSVG)
 	if err != nil {
 		return err
 	}
-	if o.chart && f != render.FormatTable {
+	if f == formatSVG && !o.chart {
+		return usageError("-o svg draws the chart: give --chart too")
+	}
+	if o.chart && f != render.FormatTable && f != formatSVG {
 		return usageError("--chart draws a chart; it cannot be combined with -o %s", f)
 	}
 	if strings.HasPrefix(o.rev, "-") {
@@ -70,6 +73,9 @@ func runHistory(g *globals, o *historyOptions, args []string) error {
 		if rows = trend.Of(rows, args[0]); len(rows) == 0 {
 			return usageError("no milestone %s in the history of %s", args[0], g.displayDir(dir))
 		}
+	}
+	if f == formatSVG {
+		return historySVG(g, points, rows)
 	}
 	if o.chart {
 		return g.term().HistoryChart(trend.ChartOf(rows))

@@ -61,7 +61,7 @@ programme, or any of the files it would write.`,
 
 func runInit(g *globals, dir string) error {
 	display := g.displayDir(dir)
-	files, err := scaffold(display, time.Now())
+	files, err := scaffold(display, g.env.Now())
 	if err != nil {
 		return err
 	}
@@ -70,7 +70,7 @@ func runInit(g *globals, dir string) error {
 	}
 	// Refuse before writing anything: a programme there already, or a file
 	// of ours in the way.
-	if p := programme.Load(os.DirFS(dir), display); p.Header.File != "" {
+	if p := programme.LoadDir(dir, display); p.Header.File != "" {
 		return usageError("%s already holds a programme (%s); oco init does not overwrite", display, p.Header.File)
 	}
 	names := slices.Sorted(func(yield func(string) bool) {
@@ -80,9 +80,15 @@ func runInit(g *globals, dir string) error {
 			}
 		}
 	})
+	// A file of ours already there is refused, unless it is exactly what
+	// this run would write: the leftover of an init that was killed, which
+	// this one completes.
 	for _, name := range names {
-		if _, err := os.Lstat(filepath.Join(dir, name)); err == nil {
-			return usageError("%s already exists; oco init does not overwrite", path.Join(display, name))
+		target := filepath.Join(dir, name)
+		if _, err := os.Lstat(target); err == nil {
+			if b, err := os.ReadFile(target); err != nil || !bytes.Equal(b, files[name]) {
+				return usageError("%s already exists; oco init does not overwrite", path.Join(display, name))
+			}
 		}
 	}
 	if err := writeScaffold(dir, names, files); err != nil {
@@ -98,53 +104,60 @@ func runInit(g *globals, dir string) error {
 	return nil
 }
 
-// writeScaffold writes the new programme whole or not at all. A directory
-// that does not exist yet is filled under a temporary name beside it and
-// renamed into place (MkdirTemp makes it private, so it is opened up as a
-// new directory would be); into one that exists, files are written one by one
-// and removed again if any fails.
+// writeScaffold writes the new programme whole or not at all, whatever
+// happens to the process. The files are written into a temporary directory
+// inside dir (dot-named, so no loader reads it, and marked with this
+// process's id, so the next command removes it if this one is killed),
+// then renamed into place one by one, programme.yaml last: until it is in
+// place, dir holds no programme, and a second oco init completes the first.
 func writeScaffold(dir string, names []string, files map[string][]byte) error {
-	if _, err := os.Lstat(dir); errors.Is(err, fs.ErrNotExist) {
-		parent := filepath.Dir(filepath.Clean(dir))
-		if err := os.MkdirAll(parent, 0o777); err != nil {
-			return err
-		}
-		tmp, err := os.MkdirTemp(parent, ".oco-init-*")
-		if err != nil {
-			return err
-		}
-		if err := writeFiles(tmp, names, files); err != nil {
-			os.RemoveAll(tmp)
-			return err
-		}
-		if err := os.Chmod(tmp, 0o755); err != nil {
-			os.RemoveAll(tmp)
-			return err
-		}
-		if err := os.Rename(tmp, dir); err != nil {
-			os.RemoveAll(tmp)
-			return err
-		}
-		return nil
+	if err := os.MkdirAll(dir, 0o777); err != nil {
+		return err
 	}
-	return writeFiles(dir, names, files)
-}
-
-// writeFiles writes each file into dir, removing those it wrote if one fails.
-func writeFiles(dir string, names []string, files map[string][]byte) error {
-	var written []string
+	tmp, err := os.MkdirTemp(dir, yamledit.TempPattern(yamledit.InitPrefix))
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
 	for _, name := range names {
-		target := filepath.Join(dir, name)
+		target := filepath.Join(tmp, name)
 		if err := os.MkdirAll(filepath.Dir(target), 0o777); err != nil {
 			return err
 		}
-		if err := yamledit.WriteFile(target, files[name]); err != nil {
-			for _, w := range written {
-				os.Remove(w)
+		if err := os.WriteFile(target, files[name], 0o644); err != nil {
+			return err
+		}
+	}
+	last := slices.Index(names, "programme.yaml")
+	order := slices.Clone(names)
+	if last >= 0 {
+		order = append(slices.Delete(order, last, last+1), "programme.yaml")
+	}
+	var placed []string // taken back if a later one fails
+	for _, name := range order {
+		target := filepath.Join(dir, name)
+		err := os.MkdirAll(filepath.Dir(target), 0o777)
+		if err == nil {
+			var f *os.File
+			if f, err = os.Open(filepath.Join(tmp, name)); err == nil {
+				err = f.Sync()
+				f.Close()
+			}
+		}
+		if err == nil {
+			err = os.Rename(filepath.Join(tmp, name), target)
+		}
+		if err != nil {
+			for _, p := range placed {
+				os.Remove(p)
 			}
 			return err
 		}
-		written = append(written, target)
+		placed = append(placed, target)
+	}
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
 	}
 	return nil
 }
@@ -184,8 +197,8 @@ func scaffold(dir string, now time.Time) (map[string][]byte, error) {
 			return err
 		}
 		file := strings.TrimSuffix(path.Base(name), ".tmpl")
-		if file == "gitattributes" {
-			file = ".gitattributes" // a dot-file would not be embedded as it is
+		if file == "gitattributes" || file == "gitignore" {
+			file = "." + file // a dot-file would not be embedded as it is
 		}
 		out[file] = b.Bytes()
 		return nil

@@ -14,6 +14,7 @@ import (
 	"github.com/ocotool/oco/internal/programme"
 	"github.com/ocotool/oco/internal/render"
 	"github.com/ocotool/oco/internal/schedule"
+	"github.com/ocotool/oco/internal/yamledit"
 )
 
 // version is set at build time with -ldflags "-X ...cli.version=v1.2.3".
@@ -127,7 +128,14 @@ func (g *globals) errorTerm() render.Term {
 
 // findDir finds the programme directory: --dir, $OCO_DIR, or a search from
 // the working directory upwards.
-func (g *globals) findDir() (string, error) {
+func (g *globals) findDir() (dir string, err error) {
+	defer func() {
+		if err == nil {
+			// What a killed edit or init left behind goes before anything
+			// reads or writes the programme.
+			yamledit.CleanStale(dir)
+		}
+	}()
 	if g.dir != "" {
 		return checkDir(g.dir, "--dir")
 	}
@@ -295,11 +303,15 @@ func brokenFiles(p *programme.Programme) string {
 // unreadable is the exit status 2 error for a programme with files that
 // could not be read, or nil: an edit or a comparison must not be made
 // against part of the programme.
-func (s *session) unreadable() error {
-	if n := len(s.p.Unread); n > 0 {
-		for _, f := range s.p.Findings {
-			if slices.Contains(s.p.Unread, f.Pos.File) {
-				fmt.Fprintf(s.g.env.Err, "%s\n", f)
+func (s *session) unreadable() error { return s.g.refuseUnread(s.p) }
+
+// refuseUnread prints the findings of p's files that could not be read and
+// returns the exit status 2 error for them, or nil where there are none.
+func (g *globals) refuseUnread(p *programme.Programme) error {
+	if n := len(p.Unread); n > 0 {
+		for _, f := range p.Findings {
+			if slices.Contains(p.Unread, f.Pos.File) {
+				fmt.Fprintf(g.env.Err, "%s\n", f)
 			}
 		}
 		return usageError("could not read %s of the programme", programme.Plural(n, "file"))

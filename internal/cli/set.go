@@ -49,7 +49,7 @@ func runSet(g *globals, o *setOptions, id string, args []string) error {
 	if err != nil {
 		return err
 	}
-	res, err := src.Set(id, args, todayDate(), o.dryRun)
+	res, err := src.Set(id, args, g.today(), o.dryRun)
 	if err != nil {
 		return editError(err)
 	}

@@ -162,7 +162,10 @@ func (c *comparer) milestones() {
 		base := Change{Kind: programme.KindMilestone, ID: n.ID, Title: n.Title, Pos: n.Pos()}
 		if !had {
 			ch := base
-			ch.What, ch.To = Added, n.Date().String()
+			ch.What, ch.To = Added, n.Due.String()
+			if n.Forecast != 0 && n.Forecast != n.Due {
+				ch.By = n.Forecast.String() // said as "forecast"
+			}
 			c.add(ch)
 			return
 		}

@@ -16,6 +16,9 @@ func Describe(ch Change) string {
 	case Added:
 		switch ch.Kind {
 		case programme.KindMilestone:
+			if ch.By != "" {
+				return "added, due " + ch.To + ", forecast " + ch.By
+			}
 			return "added, due " + ch.To
 		case programme.KindRisk:
 			return "raised, score " + ch.To
@@ -225,7 +228,12 @@ func (r *Result) Headline() string {
 		parts = append(parts[:most], fmt.Sprintf("%d more", len(parts)-most))
 	}
 	s := strings.Join(parts, "; ")
-	return strings.ToUpper(s[:1]) + s[1:]
+	// A sentence that starts with an id keeps the id as it is written:
+	// ids are case-sensitive.
+	if rest, ok := strings.CutPrefix(s, "new "); ok {
+		s = "New " + rest
+	}
+	return s
 }
 
 // andList joins words as a sentence does: "a", "a and b", "a, b and c".

@@ -47,7 +47,7 @@ func find(p *programme.Programme, prefix, id string) (*Target, error) {
 	}
 	switch len(found) {
 	case 0:
-		return nil, fmt.Errorf("no item has the id %q%s", id, DidYouMean(id, p.IDs()))
+		return nil, fmt.Errorf("no item has the id %q%s", id, programme.Suggest(id, p.IDs()))
 	case 1:
 	default:
 		var where []string

@@ -54,7 +54,7 @@ func ParseField(k programme.Kind, name, raw string, today programme.Date) (Assig
 	top, sub, nested := strings.Cut(name, ".")
 	f, ok := programme.FieldOf(k, top)
 	if !ok {
-		return a, fmt.Errorf("%s has no field %q%s (fields: %s)", WithArticle(k), name, DidYouMean(name, FieldNames(k)), strings.Join(FieldNames(k), ", "))
+		return a, fmt.Errorf("%s has no field %q%s (fields: %s)", WithArticle(k), name, programme.Suggest(name, FieldNames(k)), strings.Join(FieldNames(k), ", "))
 	}
 	if f.Kind == programme.KindStruct {
 		if !nested {
@@ -66,7 +66,7 @@ func ParseField(k programme.Kind, name, raw string, today programme.Date) (Assig
 		}
 		i := slices.IndexFunc(f.Sub, func(s programme.Field) bool { return s.Name == sub })
 		if i < 0 {
-			return a, fmt.Errorf("%s has no field %q%s (fields: %s)", top, sub, DidYouMean(sub, SubNames(f)), strings.Join(SubNames(f), ", "))
+			return a, fmt.Errorf("%s has no field %q%s (fields: %s)", top, sub, programme.Suggest(sub, SubNames(f)), strings.Join(SubNames(f), ", "))
 		}
 		f = f.Sub[i]
 	} else if nested {
@@ -98,7 +98,7 @@ func ParseField(k programme.Kind, name, raw string, today programme.Date) (Assig
 		a.Value, a.Show = yamledit.Scalar(strconv.Itoa(n)), strconv.Itoa(n)
 	case programme.KindEnum:
 		if !slices.Contains(f.Enum, raw) {
-			return a, fmt.Errorf("%s: %q is not one of %s%s", name, raw, strings.Join(f.Enum, ", "), DidYouMean(raw, f.Enum))
+			return a, fmt.Errorf("%s: %q is not one of %s%s", name, raw, strings.Join(f.Enum, ", "), programme.Suggest(raw, f.Enum))
 		}
 		a.Value = yamledit.Scalar(raw)
 	case programme.KindRef:
@@ -174,14 +174,6 @@ func SubNames(f programme.Field) []string {
 	return out
 }
 
-// DidYouMean suggests the candidate nearest s: `; did you mean "M-1"?`.
-func DidYouMean(s string, candidates []string) string {
-	if near := programme.Nearest(s, candidates, 1); len(near) > 0 {
-		return fmt.Sprintf("; did you mean %q?", near[0])
-	}
-	return ""
-}
-
 // ParseDate reads a date the user typed: YYYY-MM-DD, or today.
 func ParseDate(s string, today programme.Date) (programme.Date, error) {
 	if s == "today" {
@@ -201,35 +193,62 @@ func splitList(s string) []string {
 }
 
 // ValueText is how a field's value reads in messages: a scalar as written,
-// a list joined by commas, a predecessor with a lag as M-4+2w.
+// a list joined by commas, a predecessor with a lag as M-4+2w. It is cut to
+// about sixty characters, and reads at most a few hundred nodes a few
+// levels deep: an alias that contains itself, or expands a billion times,
+// reads as "...".
 func ValueText(n *yaml.Node) string {
-	switch {
-	case n == nil:
-		return ""
-	case n.Kind == yaml.AliasNode:
-		return ValueText(n.Alias)
-	case n.Kind == yaml.ScalarNode:
-		return n.Value
-	case n.Kind == yaml.SequenceNode:
-		var parts []string
-		for _, c := range n.Content {
+	budget := valueBudget
+	var b strings.Builder
+	writeValue(&b, n, 0, &budget)
+	return programme.Clip(b.String())
+}
+
+// valueBudget and valueDepth bound what ValueText reads of a value.
+const (
+	valueBudget = 256
+	valueDepth  = 16
+)
+
+func writeValue(b *strings.Builder, n *yaml.Node, depth int, budget *int) {
+	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < valueDepth; i++ {
+		n = n.Alias
+	}
+	*budget--
+	if n == nil || n.Kind == yaml.AliasNode || depth > valueDepth || *budget < 0 || b.Len() > 4*valueBudget {
+		if n != nil {
+			b.WriteString("...")
+		}
+		return
+	}
+	switch n.Kind {
+	case yaml.ScalarNode:
+		b.WriteString(n.Value)
+	case yaml.SequenceNode:
+		for i, c := range n.Content {
+			if i > 0 {
+				b.WriteString(",")
+			}
 			if c.Kind == yaml.MappingNode {
 				if id, lag := programme.MapValue(c, "id"), programme.MapValue(c, "lag"); id != nil && lag != nil {
-					parts = append(parts, id.Value+"+"+ValueText(lag))
+					b.WriteString(id.Value + "+")
+					writeValue(b, lag, depth+1, budget)
 					continue
 				}
 			}
-			parts = append(parts, ValueText(c))
+			writeValue(b, c, depth+1, budget)
 		}
-		return strings.Join(parts, ",")
-	case n.Kind == yaml.MappingNode:
-		var parts []string
+	case yaml.MappingNode:
+		b.WriteString("{")
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			parts = append(parts, n.Content[i].Value+": "+ValueText(n.Content[i+1]))
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(n.Content[i].Value + ": ")
+			writeValue(b, n.Content[i+1], depth+1, budget)
 		}
-		return "{" + strings.Join(parts, ", ") + "}"
+		b.WriteString("}")
 	}
-	return ""
 }
 
 // fieldNode returns the value node of one of an item's fields, dotted for

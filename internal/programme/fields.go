@@ -141,6 +141,10 @@ var kindTypes = map[Kind]reflect.Type{
 	KindDecision:   reflect.TypeOf(Decision{}),
 	KindBenefit:    reflect.TypeOf(Benefit{}),
 	KindCalendar:   reflect.TypeOf(Calendar{}),
+
+	// The board cycle (SPEC 7.3).
+	KindAssessment: reflect.TypeOf(Assessment{}),
+	KindLesson:     reflect.TypeOf(Lesson{}),
 }
 
 func init() {

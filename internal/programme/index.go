@@ -81,6 +81,14 @@ func (p *Programme) Each(fn func(kind Kind, id string, it *Item, v any)) {
 	for _, x := range p.Calendars {
 		fn(KindCalendar, x.ID, &x.Item, x)
 	}
+
+	// The board cycle (SPEC 7.3).
+	for _, x := range p.Assessments {
+		fn(KindAssessment, x.ID, &x.Item, x)
+	}
+	for _, x := range p.Lessons {
+		fn(KindLesson, x.ID, &x.Item, x)
+	}
 }
 
 func (p *Programme) buildIndex() {

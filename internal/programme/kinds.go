@@ -16,6 +16,10 @@ const (
 	KindDecision   Kind = "decision"
 	KindBenefit    Kind = "benefit"
 	KindCalendar   Kind = "calendar"
+
+	// The board cycle (SPEC 7.3).
+	KindAssessment Kind = "assessment"
+	KindLesson     Kind = "lesson"
 )
 
 // Sections lists the top-level keys of a programme file, in canonical order,
@@ -36,6 +40,10 @@ var Sections = []struct {
 	{"decisions", KindDecision},
 	{"benefits", KindBenefit},
 	{"calendars", KindCalendar},
+
+	// The board cycle (SPEC 7.3).
+	{"assessments", KindAssessment},
+	{"lessons", KindLesson},
 }
 
 // Ref is an item found by its id.

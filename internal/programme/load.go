@@ -591,6 +591,12 @@ func (p *Programme) appendItem(kind Kind, it any) {
 		p.Benefits = append(p.Benefits, it.(*Benefit))
 	case KindCalendar:
 		p.Calendars = append(p.Calendars, it.(*Calendar))
+
+	// The board cycle (SPEC 7.3).
+	case KindAssessment:
+		p.Assessments = append(p.Assessments, it.(*Assessment))
+	case KindLesson:
+		p.Lessons = append(p.Lessons, it.(*Lesson))
 	}
 }
 
@@ -630,6 +636,11 @@ func (l *loader) fields(name, id string, si *structInfo, m *yaml.Node, dst refle
 			at = &(*keys)[len(*keys)-1]
 		}
 		at.name, at.line, at.col = k.Value, int32(k.Line), int32(k.Column)
+		if i, ok := si.byName[k.Value]; ok {
+			// The field's own name, shared by every item, rather than the
+			// parser's copy, which the item would otherwise keep alive.
+			at.name = si.fields[i].Name
+		}
 		if val := l.resolve(v); val == nil || isNull(val) {
 			at.null, at.blank = true, true
 		} else if val.Kind == yaml.ScalarNode && strings.TrimSpace(val.Value) == "" {

@@ -45,6 +45,10 @@ type Programme struct {
 	Benefits    []*Benefit
 	Calendars   []*Calendar
 
+	// The board cycle (SPEC 7.3).
+	Assessments []*Assessment
+	Lessons     []*Lesson
+
 	// Files lists the files read, in the order they were read.
 	Files []string
 	// Findings are the problems found while loading: syntax, shape, values.
@@ -75,6 +79,12 @@ type Header struct {
 	// RiskProbability is how likely a risk of each likelihood is to occur
 	// in one run of `oco forecast`.
 	RiskProbability *RiskProbability `oco:"risk_probability"`
+
+	// The board cycle and cost (SPEC 7.3).
+	Budget       int    `oco:"budget,min=0,max=1000000000000"`
+	ForecastCost int    `oco:"forecast_cost,min=0,max=1000000000000"`
+	Currency     string `oco:"currency"`
+	BoardTag     string `oco:"board_tag"`
 }
 
 // Tolerances set how far a milestone may slip before it turns amber or red.
@@ -82,6 +92,12 @@ type Tolerances struct {
 	AmberDays   int `oco:"amber_days,min=0,max=100000"`
 	RedDays     int `oco:"red_days,min=0,max=100000"`
 	DueSoonDays int `oco:"due_soon_days,min=0,max=100000"`
+
+	// The board's tolerances (SPEC 7.3); NotSet where the file gives none.
+	EndDays        Limit `oco:"end_days,min=0,max=100000"`
+	CostPercent    Limit `oco:"cost_percent,min=0,max=100000"`
+	RedRisks       Limit `oco:"red_risks,min=0,max=100000"`
+	BenefitsAtRisk Limit `oco:"benefits_at_risk,min=0,max=100000"`
 }
 
 // RiskBands set the scores at which a risk turns amber or red.
@@ -116,6 +132,10 @@ type Workstream struct {
 	Body        string `oco:"body,ref=body"`
 	Description string `oco:"description"`
 	Calendar    string `oco:"calendar,ref=calendar"`
+
+	// Cost (SPEC 7.3).
+	Budget       int `oco:"budget,min=0,max=1000000000000"`
+	ForecastCost int `oco:"forecast_cost,min=0,max=1000000000000"`
 }
 
 type Phase struct {
@@ -127,6 +147,10 @@ type Phase struct {
 	Goal      string   `oco:"goal"`
 	DependsOn []string `oco:"depends_on,ref=phase"`
 	Calendar  string   `oco:"calendar,ref=calendar"`
+
+	// Cost (SPEC 7.3).
+	Budget       int `oco:"budget,min=0,max=1000000000000"`
+	ForecastCost int `oco:"forecast_cost,min=0,max=1000000000000"`
 }
 
 type Milestone struct {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"io/fs"
 	"path"
-	"regexp"
 	"runtime"
 	"sync"
 
@@ -17,9 +16,13 @@ import (
 // at once: a file's tree is dropped once applied, so memory follows the
 // largest files, not the whole programme.
 func parseFiles(fsys fs.FS, prefix string, files []string, apply func(*parsedFile)) {
-	read := func(name string) *parsedFile {
-		display := path.Join(prefix, name)
+	// Files are read one at a time, in order, by one goroutine: an fs.FS
+	// need not be safe for concurrent use. Only parsing is spread.
+	read := func(name string) (string, []byte, error) {
 		src, err := fs.ReadFile(fsys, name)
+		return path.Join(prefix, name), src, err
+	}
+	parseRead := func(display string, src []byte, err error) *parsedFile {
 		if err != nil {
 			return &parsedFile{file: display, readErr: err}
 		}
@@ -28,7 +31,7 @@ func parseFiles(fsys fs.FS, prefix string, files []string, apply func(*parsedFil
 	workers := runtime.GOMAXPROCS(0)
 	if workers < 2 || len(files) < 2 {
 		for _, name := range files {
-			apply(read(name))
+			apply(parseRead(read(name)))
 		}
 		return
 	}
@@ -40,7 +43,8 @@ func parseFiles(fsys fs.FS, prefix string, files []string, apply func(*parsedFil
 	go func() {
 		for i, name := range files {
 			window <- struct{}{}
-			go func() { results[i] <- read(name) }()
+			display, src, err := read(name)
+			go func() { results[i] <- parseRead(display, src, err) }()
 		}
 	}()
 	for i := range files {
@@ -54,24 +58,48 @@ func parseFiles(fsys fs.FS, prefix string, files []string, apply func(*parsedFil
 // aliases, tags, directives and document markers all keep a file whole.
 const splitAbove = 256 << 10
 
-var tiesItems = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?m)(?:^|[\s\[{,:-])[&*!][^\s]|^%|^---|^\.\.\.`)
-})
+// tiesItems reports whether src has anything that may tie one item to
+// another, or the document to something outside its items: an anchor,
+// alias or tag (&, * or ! after a space or an indicator, before a
+// non-space), a directive (%) or a document marker (--- or ...) at the
+// start of a line. It looks at each byte once.
+func tiesItems(src []byte) bool {
+	for i, c := range src {
+		switch c {
+		case '&', '*', '!':
+			if i+1 < len(src) && !isSpace(src[i+1]) && (i == 0 || isSpace(src[i-1]) || bytes.IndexByte([]byte("[{,:-"), src[i-1]) >= 0) {
+				return true
+			}
+		case '%':
+			if i == 0 || src[i-1] == '\n' {
+				return true
+			}
+		case '-', '.':
+			if (i == 0 || src[i-1] == '\n') && i+2 < len(src) && src[i+1] == c && src[i+2] == c {
+				return true
+			}
+		}
+	}
+	return false
+}
 
-// parseSplit parses a large file item by item on every core. It reports
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// parseSplit parses a large file in batches of items on every core. It reports
 // false, having done little, where the file is small, is not made of block
 // lists, or has anything that ties items together; and false where any
 // piece fails, so that the whole file is parsed and its error found as
 // usual.
 func parseSplit(src []byte) (*yaml.Node, bool) {
 	workers := runtime.GOMAXPROCS(0)
-	if len(src) < splitAbove || workers < 2 || tiesItems().Match(src) || bytes.Contains(src, []byte("\t")) {
+	if len(src) < splitAbove || workers < 2 || tiesItems(src) || bytes.Contains(src, []byte("\t")) {
 		return nil, false
 	}
 	lines := bytes.SplitAfter(src, []byte("\n"))
 	if len(lines) > 0 && len(lines[len(lines)-1]) == 0 {
 		lines = lines[:len(lines)-1]
 	}
+	batch := max(len(src)/(4*workers), 64<<10)
 	type piece struct {
 		key   *yaml.Node // the section's key, for a list split into items
 		chunk chunk
@@ -98,9 +126,17 @@ func parseSplit(src []byte) (*yaml.Node, bool) {
 			pieces = append(pieces, piece{chunk: s})
 			continue
 		}
+		// Items go in batches of about batch bytes: a parser has a cost of
+		// its own, which one per item would pay thousands of times.
 		key := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: string(name), Line: s.from + 1, Column: 1}
-		for _, it := range items {
-			pieces = append(pieces, piece{key: key, chunk: it})
+		for i := 0; i < len(items); {
+			from, size := items[i].from, 0
+			for ; i < len(items) && (size == 0 || size < batch); i++ {
+				for l := items[i].from; l < items[i].to; l++ {
+					size += len(lines[l])
+				}
+			}
+			pieces = append(pieces, piece{key: key, chunk: chunk{from, items[i-1].to}})
 		}
 	}
 	nodes := make([]*yaml.Node, len(pieces))
@@ -144,14 +180,14 @@ func parseSplit(src []byte) (*yaml.Node, bool) {
 			seq = nil
 			continue
 		}
-		if n.Kind != yaml.SequenceNode || len(n.Content) != 1 {
+		if n.Kind != yaml.SequenceNode || len(n.Content) == 0 {
 			return nil, false
 		}
 		if seq == nil || i == 0 || pieces[i-1].key != pc.key {
 			seq = &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: n.Line, Column: n.Column}
 			root.Content = append(root.Content, pc.key, seq)
 		}
-		seq.Content = append(seq.Content, n.Content[0])
+		seq.Content = append(seq.Content, n.Content...)
 	}
 	if len(root.Content) == 0 {
 		return nil, false

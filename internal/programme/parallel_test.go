@@ -87,3 +87,21 @@ func BenchmarkLoadBig(b *testing.B) {
 		Load(fsys, "p")
 	}
 }
+
+func TestTiesItems(t *testing.T) {
+	for src, want := range map[string]bool{
+		"milestones:\n  - id: M-1\n    title: Day 1 & 2 * 3!\n": false,
+		"milestones:\n  - &a {id: M-1}\n":                       true,
+		"milestones:\n  - *a\n":                                 true,
+		"owner: !!str x\n":                                      true,
+		"risks: [*r]\n":                                         true,
+		"%YAML 1.2\n---\nrisks: []\n":                           true,
+		"risks: []\n---\n":                                      true,
+		"risks: []\n...\n":                                      true,
+		"notes: a---b and c...d\n":                              false,
+	} {
+		if got := tiesItems([]byte(src)); got != want {
+			t.Errorf("tiesItems(%q) = %v, want %v", src, got, want)
+		}
+	}
+}

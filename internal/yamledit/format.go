@@ -1,6 +1,7 @@
 package yamledit
 
 import (
+	"bytes"
 	"errors"
 	"regexp"
 	"slices"
@@ -20,6 +21,18 @@ import (
 // Format works on the text, like the edits, in three passes that each
 // re-parse: dates, then indentation, then key order.
 func Format(src []byte, order Order) ([]byte, error) {
+	switch top, err := topLevel(src); {
+	case err != nil:
+		return nil, err
+	case top == topEmpty:
+		return src, nil // no data: nothing to put in order
+	case top == topFlow:
+		block, err := blockTop(src)
+		if err != nil {
+			return nil, err
+		}
+		return Format(block, order)
+	}
 	d, err := Parse(src)
 	if err != nil {
 		return nil, err
@@ -72,6 +85,14 @@ func Format(src []byte, order Order) ([]byte, error) {
 // a line, without making the change: a check of many files costs about as
 // much as reading them.
 func Canonical(src []byte, order Order) (bool, error) {
+	switch top, err := topLevel(src); {
+	case err != nil:
+		return false, err
+	case top == topEmpty:
+		return true, nil
+	case top == topFlow:
+		return false, nil
+	}
 	d, err := Parse(src)
 	if err != nil {
 		return false, err
@@ -348,4 +369,76 @@ func (d *Doc) reorderMapping(m *yaml.Node, ord []string, lines []string) bool {
 	}
 	copy(lines[fs[0].first-1:end], out)
 	return true
+}
+
+// What a file holds at its top level, as far as formatting goes.
+const (
+	topBlock = iota // a block mapping, or anything Parse judges
+	topEmpty        // no data: an empty file, "---" alone, "~", "{}"
+	topFlow         // a mapping written in flow style: {milestones: [...]}
+)
+
+// topLevel tells an empty document and a flow mapping at the top level,
+// which the loader reads as well as any other, from the rest.
+func topLevel(src []byte) (int, error) {
+	// The common case, a file whose first line of data is `key:` at the
+	// margin, is decided without parsing.
+	for rest := src; len(rest) > 0; {
+		line := rest
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			line, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = nil
+		}
+		t := bytes.TrimSpace(line)
+		if len(t) == 0 || t[0] == '#' || bytes.Equal(t, []byte("---")) || bytes.HasPrefix(t, []byte("\uFEFF")) {
+			continue
+		}
+		if c := line[0]; c != ' ' && c != '{' && c != '~' && c != '-' && c != '!' && c != '&' && c != '*' && c != '%' &&
+			bytes.Contains(line, []byte(":")) && !bytes.Equal(t, []byte("null")) {
+			return topBlock, nil
+		}
+		break
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		return topBlock, nil // Parse says what is wrong
+	}
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
+		return topEmpty, nil
+	}
+	root := doc.Content[0]
+	switch {
+	case root.Kind == yaml.ScalarNode && root.Tag == "!!null":
+		return topEmpty, nil
+	case root.Kind == yaml.MappingNode && len(root.Content) == 0:
+		return topEmpty, nil
+	case root.Kind == yaml.MappingNode && root.Style&yaml.FlowStyle != 0:
+		return topFlow, nil
+	}
+	return topBlock, nil
+}
+
+// blockTop rewrites a flow mapping at the top level as a block mapping of
+// its sections, each section's value as it was written.
+func blockTop(src []byte) ([]byte, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		return nil, err
+	}
+	doc.Content[0].Style &^= yaml.FlowStyle
+	var b bytes.Buffer
+	enc := yaml.NewEncoder(&b)
+	enc.SetIndent(2)
+	if err := enc.Encode(&doc); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	var before, after any
+	if yaml.Unmarshal(src, &before) != nil || yaml.Unmarshal(b.Bytes(), &after) != nil || !equal(before, after) {
+		return nil, errors.New("cannot put this file in canonical form without changing its meaning")
+	}
+	return b.Bytes(), nil
 }

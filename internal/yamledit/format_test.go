@@ -97,3 +97,40 @@ func TestFormatCanonical(t *testing.T) {
 		}
 	}
 }
+
+// TestFormatTopLevels checks that fmt takes every top level the loader
+// takes: a file with no data stays as it is, and a flow mapping becomes a
+// block mapping of its sections, each written as it was.
+func TestFormatTopLevels(t *testing.T) {
+	cases := []struct{ name, src, want string }{
+		{"empty", "", ""},
+		{"comments only", "# nothing yet\n", "# nothing yet\n"},
+		{"document marker", "---\n", "---\n"},
+		{"null", "~\n", "~\n"},
+		{"null word", "null\n", "null\n"},
+		{"empty mapping", "{}\n", "{}\n"},
+		{"flow mapping", "{milestones: [{id: M-1, due: '2017-09-01'}], risks: []}\n",
+			"milestones: [{id: M-1, due: 2017-09-01}]\nrisks: []\n"},
+		{"flow mapping after a comment", "# all in one line\n{risks: [{id: R-1}]}\n",
+			"# all in one line\nrisks: [{id: R-1}]\n"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := Format([]byte(tc.src), Order{})
+			if err != nil {
+				t.Fatalf("Format: %v", err)
+			}
+			if string(got) != tc.want {
+				t.Errorf("Format gave\n%s\nwant\n%s", got, tc.want)
+			}
+			ok, err := Canonical([]byte(tc.src), Order{})
+			if err != nil || ok != (tc.src == tc.want) {
+				t.Errorf("Canonical = %v, %v; want %v", ok, err, tc.src == tc.want)
+			}
+			again, err := Format(got, Order{})
+			if err != nil || string(again) != string(got) {
+				t.Errorf("not a fixed point: %q, %v", again, err)
+			}
+		})
+	}
+}

@@ -48,3 +48,14 @@ func keepOwner(f *os.File, fi os.FileInfo) {
 		_ = f.Chown(int(st.Uid), int(st.Gid))
 	}
 }
+
+// writable reports whether this process may write path, as the kernel
+// judges it (access(2)), not only by the write bits.
+func writable(path string) bool { return syscall.Access(path, 2) == nil }
+
+// alive reports whether a process pid is running: one that is not left
+// its temporary files behind for good.
+func alive(pid int) bool {
+	err := syscall.Kill(pid, 0)
+	return err == nil || err == syscall.EPERM
+}

@@ -14,3 +14,8 @@ func lock(path string) (func(), error) {
 }
 
 func keepOwner(*os.File, os.FileInfo) {}
+
+func writable(string) bool { return true }
+
+// alive cannot be told here: temporary files are left to age instead.
+func alive(int) bool { return true }

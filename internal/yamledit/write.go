@@ -6,15 +6,26 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 )
 
-// tempPrefix names the temporary files WriteFile renames over the target.
-// They start with a dot, so a programme's loader never reads one; a process
-// killed between creating and renaming one leaves it behind, and
-// CleanStale, which WriteFile calls, removes it a minute later.
-const tempPrefix = ".oco-tmp-"
+// TempPrefix names the temporary files WriteFile renames over the target,
+// and InitPrefix the directories oco init fills before moving its files
+// into place. They start with a dot, so a programme's loader never reads
+// one. Each carries the process id of its writer: a process killed before
+// it renames one leaves it behind, and the next command's CleanStale
+// removes it once that process is gone (or, where that cannot be told, a
+// minute later).
+const (
+	TempPrefix = ".oco-tmp-"
+	InitPrefix = ".oco-init-"
+)
+
+// TempPattern is the pattern for os.CreateTemp or os.MkdirTemp of a
+// temporary file or directory with prefix, marked with this process's id.
+func TempPattern(prefix string) string { return prefix + strconv.Itoa(os.Getpid()) + "-*" }
 
 // staleAfter is how old a temporary file must be before it is taken for
 // the leftover of a killed process rather than another's write in progress.
@@ -35,7 +46,7 @@ func WriteFile(path string, data []byte) (err error) {
 	switch {
 	case statErr == nil && !fi.Mode().IsRegular():
 		return fmt.Errorf("%s: not a regular file", path)
-	case statErr == nil && fi.Mode().Perm()&0o222 == 0:
+	case statErr == nil && (fi.Mode().Perm()&0o222 == 0 || !writable(path)):
 		return fmt.Errorf("%s: file is read-only", path)
 	case statErr == nil:
 		mode = fi.Mode().Perm()
@@ -45,7 +56,7 @@ func WriteFile(path string, data []byte) (err error) {
 	dir := filepath.Dir(path)
 	CleanStale(dir)
 
-	f, err := os.CreateTemp(dir, tempPrefix+"*")
+	f, err := os.CreateTemp(dir, TempPattern(TempPrefix))
 	if err != nil {
 		if errors.Is(err, fs.ErrPermission) {
 			return fmt.Errorf("%s: directory is not writable: %w", path, err)
@@ -85,21 +96,46 @@ func WriteFile(path string, data []byte) (err error) {
 	return nil
 }
 
-// CleanStale removes temporary files that WriteFile left in dir more than a
-// minute ago: a process killed mid-write cannot remove its own.
+// CleanStale removes the temporary files and directories that edits and
+// oco init left in dir or below it when they were killed: those whose
+// process is gone, or older than a minute. Links are not followed.
 func CleanStale(dir string) {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return
-	}
-	for _, e := range entries {
-		if !strings.HasPrefix(e.Name(), tempPrefix) || !e.Type().IsRegular() {
-			continue
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
 		}
-		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > staleAfter {
-			os.Remove(filepath.Join(dir, e.Name()))
+		name := d.Name()
+		var prefix string
+		switch {
+		case strings.HasPrefix(name, TempPrefix) && d.Type().IsRegular():
+			prefix = TempPrefix
+		case strings.HasPrefix(name, InitPrefix) && d.IsDir():
+			prefix = InitPrefix
+		case d.IsDir() && p != dir && strings.HasPrefix(name, "."):
+			return fs.SkipDir // .git and the like: none of ours
+		default:
+			return nil
+		}
+		if stale(name[len(prefix):], d) {
+			os.RemoveAll(p)
+		}
+		if d.IsDir() {
+			return fs.SkipDir
+		}
+		return nil
+	})
+}
+
+// stale reports whether a temporary file or directory, whose name after
+// its prefix is rest ("1234-567890"), is a killed process's leftover.
+func stale(rest string, d fs.DirEntry) bool {
+	if pid, _, ok := strings.Cut(rest, "-"); ok {
+		if n, err := strconv.Atoi(pid); err == nil && n > 0 && n != os.Getpid() && !alive(n) {
+			return true
 		}
 	}
+	info, err := d.Info()
+	return err == nil && time.Since(info.ModTime()) > staleAfter
 }
 
 // Update edits a file under an exclusive lock, so that two edits of the

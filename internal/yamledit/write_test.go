@@ -3,7 +3,9 @@ package yamledit
 import (
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -15,7 +17,7 @@ func noTemp(t *testing.T, dir string) {
 	t.Helper()
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), tempPrefix) {
+		if strings.HasPrefix(e.Name(), TempPrefix) {
 			t.Errorf("temporary file left behind: %s", e.Name())
 		}
 	}
@@ -100,8 +102,8 @@ func TestWriteFileReadOnlyDir(t *testing.T) {
 
 func TestCleanStale(t *testing.T) {
 	dir := t.TempDir()
-	old := filepath.Join(dir, tempPrefix+"1")
-	fresh := filepath.Join(dir, tempPrefix+"2")
+	old := filepath.Join(dir, TempPrefix+"1")
+	fresh := filepath.Join(dir, TempPrefix+"2")
 	os.WriteFile(old, nil, 0o600)
 	os.WriteFile(fresh, nil, 0o600)
 	past := time.Now().Add(-2 * staleAfter)
@@ -112,6 +114,32 @@ func TestCleanStale(t *testing.T) {
 	}
 	if _, err := os.Stat(fresh); err != nil {
 		t.Error("a write in progress lost its temporary file")
+	}
+
+	// A killed process's leftovers go at once, however fresh, in the
+	// directory or below it; a live process's stay.
+	dead := exec.Command("true")
+	if err := dead.Run(); err != nil {
+		t.Skip("no process to outlive:", err)
+	}
+	gone := strconv.Itoa(dead.Process.Pid)
+	sub := filepath.Join(dir, "workstreams")
+	os.Mkdir(sub, 0o755)
+	leftFile := filepath.Join(sub, TempPrefix+gone+"-123")
+	leftDir := filepath.Join(dir, InitPrefix+gone+"-456")
+	mine := filepath.Join(dir, TempPrefix+strconv.Itoa(os.Getpid())+"-789")
+	os.WriteFile(leftFile, nil, 0o600)
+	os.Mkdir(leftDir, 0o700)
+	os.WriteFile(filepath.Join(leftDir, "programme.yaml"), nil, 0o600)
+	os.WriteFile(mine, nil, 0o600)
+	CleanStale(dir)
+	for _, p := range []string{leftFile, leftDir} {
+		if _, err := os.Stat(p); !os.IsNotExist(err) {
+			t.Errorf("%s: a killed process's leftover was kept", filepath.Base(p))
+		}
+	}
+	if _, err := os.Stat(mine); err != nil {
+		t.Error("a live process lost its temporary file")
 	}
 }
 
