@@ -113,15 +113,19 @@ func Run(env *Env, args []string) (code int) {
 		e.Terminal = func(io.Writer) (bool, int) { return false, 0 }
 	}
 	env = &e
+	var pg *pager
 	defer func() {
 		// A panic is a bug in oco, never the user's fault; say so plainly
 		// rather than print a stack trace.
 		if r := recover(); r != nil {
+			if pg != nil {
+				pg.finish() // what was printed before it, then the error
+			}
 			fmt.Fprintf(env.Err, "oco: internal error: %v\nPlease report this with the command you ran.\n", r)
 			code = ExitCantRun
 		}
 	}()
-	pg := startPager(env)
+	pg = startPager(env)
 	root, g := newRootCmd(env)
 	root.SetArgs(args)
 	root.SetIn(env.In)
