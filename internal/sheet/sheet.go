@@ -89,7 +89,7 @@ func ReadCSV(data []byte) (*Table, error) {
 			return nil, err
 		}
 		for i := range rec {
-			rec[i] = render.UnescapeFormula(strings.TrimSpace(rec[i]))
+			rec[i] = strings.TrimSpace(render.UnescapeFormula(rec[i]))
 		}
 		if n == 1 {
 			t.Header = rec
