@@ -63,6 +63,21 @@ func TestActionOnAPullRequest(t *testing.T) {
 		t.Fatalf("runs.using %q", action.Runs.Using)
 	}
 
+	// Each step's script passes shellcheck, where it is installed (actionlint
+	// checks the workflows' scripts, not an action's).
+	if sc, err := exec.LookPath("shellcheck"); err == nil {
+		for _, st := range action.Runs.Steps {
+			if st.Run == "" {
+				continue
+			}
+			cmd := exec.Command(sc, "-s", "bash", "-S", "warning", "-")
+			cmd.Stdin = strings.NewReader(st.Run)
+			if out, err := cmd.CombinedOutput(); err != nil {
+				t.Errorf("shellcheck, step %q: %v\n%s", st.Name, err, out)
+			}
+		}
+	}
+
 	work := t.TempDir()
 	repo := filepath.Join(work, "repo")
 	temp := filepath.Join(work, "runner")
