@@ -84,6 +84,7 @@ var catalogue = []entry{
 	{Rule{"tolerance-breach", programme.Warning, "A forecast beyond one of the board's tolerances: time, cost, red risks, benefits at risk."}, ToleranceBreach},
 	{Rule{"dca-inconsistent", programme.Warning, "The latest delivery confidence assessment is green or amber-green while a critical-path milestone is overdue or red, or a red risk is open."}, DCAInconsistent},
 	{Rule{"benefit-at-risk", programme.Warning, "A benefit not yet realised whose enabling milestone is expected after the benefit's date, or is red."}, BenefitAtRisk},
+	{Rule{"upstream-moved", programme.Warning, "A milestone depending on another programme's milestone whose date at the pinned revision differs from its date now (reported by oco validate --upstream and the portfolio commands)."}, nil},
 }
 
 // severities is filled in by init: the rules refer to it, and the

@@ -54,8 +54,14 @@ func IDCase(c *Context) {
 // names an item of a kind the field does not allow, suggesting the nearest
 // ids of the allowed kinds. A single ref is reported at its key, an entry of
 // a list at the entry.
+//
+// A link to another programme's milestone (`lco:M-12`) cannot be checked
+// in one programme alone: it is not unknown-ref, but one unchecked-ref
+// warning per other programme says how many such links there are.
 func UnknownRef(c *Context) {
 	defer c.reportUnchecked()
+	external := map[string][]programme.Dep{}
+	defer func() { reportExternal(c, external) }()
 	eachField(c.P, func(kind programme.Kind, id string, it *programme.Item, f field) {
 		switch f.Kind {
 		case programme.KindRef:
@@ -86,6 +92,12 @@ func UnknownRef(c *Context) {
 				}
 			}
 			for _, d := range deps {
+				if r, ok := programme.ParseCrossRef(d.ID); ok {
+					if _, local := c.lookup(d.ID); !local {
+						external[r.Programme] = append(external[r.Programme], d)
+						continue
+					}
+				}
 				c.checkRef(kind, id, f.Name, allowed, d.ID, func() programme.Pos { return d.Pos })
 			}
 		}
@@ -120,4 +132,29 @@ func (c *Context) checkRef(kind programme.Kind, id, fieldName string, allowed []
 	}
 	c.report("unknown-ref", pos(), id, "%s: %s %s is %s %s, not %s %s%s",
 		label(kind, id), fieldName, programme.Quote(s), article(r.Kind), r.Kind, article(programme.Kind(want)), want, c.suggest(s, allowed))
+}
+
+// reportExternal says, once per other programme, at its first link, that
+// links to it are left for a portfolio to check.
+func reportExternal(c *Context, external map[string][]programme.Dep) {
+	progs := make([]string, 0, len(external))
+	for prog := range external {
+		progs = append(progs, prog)
+	}
+	slices.Sort(progs)
+	for _, prog := range progs {
+		deps := external[prog]
+		var ids []string
+		for _, d := range deps {
+			if !slices.Contains(ids, d.ID) {
+				ids = append(ids, d.ID)
+			}
+		}
+		more := ""
+		if len(ids) > 5 {
+			ids, more = ids[:5], ", ..."
+		}
+		c.report("unchecked-ref", deps[0].Pos, "", "%s to programme %s (%s) not checked here: %s is another programme; `oco validate --upstream` or `oco portfolio validate` checks them",
+			programme.Plural(len(deps), "link"), prog, strings.Join(ids, ", ")+more, prog)
+	}
 }

@@ -69,12 +69,12 @@ The programme directory is --dir, else $OCO_DIR, else the first of
 		&cobra.Group{ID: "edit", Title: "Changing the programme:"},
 		&cobra.Group{ID: "git", Title: "Review, CI and other tools:"})
 	cmds := []*cobra.Command{
-		newStatusCmd(g), newValidateCmd(g),
+		newStatusCmd(g), withUpstream(g, newValidateCmd(g)),
 		newShowCmd(g), newTimelineCmd(g),
 		newDepsCmd(g), newCriticalPathCmd(g), newGraphCmd(g), newForecastCmd(g),
 		newInitCmd(g), newAddCmd(g), newSetCmd(g), newDoneCmd(g), newFmtCmd(g),
 		newDiffCmd(g), newHistoryCmd(g), newExportCmd(g), newReportCmd(g), newSchemaCmd(g),
-		newVersionCmd(g), newManCmd(g),
+		newVersionCmd(g), newManCmd(g), newPortfolioCmd(g), newUpstreamCmd(g),
 		newImportCmd(g), newCompletionCmd(g),
 	}
 	cmds = append(cmds, helpTopics()...)

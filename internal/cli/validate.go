@@ -66,7 +66,7 @@ func runValidate(g *globals, o *validateOptions) error {
 		return usageError("--fail-on %q: must be error or warning", o.failOn)
 	}
 	var isNew func(programme.Finding) bool
-	render, err := findingsRenderer(g, o, &isNew)
+	render, err := findingsRendererFor(g, o, &isNew)
 	if err != nil {
 		return err
 	}
@@ -162,9 +162,17 @@ func (s *session) findings() []programme.Finding {
 	return check.Run(s.p, check.Options{AsOf: s.asOf, Plan: s.plan()})
 }
 
-// findingsRenderer picks how validate prints its findings. Only text has
-// the summary line: the machine formats are read whole by other tools.
-func findingsRenderer(g *globals, o *validateOptions, isNew *func(programme.Finding) bool) (func([]programme.Finding) error, error) {
+// findingsRenderer picks how a command prints findings in format, with
+// GitHub's annotation limit and nothing marked new.
+func findingsRenderer(g *globals, format string) (func([]programme.Finding) error, error) {
+	var none func(programme.Finding) bool
+	return findingsRendererFor(g, &validateOptions{format: format, annotations: render.GitHubAnnotationLimit}, &none)
+}
+
+// findingsRendererFor picks how validate prints its findings. Only text
+// has the summary line: the machine formats are read whole by other tools.
+// isNew is read when the findings are printed, after --base is known.
+func findingsRendererFor(g *globals, o *validateOptions, isNew *func(programme.Finding) bool) (func([]programme.Finding) error, error) {
 	out := g.env.Out
 	rules := func() []render.Rule {
 		var rs []render.Rule

@@ -3,12 +3,14 @@ package gitrev
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os/exec"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 )
 
@@ -33,9 +35,7 @@ type object struct {
 }
 
 func (r *Repo) startBatch() (*catFile, error) {
-	c := &catFile{cmd: exec.Command(r.git, "cat-file", "--batch")}
-	c.cmd.Dir = r.top
-	c.cmd.Env = gitEnv()
+	c := &catFile{cmd: r.opt.command(context.Background(), r.top, r.git, "cat-file", "--batch")}
 	c.cmd.Stderr = &c.stderr
 	var err error
 	if c.stdin, err = c.cmd.StdinPipe(); err != nil {
@@ -86,12 +86,24 @@ func (r *Repo) readMany(names ...string) (objs []object, errs []error, err error
 	r.stats.Requests++
 	r.stats.Objects += len(names)
 	objs, errs = make([]object, len(names)), make([]error, len(names))
+	// A process that does not answer in time is killed: the read then
+	// fails rather than hangs.
+	b, limit := r.batch, r.opt.timeout()
+	var timedOut atomic.Bool
+	timer := time.AfterFunc(limit, func() {
+		timedOut.Store(true)
+		b.cmd.Process.Kill()
+	})
 	err = r.batch.request(names)
 	for i := 0; i < len(names) && err == nil; i++ {
 		objs[i], err = r.batch.answer()
 		if errors.Is(err, errMissing) {
 			errs[i], err = err, nil
 		}
+	}
+	timer.Stop()
+	if err != nil && timedOut.Load() {
+		err = fmt.Errorf("%w (after %s)", ErrTimeout, limit)
 	}
 	if err != nil {
 		// The stream is out of step or the process is gone: start afresh

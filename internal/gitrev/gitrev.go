@@ -13,6 +13,7 @@ package gitrev
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -22,6 +23,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
 )
 
 // Errors a caller may need to tell apart. All of them mean the command
@@ -40,12 +42,14 @@ var (
 	ErrOutsideRepository = errors.New("path is outside the repository")
 )
 
-// Repo is a git repository with a work tree.
+// Repo is a git repository with a work tree, or a bare one (OpenBare).
 type Repo struct {
 	git     string // absolute path of the git executable, fixed at Open
-	top     string // top of the work tree, as git reports it
+	top     string // top of the work tree, as git reports it; the git directory of a bare one
 	realTop string // top with symbolic links resolved, to compare paths
 	prefix  string // the directory given to Open, relative to top
+	gitDir  string // the repository's own directory, absolute
+	opt     Options
 
 	mu    sync.Mutex // guards batch, trees and stats
 	batch *catFile
@@ -74,14 +78,64 @@ func (r *Repo) started() {
 	r.mu.Unlock()
 }
 
-// Open finds the repository whose work tree holds dir.
-func Open(dir string) (*Repo, error) {
+// Options say how git is run. The zero value is a safe default.
+type Options struct {
+	// Getenv reads the caller's environment. Only the variables git needs
+	// to reach a remote (PATH, HOME, proxies, ssh agent, certificates) are
+	// passed on; gitrev reads no environment of its own. Nil passes none.
+	Getenv func(string) string
+	// Timeout bounds every git call (each round trip to cat-file counts as
+	// one); 0 means DefaultTimeout.
+	Timeout time.Duration
+	// FetchTimeout bounds a clone or fetch; 0 means DefaultFetchTimeout.
+	FetchTimeout time.Duration
+}
+
+// The default limits: a local call that takes a minute is stuck, a fetch
+// may take a few.
+const (
+	DefaultTimeout      = time.Minute
+	DefaultFetchTimeout = 5 * time.Minute
+)
+
+func (o Options) timeout() time.Duration {
+	if o.Timeout > 0 {
+		return o.Timeout
+	}
+	return DefaultTimeout
+}
+
+func (o Options) fetchTimeout() time.Duration {
+	if o.FetchTimeout > 0 {
+		return o.FetchTimeout
+	}
+	return DefaultFetchTimeout
+}
+
+// ErrTimeout: a git call took longer than its Options allow.
+var ErrTimeout = errors.New("git took too long and was stopped")
+
+// Open finds the repository whose work tree holds dir, running git with
+// the default Options.
+func Open(dir string) (*Repo, error) { return OpenWith(dir, Options{}) }
+
+// gitPath finds the git executable.
+func gitPath() (string, error) {
 	git, err := exec.LookPath("git")
 	if err != nil {
-		return nil, ErrGitNotFound
+		return "", ErrGitNotFound
 	}
 	if git, err = filepath.Abs(git); err != nil {
-		return nil, ErrGitNotFound
+		return "", ErrGitNotFound
+	}
+	return git, nil
+}
+
+// OpenWith finds the repository whose work tree holds dir.
+func OpenWith(dir string, opt Options) (*Repo, error) {
+	git, err := gitPath()
+	if err != nil {
+		return nil, err
 	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {
@@ -92,9 +146,7 @@ func Open(dir string) (*Repo, error) {
 	} else if !fi.IsDir() {
 		return nil, fmt.Errorf("%s: not a directory", dir)
 	}
-	cmd := exec.Command(git, "rev-parse", "--show-toplevel", "--show-prefix")
-	cmd.Dir = abs
-	out, err := run(cmd)
+	out, err := opt.run(abs, git, "rev-parse", "--show-toplevel", "--absolute-git-dir", "--show-prefix")
 	if err != nil {
 		msg := err.Error()
 		if strings.Contains(msg, "not a git repository") || strings.Contains(msg, "must be run in a work tree") {
@@ -103,7 +155,7 @@ func Open(dir string) (*Repo, error) {
 		return nil, err
 	}
 	lines := strings.Split(strings.TrimSuffix(string(out), "\n"), "\n")
-	if len(lines) != 2 || lines[0] == "" {
+	if len(lines) != 3 || lines[0] == "" {
 		return nil, fmt.Errorf("%s: %w", dir, ErrNotRepository)
 	}
 	top := filepath.FromSlash(lines[0])
@@ -111,7 +163,9 @@ func Open(dir string) (*Repo, error) {
 		git:     git,
 		top:     top,
 		realTop: realPath(top),
-		prefix:  strings.TrimSuffix(lines[1], "/"),
+		prefix:  strings.TrimSuffix(lines[2], "/"),
+		gitDir:  filepath.FromSlash(lines[1]),
+		opt:     opt,
 		trees:   make(map[string]*tree),
 		stats:   Stats{Processes: 1},
 	}
@@ -200,60 +254,97 @@ func (r *Repo) Resolve(rev string) (string, error) {
 	return c.hash, nil
 }
 
-// The variables by which git finds a repository. Open's directory says
-// which repository to read, so these are not inherited: inside a git hook
-// they point at the repository the hook runs for, which need not be it.
-// The pathspec variables would conflict with GIT_LITERAL_PATHSPECS, and
-// the rest are set by gitEnv itself.
-var dropEnv = map[string]bool{
-	"GIT_DIR":               true,
-	"GIT_WORK_TREE":         true,
-	"GIT_INDEX_FILE":        true,
-	"GIT_COMMON_DIR":        true,
-	"GIT_PREFIX":            true,
-	"GIT_NAMESPACE":         true,
-	"GIT_GLOB_PATHSPECS":    true,
-	"GIT_NOGLOB_PATHSPECS":  true,
-	"GIT_ICASE_PATHSPECS":   true,
-	"GIT_LITERAL_PATHSPECS": true,
-	"GIT_TERMINAL_PROMPT":   true,
-	"GIT_OPTIONAL_LOCKS":    true,
-	"LC_ALL":                true,
+// passEnv are the variables of the caller's environment that git may
+// see: what it needs to reach a remote, and no more. Everything by which
+// git finds a repository (GIT_DIR, GIT_WORK_TREE, ...), or takes its
+// configuration from, is left out: Open's directory says which repository
+// to read, and inside a git hook those point at the repository the hook
+// runs for, which need not be it.
+var passEnv = []string{
+	"PATH", "HOME", "TMPDIR", "SSH_AUTH_SOCK",
+	"http_proxy", "https_proxy", "no_proxy", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "ALL_PROXY",
+	"SSL_CERT_FILE", "SSL_CERT_DIR", "GIT_SSL_CAINFO", "GIT_CEILING_DIRECTORIES",
 }
 
-// gitEnv is the environment git runs in: no prompts (oco must never hang
-// waiting for a password), messages in English so they can be recognised,
-// paths taken literally, and no lock taken on the index.
-func gitEnv() []string {
+// env is the environment git runs in: no configuration but the
+// repository's own (whose dangerous keys safeConfig overrides), no
+// prompts (oco must never hang waiting for a password), messages in
+// English so they can be recognised, paths taken literally, and no lock
+// taken on the index.
+func (o Options) env() []string {
 	var env []string
-	for _, kv := range os.Environ() {
-		k, _, _ := strings.Cut(kv, "=")
-		if !dropEnv[k] {
-			env = append(env, kv)
+	if o.Getenv != nil {
+		for _, k := range passEnv {
+			if v := o.Getenv(k); v != "" {
+				env = append(env, k+"="+v)
+			}
 		}
 	}
 	return append(env,
+		"GIT_CONFIG_NOSYSTEM=1",
+		"GIT_CONFIG_GLOBAL="+os.DevNull,
 		"GIT_TERMINAL_PROMPT=0",
+		"GIT_ASKPASS=",
+		"SSH_ASKPASS=",
+		"GIT_PAGER=cat",
+		"PAGER=cat",
 		"LC_ALL=C",
 		"GIT_LITERAL_PATHSPECS=1",
 		"GIT_OPTIONAL_LOCKS=0",
+		"GIT_NO_REPLACE_OBJECTS=1",
 	)
 }
 
-// run runs a git command and returns its output; on failure, the error
-// carries git's own message.
-func run(cmd *exec.Cmd) ([]byte, error) {
-	cmd.Env = gitEnv()
+// safeConfig overrides whatever a repository's own configuration says
+// about running programs: a repository fetched from elsewhere, or lent by
+// a colleague, must not run commands of its choosing when oco reads it.
+var safeConfig = []string{
+	"-c", "core.fsmonitor=false",
+	"-c", "core.pager=cat",
+	"-c", "core.hooksPath=" + os.DevNull,
+	"-c", "core.sshCommand=ssh",
+	"-c", "diff.external=",
+	"-c", "diff.textconv=",
+	"-c", "core.alternateRefsCommand=",
+	"-c", "protocol.ext.allow=never",
+	"-c", "credential.helper=",
+	"-c", "gc.auto=0",
+	"-c", "maintenance.auto=false",
+}
+
+// command is git with args, run in dir with the safe configuration and
+// environment, stopped when ctx ends.
+func (o Options) command(ctx context.Context, dir, git string, args ...string) *exec.Cmd {
+	cmd := exec.CommandContext(ctx, git, append(append([]string(nil), safeConfig...), args...)...)
+	cmd.Dir = dir
+	cmd.Env = o.env()
+	cmd.WaitDelay = time.Second
+	return cmd
+}
+
+// run runs one git command under the timeout and returns its output; on
+// failure, the error carries git's own message.
+func (o Options) run(dir, git string, args ...string) ([]byte, error) {
+	return o.runFor(o.timeout(), dir, git, args...)
+}
+
+func (o Options) runFor(limit time.Duration, dir, git string, args ...string) ([]byte, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), limit)
+	defer cancel()
+	cmd := o.command(ctx, dir, git, args...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("git %s: %w (after %s)", args[0], ErrTimeout, limit)
+		}
 		msg := strings.TrimSpace(stderr.String())
 		msg = strings.TrimPrefix(msg, "fatal: ")
 		if msg == "" {
 			msg = err.Error()
 		}
-		return nil, fmt.Errorf("git %s: %s", cmd.Args[1], msg)
+		return nil, fmt.Errorf("git %s: %s", args[0], msg)
 	}
 	return out, nil
 }

@@ -3,7 +3,6 @@ package gitrev
 import (
 	"bytes"
 	"fmt"
-	"os/exec"
 	"strconv"
 	"time"
 )
@@ -54,10 +53,8 @@ func (r *Repo) LogSince(since, rev string, paths ...string) ([]Commit, error) {
 		}
 		args = append(args, rel)
 	}
-	cmd := exec.Command(r.git, args...)
-	cmd.Dir = r.top
 	r.started()
-	out, err := run(cmd)
+	out, err := r.opt.run(r.top, r.git, args...)
 	if err != nil {
 		return nil, err
 	}

@@ -119,6 +119,9 @@ func infoOf(t reflect.Type) *structInfo {
 		case sf.Type.Kind() == reflect.Pointer:
 			f.Kind = KindStruct
 			f.Sub = infoOf(sf.Type.Elem()).fields
+		case sf.Type.Kind() == reflect.Map:
+			f.Kind = KindMap
+			f.Sub = infoOf(sf.Type.Elem().Elem()).fields
 		case f.Kind == "":
 			f.Kind = KindText
 		}

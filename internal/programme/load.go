@@ -949,6 +949,8 @@ func (l *loader) value(name, id string, f Field, k, v *yaml.Node, dst reflect.Va
 		}
 		l.fields(name+" "+f.Name, id, infoOf(dst.Type().Elem()), v, ptr.Elem(), nil)
 		dst.Set(ptr)
+	case KindMap:
+		l.mapValue(name, id, f, v, dst)
 	}
 }
 

@@ -73,6 +73,7 @@ type Header struct {
 	End         Date        `oco:"end,required"`
 	AsOf        Date        `oco:"as_of"`
 	Owner       string      `oco:"owner,ref=person|body"`
+	Upstream    Pins        `oco:"upstream"` // SPEC 7.5
 	Tolerances  *Tolerances `oco:"tolerances"`
 	RiskBands   *RiskBands  `oco:"risk_bands"`
 	Calendar    string      `oco:"calendar,ref=calendar"`

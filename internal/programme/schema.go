@@ -135,6 +135,8 @@ func valueSchema(f Field) map[string]any {
 		}))
 	case KindStruct:
 		return itemSchema("", f.Sub)
+	case KindMap:
+		return obj("type", "object", "propertyNames", obj("$ref", "#/$defs/id"), "additionalProperties", itemSchema("", f.Sub))
 	}
 	if f.Required {
 		// A required text of only spaces is as missing as no text.

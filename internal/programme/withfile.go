@@ -86,6 +86,9 @@ func (p *Programme) with(file string, load func(q *Programme)) *Programme {
 	q.Issues = splice(p.Issues, q.Issues, file, rank)
 	q.Decisions = splice(p.Decisions, q.Decisions, file, rank)
 	q.Benefits = splice(p.Benefits, q.Benefits, file, rank)
+	q.Calendars = splice(p.Calendars, q.Calendars, file, rank)
+	q.Assessments = splice(p.Assessments, q.Assessments, file, rank)
+	q.Lessons = splice(p.Lessons, q.Lessons, file, rank)
 
 	if q.Header.File == "" && !q.Incomplete() {
 		at := file

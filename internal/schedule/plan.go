@@ -12,7 +12,9 @@ type Plan struct {
 
 // Build schedules p's milestones as of the reporting date. Links to ids
 // that are not milestones are left out; the checks report them.
-func Build(p *programme.Programme, asOf programme.Date) *Plan {
+func Build(p *programme.Programme, asOf programme.Date) *Plan { return build(p, asOf, nil) }
+
+func build(p *programme.Programme, asOf programme.Date, ends []programme.Date) *Plan {
 	pl := &Plan{Milestones: p.Milestones, index: make(map[string]int, len(p.Milestones))}
 	for i, m := range p.Milestones {
 		if _, dup := pl.index[m.ID]; !dup && m.ID != "" {
@@ -31,7 +33,7 @@ func Build(p *programme.Programme, asOf programme.Date) *Plan {
 		}
 		tasks[i] = t
 	}
-	pl.Result = Compute(Input{Tasks: tasks, AsOf: asOf, End: p.Header.End})
+	pl.Result = Compute(Input{Tasks: tasks, AsOf: asOf, End: p.Header.End, Ends: ends})
 	return pl
 }
 

@@ -72,6 +72,9 @@ type Link struct {
 type Input struct {
 	Tasks     []Task
 	AsOf, End programme.Date
+	// Ends, where given, is each task's own end (zero: End), for tasks of
+	// several programmes scheduled together (see BuildEnds).
+	Ends []programme.Date
 }
 
 // Successor is a task that depends on another, for listing.
@@ -131,6 +134,8 @@ type Result struct {
 	comp      []int32 // the group of tasks each depends on each other with
 	succStart []int32
 	succ      []Successor
+
+	ends []programme.Date // Input.Ends
 }
 
 // computes counts calls to Compute, so that a test can tell a command
@@ -246,8 +251,9 @@ func Compute(in Input) *Result {
 	// successor's expected date, or the programme end, would move. A
 	// successor moves once the task uses up their link's slack; a done
 	// successor cannot move, so it sets no bound.
+	r.ends = in.Ends
 	for i := range r.Slack {
-		r.Slack[i] = int(r.End) - int(r.Expected[i])
+		r.Slack[i] = int(r.EndOf(i)) - int(r.Expected[i])
 	}
 	for s := range tasks {
 		if tasks[s].Done != 0 {
@@ -399,7 +405,7 @@ func (r *Result) KnockOn(i int) (driver, days int, ok bool) {
 
 // NegativeSlack reports whether task i is expected after the programme end.
 func (r *Result) NegativeSlack(i int) bool {
-	return r.Expected[i] > r.End
+	return r.Expected[i] > r.EndOf(i)
 }
 
 // usable reports whether a link from p into t means anything: the rest are
