@@ -12,8 +12,15 @@ import (
 // register readies a command for the root: its examples and exit status in
 // its help, and the output flag every command that prints data shares.
 func (g *globals) register(cmd *cobra.Command) *cobra.Command {
+	for _, sub := range cmd.Commands() {
+		g.registerSub(cmd.Name()+" "+sub.Name(), sub)
+	}
 	if !cmd.Runnable() {
-		return cmd // a help topic
+		// A help topic, or a group of subcommands.
+		if h, ok := commandHelp[cmd.Name()]; ok && cmd.Example == "" {
+			cmd.Example = h.examples
+		}
+		return cmd
 	}
 	g.shareOutputFlags(cmd)
 	g.complete(cmd)
@@ -46,6 +53,21 @@ const (
 	exitPlain = `  0  success
 ` + exitCantRun
 )
+
+// registerSub readies a subcommand (portfolio status) as register does a
+// command, leaving an EXIT STATUS it already has.
+func (g *globals) registerSub(path string, cmd *cobra.Command) {
+	g.shareOutputFlags(cmd)
+	g.complete(cmd)
+	cmd.Long = strings.ReplaceAll(cmd.Long, "--format ", "-o ")
+	h := commandHelp[path]
+	if cmd.Example == "" {
+		cmd.Example = h.examples
+	}
+	if !strings.Contains(cmd.Long, "EXIT STATUS") {
+		withExitStatusText(cmd, h.exit)
+	}
+}
 
 // commandHelp is each command's examples and what its exit statuses mean,
 // in one table, so that the help of every command is written alike. A
@@ -129,6 +151,28 @@ var commandHelp = map[string]struct{ examples, exit string }{
   oco forecast M-33 --chart
   oco forecast --risks --iterations 50000 --seed 7
   oco forecast -o json | jq -r '.[] | select(.on_time < 0.5) | .id'`, exitView},
+	"portfolio status": {`  oco portfolio status
+  oco portfolio status --portfolio ../bury -o json`, ""},
+	"portfolio milestones": {`  oco portfolio milestones
+  oco portfolio milestones -o csv --bom > portfolio.csv`, ""},
+	"portfolio risks": {`  oco portfolio risks
+  oco portfolio risks -o markdown`, ""},
+	"portfolio timeline": {`  oco portfolio timeline
+  oco portfolio timeline --offline`, ""},
+	"portfolio critical-path": {`  oco portfolio critical-path
+  oco portfolio critical-path -o json`, ""},
+	"portfolio report": {`  oco portfolio report > portfolio.md
+  oco portfolio report -o html > portfolio.html`, ""},
+	"portfolio validate": {`  oco portfolio validate
+  oco portfolio validate -o github`, ""},
+	"upstream": {`  oco upstream status
+  oco upstream update lco`, ""},
+	"portfolio": {`  oco portfolio status
+  oco portfolio validate --offline`, ""},
+	"upstream status": {`  oco upstream status
+  oco upstream status --offline`, ""},
+	"upstream update": {`  oco upstream update lco --dry-run
+  oco upstream update lco`, ""},
 	"completion": {`  source <(oco completion bash)
   oco completion zsh > "${fpath[1]}/_oco"
   oco completion fish > ~/.config/fish/completions/oco.fish`, exitPlain},

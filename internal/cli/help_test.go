@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/spf13/cobra"
+
 	"github.com/ocotool/oco/internal/check"
 )
 
@@ -16,14 +18,23 @@ import (
 func TestEveryCommandHelp(t *testing.T) {
 	root, _ := newRootCmd(&Env{Getenv: func(string) string { return "" }})
 	root.InitDefaultCompletionCmd()
-	for _, c := range root.Commands() {
+	var all []*cobra.Command
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		for _, sub := range c.Commands() {
+			all = append(all, sub)
+			walk(sub)
+		}
+	}
+	walk(root)
+	for _, c := range all {
 		if !c.Runnable() {
 			continue
 		}
-		name := c.Name()
+		name := strings.TrimPrefix(c.CommandPath(), "oco ")
 		var out bytes.Buffer
 		env := &Env{Out: &out, Err: &out, Getenv: func(string) string { return "" }}
-		if code := Run(env, []string{name, "--help"}); code != 0 {
+		if code := Run(env, append(strings.Fields(name), "--help")); code != 0 {
 			t.Errorf("oco %s --help: exit %d", name, code)
 		}
 		help := out.String()
