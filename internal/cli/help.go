@@ -240,35 +240,25 @@ Listings print a list of their kind. oco show ID prints {"kind", "id",
 	}
 }
 
-// newHelpCmd is cobra's help command, with examples and an exit status as
-// every other command has.
-func newHelpCmd() *cobra.Command {
-	cmd := &cobra.Command{
-		Use:   "help [command|topic]",
-		Short: "Help about any command, and the topics exit-codes and json",
-		Long: `Print the help of a command (as oco COMMAND --help does), of a help
-topic (exit-codes, json), or with nothing named, of oco itself.`,
-		Example: `  oco help status
+// withHelpExamples gives oco help examples, completion of what it can
+// show, and an exit status, as every other command has.
+func withHelpExamples(cmd *cobra.Command) *cobra.Command {
+	cmd.Use = "help [command|topic]"
+	cmd.Short = "Help about any command, and the topics exit-codes and json"
+	cmd.Long = `Print the help of a command (as oco COMMAND --help does), of a help
+topic (exit-codes, json), or with nothing named, of oco itself.`
+	cmd.Example = `  oco help status
+  oco help portfolio status
   oco help exit-codes
-  oco help json`,
-		ValidArgsFunction: func(c *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
-			var names []string
-			for _, sub := range c.Root().Commands() {
-				if !sub.Hidden && strings.HasPrefix(sub.Name(), toComplete) {
-					names = append(names, sub.Name()+"\t"+sub.Short)
-				}
+  oco help json`
+	cmd.ValidArgsFunction = func(c *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		var names []string
+		for _, sub := range c.Root().Commands() {
+			if !sub.Hidden && strings.HasPrefix(sub.Name(), toComplete) {
+				names = append(names, sub.Name()+"\t"+sub.Short)
 			}
-			return names, cobra.ShellCompDirectiveNoFileComp
-		},
-		RunE: func(c *cobra.Command, args []string) error {
-			target, _, err := c.Root().Find(args)
-			if target == nil || err != nil {
-				return usageError("no help for %q: oco help lists the commands and topics", strings.Join(args, " "))
-			}
-			target.InitDefaultHelpFlag()
-			target.InitDefaultVersionFlag()
-			return target.Help()
-		},
+		}
+		return names, cobra.ShellCompDirectiveNoFileComp
 	}
 	return withExitStatusText(cmd, exitPlain)
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/ocotool/oco/internal/gitrev"
 	"github.com/ocotool/oco/internal/render"
 	"github.com/ocotool/oco/internal/trend"
+	"github.com/ocotool/oco/internal/view"
 )
 
 type historyOptions struct {
@@ -22,11 +23,14 @@ func newHistoryCmd(g *globals) *cobra.Command {
 		GroupID: "git",
 		Short:   "Show each milestone's date across the git history",
 		Long: `Milestone trend analysis: for each milestone (or the one named), its date
-(forecast, else due) at each commit that changed it, with the commit's date,
-read from the git history of the programme directory up to HEAD (or --rev).
+(forecast, else due) at each commit that changed it, read from the git
+history of the programme directory up to HEAD (or --rev). Changes are placed
+in programme time: at the reporting date (as_of) the programme gave itself
+in that commit, else the commit's date; the commit and its date are shown
+beside them, so a back-dated correction takes its place among the reports.
 
---chart draws the milestone trend chart: reporting dates (commit days) down
-the side, the milestones' dates across. A line that runs straight down is a
+--chart draws the milestone trend chart: reporting dates down the side, the
+milestones' dates across. A line that runs straight down is a
 milestone holding its date; one that leans right is slipping.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return runHistory(g, o, args) },
@@ -80,5 +84,8 @@ func runHistory(g *globals, o *historyOptions, args []string) error {
 	if o.chart {
 		return g.term().HistoryChart(trend.ChartOf(rows))
 	}
-	return g.term().History(f, rows)
+	if rows == nil {
+		rows = []trend.Change{}
+	}
+	return g.term().Output(f, view.HistoryTable(rows, f == render.FormatCSV), rows)
 }

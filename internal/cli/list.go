@@ -29,14 +29,17 @@ type listing struct {
 	run    func(s *session, f *view.Filter) listOutput
 }
 
-// listOutput is a listing in every shape it prints: records for JSON and
-// YAML, the table people read (also the markdown), and a flat table under
-// the format's field names for CSV.
+// listOutput is a listing in every shape it prints (view.Listing), under
+// the names export's workbook reads.
 type listOutput struct {
 	records any
 	table   render.Table
 	csv     render.Table
 	rows    int
+}
+
+func listed(l view.Listing) listOutput {
+	return listOutput{records: l.Records, table: l.Table, csv: l.CSV, rows: l.Rows}
 }
 
 // listOptions are the flags of a listing command.
@@ -155,12 +158,9 @@ func runList(g *globals, l *listing, o *listOptions) error {
 	return t.Output(f, out.table, out.records)
 }
 
-// listFilter is a listing's filters, checked against the programme.
-type listFilter = view.Filter
-
-func newListFilter(s *session, l *listing, o *listOptions) (*listFilter, error) {
+func newListFilter(s *session, l *listing, o *listOptions) (*view.Filter, error) {
 	p := s.p
-	f := &listFilter{}
+	f := &view.Filter{}
 	var err error
 	if f.Phases, err = refSet(p, "--phase", o.phases, programme.KindPhase); err != nil {
 		return nil, err
@@ -257,16 +257,6 @@ func parseFlagDate(flag, s string) (programme.Date, error) {
 	return d, nil
 }
 
-// idOrder orders ids as people number them: M-2 before M-10.
-func idOrder(a, b string) int { return programme.CompareIDs(a, b) }
-
-// joinListIDs writes a list of ids in one cell.
+// joinListIDs writes a list of ids in one cell, as the listings do; the
+// workbook export writes its lists so.
 func joinListIDs(ids []string) string { return strings.Join(ids, ", ") }
-
-// listDateCell is a date, or nothing for an absent one.
-func listDateCell(d programme.Date) render.Cell { return render.Cell{Text: d.String()} }
-
-// listRAGCell is a word painted in the colour of a rating.
-func listRAGCell(text, rag string) render.Cell {
-	return render.Cell{Text: text, Style: render.RAGStyle(rag)}
-}

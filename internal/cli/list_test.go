@@ -11,6 +11,7 @@ import (
 
 	"github.com/ocotool/oco/internal/programme"
 	"github.com/ocotool/oco/internal/render"
+	"github.com/ocotool/oco/internal/view"
 )
 
 // demoDir writes the demo programme of the milestones script into a
@@ -91,10 +92,10 @@ func loadDemo(t *testing.T) *session {
 // an ellipsis, ids and dates are whole, and status is painted by rating.
 func TestListingOnTerminal(t *testing.T) {
 	s := loadDemo(t)
-	out := listMilestones(s, &listFilter{})
+	out := view.MilestoneListing(s.p, s.plan(), s.asOf, &view.Filter{})
 	var buf bytes.Buffer
 	term := render.Term{Out: &buf, Color: true, IsTerminal: true, Width: 72}
-	if err := term.Table(out.table); err != nil {
+	if err := term.Table(out.Table); err != nil {
 		t.Fatal(err)
 	}
 	got := buf.String()
@@ -104,7 +105,7 @@ func TestListingOnTerminal(t *testing.T) {
 		}
 	}
 	for _, want := range []string{
-		"Build complete…",        // the long title, cut
+		"Build complete…",        // the long title, cut between words
 		"2024-09-15",             // dates whole
 		"\x1b[31moverdue\x1b[0m", // overdue is red
 		"\x1b[31mopen\x1b[0m",    // m-5 has slipped past red_days
@@ -130,25 +131,5 @@ func TestTimelineColour(t *testing.T) {
 	out, _, _ = runListing(t, map[string]string{"CLICOLOR_FORCE": "1", "NO_COLOR": "x"}, "-C", dir, "timeline")
 	if strings.Contains(out, "\x1b") {
 		t.Errorf("NO_COLOR: escape codes in\n%q", out)
-	}
-}
-
-func TestIDOrder(t *testing.T) {
-	for _, c := range []struct {
-		a, b string
-		want int
-	}{
-		{"M-2", "M-10", -1},
-		{"M-10", "M-2", 1},
-		{"M-2", "M-2", 0},
-		{"M-02", "M-2", 0},
-		{"M-2", "M-2a", -1},
-		{"R-1", "M-9", 1},
-		{"P1", "P1.2", -1},
-	} {
-		got := idOrder(c.a, c.b)
-		if (got < 0) != (c.want < 0) || (got > 0) != (c.want > 0) {
-			t.Errorf("idOrder(%q, %q) = %d, want the sign of %d", c.a, c.b, got, c.want)
-		}
 	}
 }

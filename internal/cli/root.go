@@ -82,7 +82,7 @@ The programme directory is --dir, else $OCO_DIR, else the first of
 	for _, c := range cmds {
 		root.AddCommand(g.register(c))
 	}
-	root.SetHelpCommand(newHelpCmd())
+	root.SetHelpCommand(withHelpExamples(newHelpCmd(root)))
 	root.SetHelpCommandGroupID("")
 	root.SetCompletionCommandGroupID("")
 	return root, g

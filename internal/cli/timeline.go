@@ -24,11 +24,14 @@ under it as marks, activities (milestones with a start) as bars, month
 ticks along the top and a line at the reporting date.
 
   ◆ done   ◈ done late   ◇ open   ▷ slipped to its forecast   ! overdue
+  ○ expected: where a predecessor pushes it   ┆ the programme's end
 
 A slip is drawn as dots from the due date to the forecast (or, for one done
 late, to the date it was done); an overdue milestone's dots run on to the
-reporting date. The chart spans the programme, or the phases chosen with
---phase, and fits the terminal (or --width); --from and --to zoom in.`,
+reporting date, and a pushed one's on to its expected date. The chart spans
+the programme, or the phases chosen with --phase, running on past the end
+when anything is expected after it; it fits the terminal (or --width);
+--from and --to zoom in.`,
 		Example: `  oco timeline
   oco timeline --phase P5
   oco timeline --from 2017-06-01 --to 2017-12-31 --width 120`,
@@ -66,7 +69,7 @@ func runTimeline(g *globals, o *timelineOptions) error {
 	if err != nil {
 		return err
 	}
-	gc, ok := view.Timeline(s.p, s.asOf, view.TimelineOptions{Phases: chosen, From: from, To: to, Width: o.width})
+	gc, ok := view.Timeline(s.p, s.asOf, view.TimelineOptions{Phases: chosen, From: from, To: to, Width: o.width, Plan: s.plan()})
 	if !ok {
 		return usageError("nothing to draw: give --from and --to, or dates in the programme")
 	}

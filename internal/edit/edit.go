@@ -16,6 +16,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/ocotool/oco/internal/check"
 	"github.com/ocotool/oco/internal/programme"
@@ -46,20 +47,25 @@ func Load(dir, prefix string, asOf func(*programme.Programme) (programme.Date, e
 		return s
 	}
 	defer root.Close()
-	s.P = programme.Load(summingFS{root.FS().(fs.ReadFileFS), s.sums}, prefix)
+	s.P = programme.Load(summingFS{root.FS().(fs.ReadFileFS), s.sums, &sync.Mutex{}}, prefix)
 	return s
 }
 
-// summingFS notes the fingerprint of every file read through it.
+// summingFS notes the fingerprint of every file read through it. The
+// loader reads files in parallel, hence the lock.
 type summingFS struct {
 	fs.ReadFileFS
 	sums map[string][sha256.Size]byte
+	mu   *sync.Mutex
 }
 
 func (f summingFS) ReadFile(name string) ([]byte, error) {
 	data, err := f.ReadFileFS.ReadFile(name)
 	if err == nil {
-		f.sums[name] = sha256.Sum256(data)
+		sum := sha256.Sum256(data)
+		f.mu.Lock()
+		f.sums[name] = sum
+		f.mu.Unlock()
 	}
 	return data, err
 }

@@ -25,6 +25,11 @@ type MilestoneState struct {
 	Slip    int  // days from due to Date
 	DueSoon bool
 	Left    int // days from the reporting date to Date (negative when late)
+
+	// Expected is the schedule's date for it where one was given, and
+	// Pushed how many days that is after Date (0 when not after).
+	Expected Date
+	Pushed   int
 }
 
 // Date is the milestone's current date: its forecast, else its due date.
@@ -35,10 +40,19 @@ func (m *Milestone) Date() Date {
 	return m.Due
 }
 
-// State derives the milestone's status on the reporting date asOf.
+// State derives the milestone's status on the reporting date asOf, from
+// its own dates alone.
 func (p *Programme) State(m *Milestone, asOf Date) MilestoneState {
+	return p.StateExpected(m, asOf, 0)
+}
+
+// StateExpected derives the milestone's status on asOf given the date the
+// schedule expects it (0: none). Its rating comes from the later of its
+// own date and the expected one: a milestone a predecessor pushes late is
+// rated by where it will land (SPEC section 4).
+func (p *Programme) StateExpected(m *Milestone, asOf, expected Date) MilestoneState {
 	tol := p.Tolerances()
-	s := MilestoneState{Date: m.Date()}
+	s := MilestoneState{Date: m.Date(), Expected: expected}
 	if s.Date.IsZero() || m.Due.IsZero() {
 		// A date that is missing or invalid is missing: it makes no
 		// status, rating or slip (never "739038 days late").
@@ -60,10 +74,15 @@ func (p *Programme) State(m *Milestone, asOf Date) MilestoneState {
 		s.Status, s.RAG = StatusOverdue, Red
 	default:
 		s.Status = StatusOpen
+		slip := s.Slip
+		if expected > s.Date {
+			s.Pushed = expected.Sub(s.Date)
+			slip = expected.Sub(m.Due)
+		}
 		switch {
-		case s.Slip > tol.RedDays:
+		case slip > tol.RedDays:
 			s.RAG = Red
-		case s.Slip > tol.AmberDays:
+		case slip > tol.AmberDays:
 			s.RAG = Amber
 		default:
 			s.RAG = Green
@@ -181,18 +200,37 @@ type PhaseState struct {
 // bad as its worst milestone still to do; one with every milestone done
 // is green.
 func (p *Programme) PhaseState(ph *Phase, asOf Date) PhaseState {
+	return p.PhaseStateExpected(ph, asOf, nil)
+}
+
+// PhaseStateExpected is PhaseState with the schedule's expected dates,
+// indexed like p.Milestones (nil: none), rating milestones as
+// StateExpected does.
+func (p *Programme) PhaseStateExpected(ph *Phase, asOf Date, expected []Date) PhaseState {
 	var s PhaseState
-	for _, m := range p.Milestones {
+	for i, m := range p.Milestones {
 		if m.Phase == ph.ID {
-			s.add(p.State(m, asOf), m)
+			s.add(p.StateExpected(m, asOf, at(expected, i)), m)
 		}
 	}
 	return s.finish(ph == p.CurrentPhase(asOf))
 }
 
+// at is expected[i], or 0 beyond its end.
+func at(expected []Date, i int) Date {
+	if i < len(expected) {
+		return expected[i]
+	}
+	return 0
+}
+
 // PhaseStates derives every phase's state in one pass over the milestones,
 // indexed like p.Phases.
-func (p *Programme) PhaseStates(asOf Date) []PhaseState {
+func (p *Programme) PhaseStates(asOf Date) []PhaseState { return p.PhaseStatesExpected(asOf, nil) }
+
+// PhaseStatesExpected is PhaseStates with the schedule's expected dates,
+// as PhaseStateExpected takes them.
+func (p *Programme) PhaseStatesExpected(asOf Date, expected []Date) []PhaseState {
 	byID := make(map[string]*PhaseState, len(p.Phases))
 	out := make([]PhaseState, len(p.Phases))
 	for i, ph := range p.Phases {
@@ -200,9 +238,9 @@ func (p *Programme) PhaseStates(asOf Date) []PhaseState {
 			byID[ph.ID] = &out[i]
 		}
 	}
-	for _, m := range p.Milestones {
+	for i, m := range p.Milestones {
 		if s := byID[m.Phase]; s != nil {
-			s.add(p.State(m, asOf), m)
+			s.add(p.StateExpected(m, asOf, at(expected, i)), m)
 		}
 	}
 	cur := p.CurrentPhase(asOf)
@@ -233,10 +271,14 @@ func (s PhaseState) finish(current bool) PhaseState {
 
 // Rating is the programme's overall rating on asOf: the worst of its
 // milestones still to do and its open risks; green when none is rated.
-func (p *Programme) Rating(asOf Date) string {
+func (p *Programme) Rating(asOf Date) string { return p.RatingExpected(asOf, nil) }
+
+// RatingExpected is Rating with the schedule's expected dates, indexed
+// like p.Milestones (nil: none), rating milestones as StateExpected does.
+func (p *Programme) RatingExpected(asOf Date, expected []Date) string {
 	rag := Green
-	for _, m := range p.Milestones {
-		if st := p.State(m, asOf); !st.Finished() {
+	for i, m := range p.Milestones {
+		if st := p.StateExpected(m, asOf, at(expected, i)); !st.Finished() {
 			rag = WorseRAG(rag, st.RAG)
 		}
 	}

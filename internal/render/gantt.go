@@ -13,6 +13,7 @@ import (
 type Gantt struct {
 	From, To programme.Date
 	Today    programme.Date // zero or outside From..To: no today line
+	End      programme.Date // the programme's end, marked when inside From..To; zero: none
 	Width    int            // total width in columns; 0 means the terminal's
 	Rows     []GanttRow
 }
@@ -49,6 +50,7 @@ const (
 	ganttToday = '│'
 	ganttTick  = '┬'
 	ganttAxis  = '─'
+	ganttEnd   = '┆'
 )
 
 // ganttLabelShare caps the label column as a share of the width, so the
@@ -87,7 +89,7 @@ func (t Term) Gantt(g Gantt) error {
 	if labelW > 0 {
 		gutter = strings.Repeat(" ", labelW+1)
 	}
-	labels, ticks := c.header(g.Today)
+	labels, ticks := c.header(g.Today, g.End)
 	out = append(out, gutter+t.line(labels), gutter+t.line(ticks))
 
 	for _, r := range g.Rows {
@@ -100,6 +102,7 @@ func (t Term) Gantt(g Gantt) error {
 				c.fill(line, min(m.From, m.Date), max(m.From, m.Date), ganttGap, m.Style)
 			}
 		}
+		c.set(line, g.End, ganttEnd, Grey)
 		c.set(line, g.Today, ganttToday, Blue)
 		for _, m := range r.Marks {
 			glyph := m.Glyph
@@ -175,7 +178,7 @@ func (c ganttChart) fill(line []glyph, start, end programme.Date, r rune, st Sty
 // "Sep16" every step months, the step the smallest of 1, 2, 3, 4, 6, 12...
 // that keeps labels a space apart; each month gets a tick when ticks do not
 // run together, else only labelled months do.
-func (c ganttChart) header(today programme.Date) (labels, ticks []glyph) {
+func (c ganttChart) header(today, end programme.Date) (labels, ticks []glyph) {
 	type month struct {
 		col   int
 		t     time.Time
@@ -239,6 +242,7 @@ func (c ganttChart) header(today programme.Date) (labels, ticks []glyph) {
 			labels[mo.col+i] = glyph{r, None}
 		}
 	}
+	c.set(ticks, end, '┴', Grey)
 	c.set(ticks, today, '┼', Blue)
 	return labels, ticks
 }

@@ -55,11 +55,18 @@ func (t Term) Matrix(m Matrix) error {
 		b.WriteString(right + "\n")
 	}
 	rule("┌", "┬", "┐")
+	var below []string
 	for l := 5; l >= 1; l-- {
 		var cells [5][]string
 		height := 1
 		for i := 0; i < 5; i++ {
-			cells[i] = t.matrixLines(m.Cells[l-1][i], text)
+			var wide []string
+			cells[i], wide = t.matrixLines(m.Cells[l-1][i], text)
+			if len(wide) > 0 {
+				// An id is never cut, since a cut id can read as another:
+				// one too wide for its cell is named under the grid.
+				below = append(below, fmt.Sprintf("likelihood %d × impact %d: %s", l, i+1, strings.Join(wide, " ")))
+			}
 			height = max(height, len(cells[i]))
 		}
 		for line := 0; line < height; line++ {
@@ -72,6 +79,10 @@ func (t Term) Matrix(m Matrix) error {
 				s := ""
 				if line < len(cells[i]) {
 					s = cells[i][line]
+				}
+				if line == 0 && !t.Color && m.Bands != nil {
+					// Without colour each cell names its band in a letter.
+					s = pad(s, text-1) + bandLetter(m.Bands(l*(i+1)))
 				}
 				s = " " + pad(s, text) + " "
 				if t.Color {
@@ -102,6 +113,12 @@ func (t Term) Matrix(m Matrix) error {
 	b.WriteString("\n")
 	axis := "impact"
 	b.WriteString(strings.Repeat(" ", len(matrixMargin)+1+max(0, (5*inner+4-len(axis))/2)) + axis + "\n")
+	if len(below) > 0 {
+		b.WriteString("\n" + strings.Join(below, "\n") + "\n")
+	}
+	if !t.Color && m.Bands != nil {
+		b.WriteString("\n" + matrixMargin + "R red   A amber   G green\n")
+	}
 
 	lines := strings.Split(b.String(), "\n")
 	for i := range lines {
@@ -109,6 +126,19 @@ func (t Term) Matrix(m Matrix) error {
 	}
 	_, err := io.WriteString(t.Out, strings.Join(lines, "\n"))
 	return err
+}
+
+// bandLetter is a band's colour as a letter, for output without colour.
+func bandLetter(st Style) string {
+	switch st & colourMask {
+	case Red:
+		return "R"
+	case Amber:
+		return "A"
+	case Green:
+		return "G"
+	}
+	return " "
 }
 
 // matrixCellWidth is the width inside a cell's borders: what fits the
@@ -134,16 +164,18 @@ func (t Term) matrixCellWidth(m Matrix) int {
 // matrixLines is a cell's text: its count, then its ids filled into lines
 // of width w. On a terminal at most matrixIDLines id lines are kept, the
 // last cut with an ellipsis; an empty cell has no lines.
-func (t Term) matrixLines(c MatrixCell, w int) []string {
+func (t Term) matrixLines(c MatrixCell, w int) (lines, wide []string) {
 	if c.Count == 0 && len(c.IDs) == 0 {
-		return nil
+		return nil, nil
 	}
-	lines := []string{Cut(fmt.Sprint(c.Count), w)}
+	lines = []string{Cut(fmt.Sprint(c.Count), w)}
 	var ids []string
 	line := ""
 	for _, id := range c.IDs {
 		id = oneLine(id)
 		switch {
+		case t.IsTerminal && Width(id) > w:
+			wide = append(wide, id)
 		case line == "":
 			line = id
 		case Width(line)+1+Width(id) <= w:
@@ -160,11 +192,8 @@ func (t Term) matrixLines(c MatrixCell, w int) []string {
 		if len(ids) > matrixIDLines {
 			ids = append(ids[:matrixIDLines-1], cutWords(ids[matrixIDLines-1:], w))
 		}
-		for i := range ids {
-			ids[i] = Cut(ids[i], w)
-		}
 	}
-	return append(lines, ids...)
+	return append(lines, ids...), wide
 }
 
 // cutWords joins lines of ids into one line of width w, ending with an
@@ -184,7 +213,7 @@ func cutWords(lines []string, w int) string {
 		line = next
 	}
 	if line == "" {
-		return Cut(words[0]+" "+Ellipsis, w)
+		return Ellipsis // the count above says how many
 	}
 	return line + " " + Ellipsis
 }

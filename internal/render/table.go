@@ -2,6 +2,8 @@ package render
 
 import (
 	"bytes"
+	"slices"
+	"strings"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
@@ -24,12 +26,19 @@ type Column struct {
 	// Flex marks a column of free text (a title, notes) that may be cut with
 	// an ellipsis so the table fits a terminal. Ids and dates are never cut.
 	Flex bool
+	// Drop, above 0, lets a narrow terminal leave the column out, highest
+	// first, rather than cut a Flex column below flexKeep columns. Piped,
+	// every column is printed.
+	Drop int
 }
 
 // Cell is one value, with the style it is painted in on a colour terminal.
+// Tail, if any, follows Text and is never cut: a marker such as
+// " (current)" survives the narrowest terminal.
 type Cell struct {
 	Text  string
 	Style Style
+	Tail  string
 }
 
 // Cells makes a row of unstyled cells.
@@ -54,6 +63,10 @@ const columnGap = "  "
 // the ellipsis still hint at the text.
 const minFlex = 5
 
+// flexKeep is how narrow a flex column may be cut before columns that may
+// be dropped are left out.
+const flexKeep = 24
+
 // Table prints tb aligned in columns under a header.
 //
 // On a terminal the header is underlined (bold when coloured), cells are
@@ -63,6 +76,9 @@ const minFlex = 5
 // Either way line breaks inside a cell become spaces, so one row is one
 // line, and no line has trailing spaces.
 func (t Term) Table(tb Table) error {
+	if t.IsTerminal {
+		tb = dropColumns(tb, t.width())
+	}
 	n := len(tb.Columns)
 	if n == 0 {
 		return nil
@@ -75,7 +91,7 @@ func (t Term) Table(tb Table) error {
 	for r, row := range tb.Rows {
 		rows[r] = make([]string, n)
 		for i := 0; i < n && i < len(row); i++ {
-			rows[r][i] = oneLine(row[i].Text)
+			rows[r][i] = oneLine(row[i].Text + row[i].Tail)
 		}
 	}
 
@@ -84,9 +100,16 @@ func (t Term) Table(tb Table) error {
 		for i := range header {
 			header[i] = Cut(header[i], widths[i])
 		}
-		for _, row := range rows {
+		for r, row := range rows {
 			for i := range row {
-				row[i] = Cut(row[i], widths[i])
+				if Width(row[i]) <= widths[i] {
+					continue
+				}
+				tail := ""
+				if i < len(tb.Rows[r]) {
+					tail = oneLine(tb.Rows[r][i].Tail)
+				}
+				row[i] = Cut(strings.TrimSuffix(row[i], tail), widths[i]-Width(tail)) + tail
 			}
 		}
 	}
@@ -160,6 +183,43 @@ func tableOptions(cols []Column, rule bool) []tablewriter.Option {
 		tablewriter.WithMaxWidth(0),
 		tablewriter.WithTrimSpace(tw.Off),
 		tablewriter.WithAlignment(align),
+	}
+}
+
+// dropColumns leaves out the columns marked Drop, highest first, while
+// the table is wider than width even with its flex columns cut to
+// flexKeep.
+func dropColumns(tb Table, width int) Table {
+	for {
+		natural := make([]int, len(tb.Columns))
+		total := Width(columnGap) * (len(tb.Columns) - 1)
+		drop := -1
+		for i, c := range tb.Columns {
+			natural[i] = Width(oneLine(c.Header))
+			for _, row := range tb.Rows {
+				if i < len(row) {
+					natural[i] = max(natural[i], Width(oneLine(row[i].Text+row[i].Tail)))
+				}
+			}
+			if c.Flex {
+				natural[i] = min(natural[i], flexKeep)
+			}
+			total += natural[i]
+			if c.Drop > 0 && (drop < 0 || c.Drop > tb.Columns[drop].Drop) {
+				drop = i
+			}
+		}
+		if total <= width || drop < 0 {
+			return tb
+		}
+		out := Table{Columns: slices.Delete(slices.Clone(tb.Columns), drop, drop+1)}
+		for _, row := range tb.Rows {
+			if drop < len(row) {
+				row = slices.Delete(slices.Clone(row), drop, drop+1)
+			}
+			out.Rows = append(out.Rows, row)
+		}
+		tb = out
 	}
 }
 

@@ -16,7 +16,9 @@ const Ellipsis = "…"
 func Width(s string) int { return twwidth.Width(s) }
 
 // Cut shortens plain text s to at most w columns, ending it with an
-// ellipsis when anything was removed.
+// ellipsis when anything was removed. It cuts between words, so a word
+// is not cut in two, unless the first word alone is wider than w (then
+// after a hyphen or slash in it, where there is one).
 func Cut(s string, w int) string {
 	if Width(s) <= w {
 		return s
@@ -30,16 +32,26 @@ func Cut(s string, w int) string {
 		return strings.Repeat(".", w)
 	}
 	var b strings.Builder
-	used := 0
+	used, next := 0, rune(0)
 	for _, r := range s {
 		rw := twwidth.Width(string(r))
 		if used+rw > room {
+			next = r
 			break
 		}
 		b.WriteRune(r)
 		used += rw
 	}
-	return b.String() + Ellipsis
+	kept := b.String()
+	if next != ' ' {
+		// Between words; else after a hyphen or slash inside the first.
+		if k := strings.LastIndexByte(strings.TrimRight(kept, " "), ' '); k > 0 {
+			kept = kept[:k]
+		} else if k := strings.LastIndexAny(kept, "-/"); k > 0 {
+			kept = kept[:k+1]
+		}
+	}
+	return strings.TrimRight(kept, " ,;:") + Ellipsis
 }
 
 // oneLine makes s safe to print as a single terminal line: line breaks and

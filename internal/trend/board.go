@@ -98,10 +98,7 @@ func ReportingOf(points []Point, ids []string) Reporting {
 		if !pt.Exists {
 			continue
 		}
-		d := pt.AsOf
-		if d.IsZero() {
-			d = programme.DateOf(pt.Time)
-		}
+		d := pt.Reported()
 		if n := len(days); n > 0 && days[n-1].date == d {
 			days[n-1].pt = i
 			continue

@@ -24,6 +24,7 @@ const (
 type Change struct {
 	ID        string         `json:"id"`
 	Title     string         `json:"title"`
+	Reported  programme.Date `json:"reported"` // the programme's as_of at the commit, else the commit's day
 	Commit    string         `json:"commit"`
 	Committed programme.Date `json:"committed"`
 	Subject   string         `json:"subject"`
@@ -36,17 +37,42 @@ type Change struct {
 }
 
 // Changes returns a change for each milestone each time it changed, in
-// the order of points; within a point, removals first (in the order the
-// milestones first appeared), then the rest by id. A baseline point is
-// where the changes start from, and has none of its own.
+// programme time: points in the order of their reporting dates (commit
+// order where two share one); within a point, removals first (in the
+// order the milestones first appeared), then the rest by id. A baseline
+// point is where the changes start from, and has none of its own.
 func Changes(points []Point) []Change {
+	// A commit that removed the programme has no reporting date of its
+	// own: it keeps its place after the one before.
+	type dated struct {
+		Point
+		reported programme.Date
+	}
+	ordered := make([]dated, len(points))
+	var last programme.Date
+	for i, pt := range points {
+		r := pt.Reported()
+		if !pt.Exists && last != 0 {
+			r = last
+		}
+		ordered[i], last = dated{pt, r}, r
+	}
+	slices.SortStableFunc(ordered, func(a, b dated) int {
+		if a.Baseline != b.Baseline {
+			if a.Baseline {
+				return -1
+			}
+			return 1
+		}
+		return int(a.reported - b.reported)
+	})
 	var out []Change
 	// Two maps, the previous point's and this one's, swapped and reused.
 	prev, cur := map[string]Milestone{}, map[string]Milestone{}
 	var order []string // ids in the order they first appeared
 	known := map[string]bool{}
 	var ids []string
-	for _, pt := range points {
+	for _, pt := range ordered {
 		clear(cur)
 		for _, m := range pt.Milestones {
 			cur[m.ID] = m
@@ -55,7 +81,7 @@ func Changes(points []Point) []Change {
 			if pt.Baseline {
 				return
 			}
-			out = append(out, Change{ID: m.ID, Title: m.Title, Commit: pt.Commit, Committed: programme.DateOf(pt.Time), Subject: pt.Subject,
+			out = append(out, Change{ID: m.ID, Title: m.Title, Reported: pt.reported, Commit: pt.Commit, Committed: programme.DateOf(pt.Time), Subject: pt.Subject,
 				What: what, Due: m.Due, Forecast: m.Forecast, Done: m.Done, Date: m.Date(), Moved: moved})
 		}
 		for _, id := range order {
@@ -138,14 +164,14 @@ type Line struct {
 	Dates []programme.Date // indexed like Chart.Reports
 }
 
-// ChartOf turns changes into a chart: a reporting day for each day with a
-// change (the last commit of the day counts), a line for each milestone in
-// the order the changes name them.
+// ChartOf turns changes into a chart: a reporting date for each one with
+// a change (the last change of the date counts), a line for each milestone
+// in the order the changes name them.
 func ChartOf(changes []Change) Chart {
 	var ch Chart
 	days := map[programme.Date]bool{}
 	for _, c := range changes {
-		days[c.Committed] = true
+		days[c.Reported] = true
 	}
 	for d := range days {
 		ch.Reports = append(ch.Reports, d)
@@ -161,12 +187,12 @@ func ChartOf(changes []Change) Chart {
 	}
 	for _, id := range ids {
 		cs := byID[id]
-		slices.SortStableFunc(cs, func(a, b Change) int { return int(a.Committed - b.Committed) })
+		slices.SortStableFunc(cs, func(a, b Change) int { return int(a.Reported - b.Reported) })
 		line := Line{ID: id, Title: cs[len(cs)-1].Title, Dates: make([]programme.Date, len(ch.Reports))}
 		k := 0
 		var cur programme.Date
 		for i, day := range ch.Reports {
-			for k < len(cs) && cs[k].Committed <= day {
+			for k < len(cs) && cs[k].Reported <= day {
 				cur = cs[k].Date
 				if cs[k].Done != 0 {
 					cur = cs[k].Done

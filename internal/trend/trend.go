@@ -52,6 +52,16 @@ type Milestone struct {
 	Due, Forecast, Done programme.Date
 }
 
+// Reported is the point's place in programme time: the programme's as_of
+// at that commit, else (where it had none) the commit's day. A correction
+// committed later but back-dated takes its place among the reports.
+func (pt Point) Reported() programme.Date {
+	if pt.AsOf != 0 {
+		return pt.AsOf
+	}
+	return programme.DateOf(pt.Time)
+}
+
 // Date is the milestone's date as the chart plots it: forecast, else due.
 func (m Milestone) Date() programme.Date {
 	if m.Forecast != 0 {

@@ -1,9 +1,13 @@
 package view
 
 import (
+	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/ocotool/oco/internal/programme"
+	"github.com/ocotool/oco/internal/render"
 	"github.com/ocotool/oco/internal/schedule"
 )
 
@@ -22,6 +26,7 @@ type Deps struct {
 	Title                         string         `json:"-" yaml:"-"`
 	Due, Forecast, Done, Expected programme.Date `json:"-" yaml:"-"`
 	Slack                         int            `json:"-" yaml:"-"`
+	ExpectedText                  string         `json:"-" yaml:"-"` // "2018-06-29, 90 days late, pushed by M-42"
 	Start, End                    programme.Date `json:"-" yaml:"-"` // a phase's
 }
 
@@ -37,6 +42,7 @@ type DepsEntry struct {
 	Due      programme.Date `json:"due,omitempty" yaml:"due,omitempty"`
 	Expected programme.Date `json:"expected,omitempty" yaml:"expected,omitempty"`
 	Slack    *int           `json:"link_slack,omitempty" yaml:"link_slack,omitempty"`
+	Critical bool           `json:"critical,omitempty" yaml:"critical,omitempty"` // the link is on the critical path
 	Loop     bool           `json:"loop,omitempty" yaml:"loop,omitempty"`
 	Start    programme.Date `json:"start,omitempty" yaml:"start,omitempty"`
 	End      programme.Date `json:"end,omitempty" yaml:"end,omitempty"`
@@ -82,11 +88,16 @@ func MilestoneDeps(p *programme.Programme, plan *schedule.Plan, asOf programme.D
 	i, _ := plan.Index(id)
 	m := plan.Milestones[i]
 	rec := &Deps{Kind: string(programme.KindMilestone), ID: m.ID, Item: NewMilestone(p, plan, i, asOf), Critical: plan.Critical[i],
-		Title: m.Title, Due: m.Due, Forecast: m.Forecast, Done: m.Done, Expected: plan.Expected[i], Slack: plan.Slack[i]}
+		Title: m.Title, Due: m.Due, Forecast: m.Forecast, Done: m.Done, Expected: plan.Expected[i], Slack: plan.Slack[i],
+		ExpectedText: ExpectedText(plan, i, 0)}
+	critical := map[[2]int]bool{}
+	for k := 1; k < len(plan.CriticalPath); k++ {
+		critical[[2]int{plan.CriticalPath[k-1], plan.CriticalPath[k]}] = true
+	}
 	entry := func(v, from, lag, succ, pred int, repeat bool) DepsEntry {
 		mv := plan.Milestones[v]
 		e := DepsEntry{ID: mv.ID, Title: mv.Title, From: plan.Milestones[from].ID, Lag: programme.Lag(lag).String(),
-			Due: mv.Due, Expected: plan.Expected[v], Repeat: repeat}
+			Due: mv.Due, Expected: plan.Expected[v], Repeat: repeat, Critical: critical[[2]int{pred, succ}]}
 		if plan.SameLoop(succ, pred) {
 			e.Loop = true
 		} else {
@@ -123,11 +134,11 @@ func MilestoneDeps(p *programme.Programme, plan *schedule.Plan, asOf programme.D
 }
 
 // PhaseDeps walks the depends_on links of a phase of p.
-func PhaseDeps(p *programme.Programme, asOf programme.Date, ph *programme.Phase, all bool) *Deps {
+func PhaseDeps(p *programme.Programme, plan *schedule.Plan, asOf programme.Date, ph *programme.Phase, all bool) *Deps {
 	net := schedule.BuildPhases(p)
 	phs := net.Phases
 	root, _ := net.Index(ph.ID)
-	rec := &Deps{Kind: string(programme.KindPhase), ID: ph.ID, Item: NewPhase(ph, p.PhaseState(ph, asOf)),
+	rec := &Deps{Kind: string(programme.KindPhase), ID: ph.ID, Item: NewPhase(ph, p.PhaseStateExpected(ph, asOf, expectedDates(plan))),
 		Title: ph.Name, Start: ph.Start, End: ph.End}
 	add := func(list *[]DepsEntry) func(v, from, depth int, repeat bool) {
 		return func(v, from, depth int, repeat bool) {
@@ -139,4 +150,83 @@ func PhaseDeps(p *programme.Programme, asOf programme.Date, ph *programme.Phase,
 	walk(root, all, func(v int) []int { return net.Preds[v] }, self, add(&rec.DependsOn))
 	walk(root, all, func(v int) []int { return net.Succs[v] }, self, add(&rec.NeededBy))
 	return rec
+}
+
+// Page is what `oco deps` prints: the item, then what it depends on and
+// what depends on it, each as a tree.
+func (rec *Deps) Page() render.Page {
+	var pg render.Page
+	pg.Add(render.Block{Line: []render.Cell{{Text: rec.ID, Style: render.Bold}, {Text: "  " + rec.Title}}})
+	milestone := rec.Kind == string(programme.KindMilestone)
+	if milestone {
+		facts := []string{"due " + rec.Due.String()}
+		if rec.Forecast != 0 {
+			facts = append(facts, "forecast "+rec.Forecast.String())
+		}
+		if rec.Done != 0 {
+			facts = append(facts, "done "+rec.Done.String())
+		}
+		facts = append(facts, "expected "+rec.ExpectedText, "slack "+programme.Plural(rec.Slack, "day"))
+		line := []render.Cell{{Text: "  " + strings.Join(facts, ", ")}}
+		if rec.Critical {
+			line = append(line, render.Cell{Text: ", "}, render.Cell{Text: "on the critical path", Style: render.Red})
+		}
+		pg.Add(render.Block{Line: line, Wrap: true})
+	} else {
+		pg.Text(fmt.Sprintf("  phase, %s to %s", rec.Start, rec.End))
+	}
+	pg.Section("Depends on", depsTable(rec.DependsOn, milestone), "nothing")
+	pg.Section("Needed by", depsTable(rec.NeededBy, milestone), "nothing")
+	return pg
+}
+
+// depsTable draws a walk as a tree: each entry indented by its depth.
+func depsTable(es []DepsEntry, milestone bool) render.Table {
+	if milestone {
+		tb := render.Table{Columns: []render.Column{{Header: "ID"}, {Header: "MILESTONE", Flex: true}, {Header: "LAG", Align: render.Right},
+			{Header: "DUE"}, {Header: "EXPECTED"}, {Header: "LINK SLACK", Align: render.Right}}}
+		for _, e := range es {
+			slack := render.Cell{Text: "loop", Style: render.Red}
+			if e.Slack != nil {
+				slack = render.Cell{Text: strconv.Itoa(*e.Slack)}
+				switch {
+				case *e.Slack < 0:
+					slack.Style = render.Red
+				case *e.Slack == 0:
+					slack.Style = render.Amber
+				}
+				if e.Critical {
+					slack.Text += " critical"
+				}
+			}
+			tb.Rows = append(tb.Rows, []render.Cell{{Text: e.treeID()}, {Text: e.Title}, {Text: e.Lag}, dateCell(e.Due), dateCell(e.Expected), slack})
+		}
+		return tb
+	}
+	tb := render.Table{Columns: []render.Column{{Header: "ID"}, {Header: "PHASE", Flex: true}, {Header: "START"}, {Header: "END"}}}
+	for _, e := range es {
+		tb.Rows = append(tb.Rows, render.Cells(e.treeID(), e.Title, e.Start.String(), e.End.String()))
+	}
+	return tb
+}
+
+// maxIndent is the deepest a tree is indented: past it each line says its
+// depth instead, so that a chain of 20,000 prints in linear space, not
+// 800 MB of spaces.
+const maxIndent = 12
+
+// treeID is the entry's id indented by its depth.
+func (e DepsEntry) treeID() string {
+	if e.Depth > maxIndent {
+		id := strings.Repeat("  ", maxIndent-1) + "… depth " + strconv.Itoa(e.Depth) + " " + e.ID
+		if e.Repeat {
+			id += " (see above)"
+		}
+		return id
+	}
+	id := strings.Repeat("  ", e.Depth-1) + e.ID
+	if e.Repeat {
+		id += " (see above)"
+	}
+	return id
 }

@@ -28,7 +28,7 @@ func NewDocument(p *programme.Programme, plan *schedule.Plan, asOf programme.Dat
 	d.People = each(p.People, NewPerson)
 	d.Bodies = each(p.Bodies, NewBody)
 	d.Workstreams = each(p.Workstreams, NewWorkstream)
-	states := p.PhaseStates(asOf)
+	states := p.PhaseStatesExpected(asOf, expectedDates(plan))
 	d.Phases = make([]Phase, len(p.Phases))
 	for i, ph := range p.Phases {
 		d.Phases[i] = NewPhase(ph, states[i])

@@ -85,9 +85,10 @@ func (f *Filter) affects(p *programme.Programme, ids []string) bool {
 		in(f.Workstreams, func(m *programme.Milestone) string { return m.Workstream })
 }
 
-// Phases lists the phases in order of their start.
-func Phases(p *programme.Programme, asOf programme.Date) []Phase {
-	states := p.PhaseStates(asOf)
+// Phases lists the phases in order of their start, rated by where plan
+// expects their milestones.
+func Phases(p *programme.Programme, plan *schedule.Plan, asOf programme.Date) []Phase {
+	states := p.PhaseStatesExpected(asOf, expectedDates(plan))
 	order := make([]int, len(p.Phases))
 	for i := range order {
 		order[i] = i
@@ -105,7 +106,7 @@ func Phases(p *programme.Programme, asOf programme.Date) []Phase {
 func Milestones(p *programme.Programme, plan *schedule.Plan, asOf programme.Date, f *Filter) []Milestone {
 	var idx []int
 	for i, m := range p.Milestones {
-		st := p.State(m, asOf)
+		st := MilestoneState(p, plan, i, asOf)
 		if f.milestone(m) && f.owner(m.Owner) && f.date(st.Date) && f.status(st.Is) {
 			idx = append(idx, i)
 		}

@@ -1,9 +1,13 @@
 package view
 
 import (
+	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/ocotool/oco/internal/programme"
+	"github.com/ocotool/oco/internal/render"
 )
 
 // RiskMatrix is the 5×5 likelihood × impact grid of `oco risks --matrix`.
@@ -63,4 +67,50 @@ func NewRiskMatrix(p *programme.Programme, f *Filter, onlyOpen, target bool) Ris
 		}
 	}
 	return rec
+}
+
+// MatrixScope says which risks the matrix shows: it is about exposure now,
+// so closed and occurred risks stay out unless all is given or statuses
+// name a lifecycle status. which names them in the title.
+func MatrixScope(statuses []string, all bool) (onlyOpen bool, which string) {
+	lifecycle := slices.ContainsFunc(statuses, func(v string) bool {
+		return slices.Contains(Statuses[programme.KindRisk][0], strings.ToLower(strings.TrimSpace(v)))
+	})
+	onlyOpen = !all && !lifecycle
+	switch {
+	case onlyOpen:
+		return true, "Open risks"
+	case all && !lifecycle:
+		return false, "All risks"
+	}
+	return false, "Risks"
+}
+
+// CSV is the matrix as -o csv and -o markdown print it: a row a cell.
+func (rec RiskMatrix) CSV() render.Table {
+	tb := flatTable("likelihood", "impact", "score", "rag", "count", "risks")
+	for _, c := range rec.Cells {
+		tb.Rows = append(tb.Rows, render.Cells(strconv.Itoa(c.Likelihood), strconv.Itoa(c.Impact),
+			strconv.Itoa(c.Score), c.RAG, strconv.Itoa(c.Count), strings.Join(c.Risks, " ")))
+	}
+	return tb
+}
+
+// Chart is the matrix as the grid draws it, titled for the risks which
+// names, with the risks it could not place in a line under it.
+func (rec RiskMatrix) Chart(p *programme.Programme, which string) (m render.Matrix, unplaced string) {
+	for _, c := range rec.Cells {
+		m.Cells[c.Likelihood-1][c.Impact-1] = render.MatrixCell{Count: c.Count, IDs: c.Risks}
+	}
+	m.Title = fmt.Sprintf("%s: likelihood × impact (%d)", which, rec.Risks)
+	label := "Not assessed"
+	if rec.Positions == "target" {
+		m.Title = fmt.Sprintf("%s at their target positions (%d)", which, rec.Risks)
+		label = "No target"
+	}
+	m.Bands = func(score int) render.Style { return render.RAGStyle(p.RAG(score)) }
+	if len(rec.Unplaced) > 0 {
+		unplaced = label + ": " + strings.Join(rec.Unplaced, ", ")
+	}
+	return m, unplaced
 }

@@ -5,6 +5,8 @@
 package view
 
 import (
+	"strings"
+
 	"github.com/ocotool/oco/internal/programme"
 	"github.com/ocotool/oco/internal/schedule"
 )
@@ -183,7 +185,7 @@ type RiskBands struct {
 // NewMilestone converts the i-th milestone, with its state and schedule.
 func NewMilestone(p *programme.Programme, plan *schedule.Plan, i int, asOf programme.Date) Milestone {
 	m := p.Milestones[i]
-	st := p.State(m, asOf)
+	st := MilestoneState(p, plan, i, asOf)
 	r := Milestone{
 		ID: m.ID, Title: m.Title, Phase: m.Phase, Workstream: m.Workstream, Owner: m.Owner,
 		Start: m.Start, Due: m.Due, Forecast: m.Forecast, Done: m.Done,
@@ -263,4 +265,90 @@ func NewBody(x *programme.Body) Body {
 
 func NewWorkstream(x *programme.Workstream) Workstream {
 	return Workstream{ID: x.ID, Name: x.Name, Lead: x.Lead, Body: x.Body, Description: x.Description}
+}
+
+// MilestoneState is the i-th milestone's state, rated by where the
+// schedule expects it to land (SPEC section 4). plan may be nil: then its
+// own dates alone.
+func MilestoneState(p *programme.Programme, plan *schedule.Plan, i int, asOf programme.Date) programme.MilestoneState {
+	var exp programme.Date
+	if plan != nil && i < len(plan.Expected) {
+		exp = plan.Expected[i]
+	}
+	return p.StateExpected(p.Milestones[i], asOf, exp)
+}
+
+// expectedDates are plan's expected dates, indexed like the milestones;
+// nil for no plan.
+func expectedDates(plan *schedule.Plan) []programme.Date {
+	if plan == nil {
+		return nil
+	}
+	return plan.Expected
+}
+
+// ExpectedText says where the schedule expects the i-th milestone to land
+// and why: "2018-06-29, 90 days late, pushed by M-42". A milestone pushed
+// through a chain names the link that pushes it and, when another, the
+// milestone whose slip started the chain.
+// With asOf, it also says how far off that is.
+func ExpectedText(plan *schedule.Plan, i int, asOf programme.Date) string {
+	m, exp := plan.Milestones[i], plan.Expected[i]
+	parts := []string{exp.String()}
+	if asOf != 0 && m.Done.IsZero() {
+		switch d := exp.Sub(asOf); {
+		case d > 0:
+			parts[0] += " (in " + programme.Plural(d, "day") + ")"
+		case d == 0:
+			parts[0] += " (the reporting date)"
+		}
+	}
+	if m.Done.IsZero() && !m.Due.IsZero() {
+		switch d := exp.Sub(m.Due); {
+		case d > 0:
+			parts = append(parts, programme.Plural(d, "day")+" late")
+		case d < 0:
+			parts = append(parts, programme.Plural(-d, "day")+" early")
+		default:
+			parts = append(parts, "on its due date")
+		}
+	}
+	if by, from := PushedBy(plan, i); by != "" {
+		pushed := "pushed by " + by
+		if from != by {
+			pushed += " (the slip starts at " + from + ")"
+		}
+		parts = append(parts, pushed)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// PushedBy names the predecessor that pushes the i-th milestone past its
+// own date, and the milestone at the start of that chain of pushes; both
+// "" when nothing pushes it.
+func PushedBy(plan *schedule.Plan, i int) (by, from string) {
+	j, ok := pushing(plan, i)
+	if !ok {
+		return "", ""
+	}
+	by = plan.Milestones[j].ID
+	for k := 0; k < len(plan.Milestones); k++ { // a loop cannot run on for ever
+		next, ok := pushing(plan, j)
+		if !ok {
+			break
+		}
+		j = next
+	}
+	return by, plan.Milestones[j].ID
+}
+
+// pushing is the predecessor that sets the i-th milestone's expected date
+// when that is after its own date.
+func pushing(plan *schedule.Plan, i int) (int, bool) {
+	m := plan.Milestones[i]
+	d := plan.Driver[i]
+	if d < 0 || !m.Done.IsZero() || plan.Expected[i] <= m.Date() {
+		return 0, false
+	}
+	return d, true
 }

@@ -109,8 +109,9 @@ func ids(list []string) string {
 func headline(p *programme.Programme, plan *schedule.Plan, asOf programme.Date) (string, string) {
 	var redMs, amberMs, overdue []string
 	done := 0
-	for _, m := range p.Milestones {
-		st := p.State(m, asOf)
+	for i := range p.Milestones {
+		m := p.Milestones[i]
+		st := MilestoneState(p, plan, i, asOf)
 		switch {
 		case st.Finished():
 			done++
@@ -134,7 +135,7 @@ func headline(p *programme.Programme, plan *schedule.Plan, asOf programme.Date) 
 			amberRs = append(amberRs, r.ID)
 		}
 	}
-	overall := p.Rating(asOf)
+	overall := p.RatingExpected(asOf, expectedDates(plan))
 	var why []string
 	say := func(list []string, one, many string) {
 		if len(list) == 1 {
@@ -146,10 +147,10 @@ func headline(p *programme.Programme, plan *schedule.Plan, asOf programme.Date) 
 	switch overall {
 	case programme.Red:
 		say(overdue, "is overdue", "are overdue")
-		say(redMs, "is forecast beyond the red tolerance", "are forecast beyond the red tolerance")
+		say(redMs, "is expected beyond the red tolerance", "are expected beyond the red tolerance")
 		say(redRs, "is a red risk", "are red risks")
 	case programme.Amber:
-		say(amberMs, "is forecast beyond the amber tolerance", "are forecast beyond the amber tolerance")
+		say(amberMs, "is expected beyond the amber tolerance", "are expected beyond the amber tolerance")
 		say(amberRs, "is an amber risk", "are amber risks")
 		for _, m := range p.Milestones {
 			if st := p.State(m, asOf); st.Status == programme.StatusLate && len(why) == 0 {
@@ -420,7 +421,7 @@ func timeline(b Board) render.TimelineChart {
 	states := map[string]string{}
 	for _, ph := range p.Phases {
 		if _, ok := states[ph.ID]; !ok {
-			states[ph.ID] = p.PhaseState(ph, b.AsOf).RAG
+			states[ph.ID] = p.PhaseStateExpected(ph, b.AsOf, expectedDates(plan)).RAG
 		}
 	}
 	for _, ph := range phases {

@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"github.com/ocotool/oco/internal/programme"
+	"github.com/ocotool/oco/internal/render"
 	"github.com/ocotool/oco/internal/schedule"
 )
 
@@ -96,7 +97,7 @@ func (s *shower) record(v any) any {
 	case *programme.Workstream:
 		return NewWorkstream(x)
 	case *programme.Phase:
-		return NewPhase(x, p.PhaseState(x, s.asOf))
+		return NewPhase(x, p.PhaseStateExpected(x, s.asOf, s.plan().Expected))
 	case *programme.Milestone:
 		return NewMilestone(p, s.plan(), slices.Index(p.Milestones, x), s.asOf)
 	case *programme.Risk:
@@ -245,6 +246,9 @@ func (s *shower) fields(v any) []Field {
 		if name == "" || name == "-" || name == "id" {
 			continue
 		}
+		if (name == "title" || name == "name" || name == "statement") && rv.Field(i).Interface() == itemTitle(v) {
+			continue // the heading says it
+		}
 		text := s.valueText(rv.Field(i), strings.Contains(opts, "ref="))
 		if text == "" {
 			continue
@@ -312,25 +316,20 @@ func (s *shower) derived(v any) []Field {
 	p := s.p
 	switch x := v.(type) {
 	case *programme.Milestone:
-		st := p.State(x, s.asOf)
-		out := []Field{{Name: "status", Value: st.Status + " (" + st.RAG + ")", Tone: st.RAG}}
-		if !st.Finished() && !st.Date.IsZero() {
-			when := "in " + programme.Plural(st.Left, "day")
-			if st.Left < 0 {
-				when = programme.Plural(-st.Left, "day") + " ago"
-			}
-			out = append(out, Field{Name: "date", Value: st.Date.String() + " (" + when + ")"})
-		}
-		if st.Slip != 0 {
-			out = append(out, Field{Name: "slip", Value: fmt.Sprintf("%+d days from due", st.Slip)})
-		}
 		plan := s.plan()
-		if i := slices.Index(p.Milestones, x); i >= 0 && i < len(plan.Expected) {
-			exp := plan.Expected[i].String()
-			if d := plan.Driver[i]; d >= 0 {
-				exp += " (set by " + plan.Milestones[d].ID + ")"
+		i := slices.Index(p.Milestones, x)
+		st := MilestoneState(p, plan, i, s.asOf)
+		// The item's own dates are among its fields; what is derived from
+		// them is said once, on the expected date.
+		out := []Field{{Name: "status", Value: st.Status + " (" + st.RAG + ")", Tone: st.RAG}}
+		if st.Status == programme.StatusOverdue {
+			out[0].Value += ", " + programme.Plural(-st.Left, "day") + " past its date"
+		}
+		if i >= 0 && i < len(plan.Expected) {
+			if !st.Finished() {
+				out = append(out, Field{Name: "expected", Value: ExpectedText(plan, i, s.asOf), Tone: st.RAG})
 			}
-			out = append(out, Field{Name: "expected", Value: exp},
+			out = append(out,
 				Field{Name: "slack", Value: programme.Plural(plan.Slack[i], "day")})
 			if plan.Critical[i] {
 				out = append(out, Field{Name: "critical", Value: "on the critical path", Tone: programme.Red})
@@ -338,7 +337,7 @@ func (s *shower) derived(v any) []Field {
 		}
 		return out
 	case *programme.Phase:
-		st := p.PhaseState(x, s.asOf)
+		st := p.PhaseStateExpected(x, s.asOf, s.plan().Expected)
 		out := []Field{{Name: "progress", Value: fmt.Sprintf("%d of %d milestones done", st.Done, st.Total)}}
 		if st.RAG != "" {
 			out = append(out, Field{Name: "rag", Value: st.RAG, Tone: st.RAG})
@@ -382,4 +381,109 @@ func Safe(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// linkSections are the relations shown as tables, in order, with their
+// headings. References to a single item (phase, owner, decision) are shown
+// among the fields instead.
+var linkSections = []struct{ rel, heading string }{
+	{"depends_on", "Depends on"},
+	{"needed_by", "Needed by"},
+	{"milestones", "Milestones"},
+	{"affects", "Affects"},
+	{"affected_by", "Affected by"},
+	{"approves", "Approves the dates of"},
+	{"enabled_by", "Enabled by"},
+	{"enables", "Enables"},
+	{"members", "Members"},
+	{"chairs", "Chairs"},
+	{"member_of", "Member of"},
+	{"owns", "Owns"},
+	{"leads", "Leads"},
+	{"runs", "Runs"},
+	{"decided", "Decisions taken"},
+	{"reported_to_by", "Reported to by"},
+	{"escalations", "Risks escalated to it"},
+	{"assumptions", "Assumptions that would become it if false"},
+	{"risks", "Risks that occurred as it"},
+}
+
+// Page is the item as `oco show` prints it: its id and title, its kind
+// and where it is defined, its fields, then its links by relation.
+func (rec *Show) Page() render.Page {
+	var pg render.Page
+	pg.Add(render.Block{Line: []render.Cell{{Text: rec.ID, Style: render.Bold}, {Text: "  " + OneLine(rec.Title)}}},
+		render.Block{Line: []render.Cell{{Text: rec.Kind + " · " + rec.Defined, Style: render.Grey}}},
+		render.Block{})
+	tabled := map[string]bool{}
+	for _, sec := range linkSections {
+		tabled[sec.rel] = len(rec.Links[sec.rel]) > 0
+	}
+	var fields []render.Field
+	for _, f := range rec.Fields {
+		if tabled[f.Name] {
+			continue // a table below lists them, each with its title
+		}
+		fields = append(fields, render.Field{Name: f.Name, Value: Safe(f.Value), Style: toneStyle(f.Tone)})
+	}
+	pg.Add(render.Block{Fields: fields})
+	for _, sec := range linkSections {
+		if links := rec.Links[sec.rel]; len(links) > 0 {
+			pg.Section(sec.heading, linkTable(links), "")
+		}
+	}
+	return pg
+}
+
+// toneStyle is the colour of a field's tone: a rating's, or grey.
+func toneStyle(tone string) render.Style {
+	if tone == "grey" {
+		return render.Grey
+	}
+	return render.RAGStyle(tone)
+}
+
+// linkTable lays out related items, leaving out columns none of them fill.
+func linkTable(links []Link) render.Table {
+	cols := []struct {
+		col  render.Column
+		cell func(Link) render.Cell
+	}{
+		{render.Column{Header: "ID"}, func(l Link) render.Cell { return render.Cell{Text: l.ID} }},
+		{render.Column{Header: "KIND"}, func(l Link) render.Cell { return render.Cell{Text: l.Kind} }},
+		{render.Column{Header: "TITLE", Flex: true}, func(l Link) render.Cell { return render.Cell{Text: l.Title} }},
+		{render.Column{Header: "DATE"}, func(l Link) render.Cell { return dateCell(l.Date) }},
+		{render.Column{Header: "STATUS"}, func(l Link) render.Cell { return ragCell(l.Status, l.Status) }},
+		{render.Column{Header: "LAG", Align: render.Right}, func(l Link) render.Cell {
+			if l.Lag == programme.Lag(0).String() {
+				return render.Cell{}
+			}
+			return render.Cell{Text: l.Lag}
+		}},
+		{render.Column{Header: "VIA"}, func(l Link) render.Cell { return render.Cell{Text: l.Via} }},
+	}
+	var tb render.Table
+	var keep []int
+	for i, c := range cols {
+		if c.col.Header == "KIND" && !slices.ContainsFunc(links, func(l Link) bool { return l.Kind != links[0].Kind }) {
+			continue // the heading says what they are
+		}
+		for _, l := range links {
+			if c.cell(l).Text != "" {
+				keep = append(keep, i)
+				break
+			}
+		}
+	}
+	for _, i := range keep {
+		tb.Columns = append(tb.Columns, cols[i].col)
+	}
+	for _, l := range links {
+		row := make([]render.Cell, len(keep))
+		for j, i := range keep {
+			row[j] = cols[i].cell(l)
+		}
+		tb.Rows = append(tb.Rows, row)
+	}
+	return tb
 }

@@ -2,10 +2,13 @@ package view
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
+	"strconv"
 
 	"github.com/ocotool/oco/internal/check"
 	"github.com/ocotool/oco/internal/programme"
+	"github.com/ocotool/oco/internal/render"
 	"github.com/ocotool/oco/internal/schedule"
 )
 
@@ -68,8 +71,8 @@ func NewDashboard(p *programme.Programme, plan *schedule.Plan, asOf programme.Da
 	for _, sl := range check.Slips(plan) {
 		slips[sl.Milestone] = sl
 	}
-	for i, m := range p.Milestones {
-		st := p.State(m, asOf)
+	for i := range p.Milestones {
+		st := MilestoneState(p, plan, i, asOf)
 		sl, slipped := slips[i]
 		if st.Status != programme.StatusOverdue && st.Status != programme.StatusDueSoon && !slipped {
 			continue
@@ -88,7 +91,7 @@ func NewDashboard(p *programme.Programme, plan *schedule.Plan, asOf programme.Da
 			d.SlipsNext = append(d.SlipsNext, line)
 		}
 	}
-	for i, st := range p.PhaseStates(asOf) {
+	for i, st := range p.PhaseStatesExpected(asOf, plan.Expected) {
 		ph := p.Phases[i]
 		d.Phases = append(d.Phases, PhaseLine{Phase: NewPhase(ph, st), Total: st.Total})
 	}
@@ -117,4 +120,87 @@ func NewDashboard(p *programme.Programme, plan *schedule.Plan, asOf programme.Da
 func Counts(fs []programme.Finding) map[string]int {
 	s := Summarise(fs, programme.Error)
 	return map[string]int{"errors": s.Errors, "warnings": s.Warnings}
+}
+
+// Page is the dashboard as `oco status` prints it. asOfFrom says where the
+// reporting date came from ("--as-of", "today", ...); dueSoonDays is the
+// programme's tolerance, named in a heading.
+func (d *Dashboard) Page(asOfFrom string, dueSoonDays int) render.Page {
+	var pg render.Page
+	name := d.Name
+	if name == "" {
+		name = d.Programme
+	}
+	pg.Add(render.Block{Line: []render.Cell{{Text: name, Style: render.Bold}}})
+	pg.Add(render.Block{Wrap: true, Line: render.Cells(fmt.Sprintf("%s to %s · reporting date %s (%s)", d.Start, d.End, d.AsOf, asOfFrom))})
+	if k := slices.IndexFunc(d.Phases, func(ph PhaseLine) bool { return ph.Current }); k >= 0 {
+		ph := d.Phases[k]
+		pg.Add(render.Block{Wrap: true, Line: render.Cells(fmt.Sprintf("Current phase: %s %s, %s to %s", ph.ID, ph.Name, ph.Start, ph.End))},
+			render.Block{Bar: &render.Progress{Indent: "  ", Done: ph.Done, Total: ph.Total, Width: 20,
+				Label: fmt.Sprintf("  %d of %d milestones done", ph.Done, ph.Total)}})
+	} else {
+		pg.Text("Current phase: none holds the reporting date")
+	}
+
+	pt := render.Table{Columns: []render.Column{{Header: "ID"}, {Header: "PHASE", Flex: true}, {Header: "START"}, {Header: "END"},
+		{Header: "DONE", Align: render.Right}, {Header: "PROGRESS", Drop: 1}, {Header: "RAG"}}}
+	for _, ph := range d.Phases {
+		pt.Rows = append(pt.Rows, []render.Cell{{Text: ph.ID}, phaseCell(ph.Phase), dateCell(ph.Start), dateCell(ph.End),
+			{Text: fmt.Sprintf("%d/%d", ph.Done, ph.Total)}, {Text: render.Bar(ph.Done, ph.Total, 10)}, ragCell(ph.RAG, ph.RAG)})
+	}
+	pg.Section("Phases", pt, "no phases")
+
+	pg.Section("Overdue", milestoneLines(d.Overdue, "LATE", func(m MilestoneLine) render.Cell {
+		return render.Cell{Text: programme.Plural(-m.Days, "day") + " late", Style: render.Red}
+	}), "nothing overdue")
+	pg.Section(fmt.Sprintf("Due in the next %d days", dueSoonDays), milestoneLines(d.DueSoon, "LEFT", func(m MilestoneLine) render.Cell {
+		return render.Cell{Text: programme.Plural(m.Days, "day"), Style: render.Amber}
+	}), "nothing due soon")
+	pg.Section("Slips next: pushed past their dates by a predecessor", milestoneLines(d.SlipsNext, "PUSHED", func(m MilestoneLine) render.Cell {
+		return render.Cell{Text: fmt.Sprintf("+%s by %s", programme.Plural(m.Days, "day"), m.By), Style: render.Amber}
+	}), "no knock-on slips")
+
+	rt := render.Table{Columns: []render.Column{{Header: "ID"}, {Header: "RISK", Flex: true}, {Header: "OWNER"},
+		{Header: "SCORE", Align: render.Right}, {Header: "RAG"}}}
+	for _, r := range d.Risks {
+		rt.Rows = append(rt.Rows, []render.Cell{{Text: r.ID}, {Text: r.Title}, {Text: r.Owner}, {Text: strconv.Itoa(r.Score)}, ragCell(r.RAG, r.RAG)})
+	}
+	pg.Section("Red and amber risks", rt, "no red or amber risks")
+
+	at := render.Table{Columns: []render.Column{{Header: "ID"}, {Header: "ASSUMPTION", Flex: true}, {Header: "OWNER"},
+		{Header: "VALIDATE BY"}, {Header: "WHEN"}}}
+	for _, a := range d.Assumptions {
+		when := render.Cell{Text: "in " + programme.Plural(a.Days, "day"), Style: render.Amber}
+		if a.Days < 0 {
+			when = render.Cell{Text: programme.Plural(-a.Days, "day") + " ago", Style: render.Red}
+		}
+		at.Rows = append(at.Rows, []render.Cell{{Text: a.ID}, {Text: a.Statement}, {Text: a.Owner}, dateCell(a.ValidateBy), when})
+	}
+	pg.Section("Assumptions to validate", at, "none due for validation")
+
+	pg.Add(render.Block{Heading: "Checks"})
+	e, wn := d.Findings["errors"], d.Findings["warnings"]
+	summary := render.Cell{Text: fmt.Sprintf("%s, %s", programme.Plural(e, "error"), programme.Plural(wn, "warning")), Style: render.Green}
+	switch {
+	case e > 0:
+		summary.Style = render.Red
+	case wn > 0:
+		summary.Style = render.Amber
+	}
+	line := []render.Cell{summary}
+	if e+wn > 0 {
+		line = append(line, render.Cell{Text: ": run 'oco validate' for the details"})
+	}
+	pg.Add(render.Block{Line: line})
+	return pg
+}
+
+// milestoneLines is a table of milestones with a last column of last's
+// making.
+func milestoneLines(ms []MilestoneLine, last string, cell func(MilestoneLine) render.Cell) render.Table {
+	tb := render.Table{Columns: []render.Column{{Header: "ID"}, {Header: "MILESTONE", Flex: true}, {Header: "OWNER"}, {Header: "DATE"}, {Header: last}}}
+	for _, m := range ms {
+		tb.Rows = append(tb.Rows, []render.Cell{{Text: m.ID}, {Text: m.Title}, {Text: m.Owner}, dateCell(m.Date), cell(m)})
+	}
+	return tb
 }

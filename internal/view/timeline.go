@@ -3,10 +3,10 @@ package view
 import (
 	"cmp"
 	"slices"
-	"strings"
 
 	"github.com/ocotool/oco/internal/programme"
 	"github.com/ocotool/oco/internal/render"
+	"github.com/ocotool/oco/internal/schedule"
 )
 
 // TimelineOptions chooses what `oco timeline` draws.
@@ -14,6 +14,10 @@ type TimelineOptions struct {
 	Phases   map[string]bool // nil: every phase, then the milestones of none
 	From, To programme.Date  // zero: the earliest and latest dates drawn
 	Width    int             // 0: the terminal's
+	// Plan, if given, adds where the schedule expects each milestone not
+	// done, when that is after its own date; the chart runs on past the
+	// programme's end to show it.
+	Plan *schedule.Plan
 }
 
 // Timeline lays out the Gantt chart: each phase, then its milestones by
@@ -21,7 +25,7 @@ type TimelineOptions struct {
 // draw something in between are kept, with the phases above them. ok is
 // false when there is nothing to draw: no dates, or To before From.
 func Timeline(p *programme.Programme, asOf programme.Date, o TimelineOptions) (gc render.Gantt, ok bool) {
-	gc.Today, gc.Width = asOf, o.Width
+	gc.Today, gc.Width, gc.End = asOf, o.Width, p.Header.End
 	var lo, hi programme.Date
 	span := func(ds ...programme.Date) {
 		for _, d := range ds {
@@ -37,21 +41,24 @@ func Timeline(p *programme.Programme, asOf programme.Date, o TimelineOptions) (g
 	if o.Phases == nil {
 		span(p.Header.Start, p.Header.End)
 	}
-	byPhase := map[string][]*programme.Milestone{}
-	for _, m := range p.Milestones {
+	byPhase := map[string][]int{}
+	for i, m := range p.Milestones {
 		key := m.Phase
 		if p.Phase(key) == nil {
 			key = ""
 		}
-		byPhase[key] = append(byPhase[key], m)
+		byPhase[key] = append(byPhase[key], i)
 	}
-	milestones := func(ms []*programme.Milestone) {
-		slices.SortStableFunc(ms, func(a, b *programme.Milestone) int {
-			return cmp.Or(cmp.Compare(a.Date(), b.Date()), timelineIDOrder(a.ID, b.ID))
+	milestones := func(ms []int) {
+		slices.SortStableFunc(ms, func(i, j int) int {
+			a, b := p.Milestones[i], p.Milestones[j]
+			return cmp.Or(cmp.Compare(a.Date(), b.Date()), programme.CompareIDs(a.ID, b.ID))
 		})
-		for _, m := range ms {
-			gc.Rows = append(gc.Rows, timelineRow(p, m, asOf))
-			span(m.Start, m.Due, m.Forecast, m.Done)
+		for _, i := range ms {
+			m := p.Milestones[i]
+			row, expected := timelineRow(p, o.Plan, i, asOf)
+			gc.Rows = append(gc.Rows, row)
+			span(m.Start, m.Due, m.Forecast, m.Done, expected)
 		}
 	}
 	phases := slices.Clone(p.Phases)
@@ -132,9 +139,12 @@ func timelineWithin(rows []render.GanttRow, from, to programme.Date) []render.Ga
 
 // timelineRow draws a milestone as a mark, or an activity as a bar ending
 // in one.
-func timelineRow(p *programme.Programme, m *programme.Milestone, asOf programme.Date) render.GanttRow {
-	st := p.State(m, asOf)
-	row := render.GanttRow{Label: m.ID + " " + m.Title, Indent: 1}
+// A milestone expected after its own date gets a second mark there, dots
+// leading to it; expected is that date, or zero.
+func timelineRow(p *programme.Programme, plan *schedule.Plan, i int, asOf programme.Date) (row render.GanttRow, expected programme.Date) {
+	m := p.Milestones[i]
+	st := MilestoneState(p, plan, i, asOf)
+	row = render.GanttRow{Label: m.ID + " " + m.Title, Indent: 1}
 	mark := render.Mark{Date: st.Date, Glyph: render.TimelineOpen, Style: render.RAGStyle(st.RAG)}
 	switch {
 	case st.Status == programme.StatusDone:
@@ -152,38 +162,9 @@ func timelineRow(p *programme.Programme, m *programme.Milestone, asOf programme.
 		row.Bar = &render.Span{Start: m.Start, End: min(m.Due, mark.Date), Style: render.Grey}
 	}
 	row.Marks = []render.Mark{mark}
-	return row
-}
-
-// timelineIDOrder orders ids as people number them: M-2 before M-10, as the
-// listings do. It stands in for the one shared ordering of ids, which is
-// moving into programme; use that once it is there.
-func timelineIDOrder(a, b string) int {
-	for a != "" && b != "" {
-		da, db := timelineDigits(a), timelineDigits(b)
-		if da > 0 && db > 0 {
-			na, nb := strings.TrimLeft(a[:da], "0"), strings.TrimLeft(b[:db], "0")
-			if len(na) != len(nb) {
-				return len(na) - len(nb)
-			}
-			if c := strings.Compare(na, nb); c != 0 {
-				return c
-			}
-			a, b = a[da:], b[db:]
-			continue
-		}
-		if a[0] != b[0] {
-			return strings.Compare(a[:1], b[:1])
-		}
-		a, b = a[1:], b[1:]
+	if st.Pushed > 0 && st.Status != programme.StatusOverdue {
+		expected = st.Expected
+		row.Marks = append(row.Marks, render.Mark{Date: expected, Glyph: render.TimelineExpected, Style: render.RAGStyle(st.RAG), From: mark.Date})
 	}
-	return len(a) - len(b)
-}
-
-func timelineDigits(s string) int {
-	n := 0
-	for n < len(s) && '0' <= s[n] && s[n] <= '9' {
-		n++
-	}
-	return n
+	return row, expected
 }

@@ -83,17 +83,3 @@ func TestTimelineNothingToDraw(t *testing.T) {
 		t.Error("a programme with no dates drew a chart")
 	}
 }
-
-func TestTimelineIDOrder(t *testing.T) {
-	for _, c := range []struct {
-		a, b string
-		want int
-	}{
-		{"M-2", "M-10", -1}, {"M-10", "M-2", 1}, {"M-02", "M-2", 0}, {"R-1", "M-1", 1}, {"M-1a", "M-1", 1},
-	} {
-		got := timelineIDOrder(c.a, c.b)
-		if (got < 0) != (c.want < 0) || (got > 0) != (c.want > 0) {
-			t.Errorf("timelineIDOrder(%q, %q) = %d, want the sign of %d", c.a, c.b, got, c.want)
-		}
-	}
-}

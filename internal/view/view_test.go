@@ -2,6 +2,7 @@ package view
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -78,7 +79,7 @@ func TestOneRecordPerKind(t *testing.T) {
 	if len(d.Risks) != 1 || jsonOf(t, d.Risks[0]) != jsonOf(t, Risks(p, &Filter{})[0]) {
 		t.Errorf("dashboard's risks %+v are not the listing's", d.Risks)
 	}
-	phases := Phases(p, asOf)
+	phases := Phases(p, plan, asOf)
 	for i, ph := range d.Phases {
 		if jsonOf(t, ph.Phase) != jsonOf(t, phases[i]) {
 			t.Errorf("dashboard's %s is not the listing's", ph.ID)
@@ -137,6 +138,21 @@ func TestDocumentHasEveryList(t *testing.T) {
 	for _, key := range []string{`"people":[{`, `"bodies":[]`, `"milestones":[{`, `"issues":[]`, `"benefits":[]`} {
 		if !strings.Contains(got, key) {
 			t.Errorf("missing %s in %s", key, got)
+		}
+	}
+}
+
+// A tree as deep as a 20,000-long chain is indented only so far: each line
+// past that says its depth, so the output grows with the chain, not with
+// its square.
+func TestDepsTreeIndentIsBounded(t *testing.T) {
+	for _, depth := range []int{1, maxIndent, maxIndent + 1, 20_000} {
+		id := DepsEntry{ID: "M-1", Depth: depth}.treeID()
+		if len(id) > 2*maxIndent+len("… depth 20000 M-1") {
+			t.Errorf("depth %d: %d bytes: %q", depth, len(id), id)
+		}
+		if depth > maxIndent && !strings.Contains(id, fmt.Sprintf("depth %d M-1", depth)) {
+			t.Errorf("depth %d: %q does not say its depth", depth, id)
 		}
 	}
 }
