@@ -70,12 +70,22 @@ type Env struct {
 	// Terminal says whether w (Out or Err) is a terminal a person reads,
 	// and its width in columns (0 when unknown). Nil means neither is.
 	Terminal func(w io.Writer) (isTerminal bool, width int)
+
+	// Height is the number of lines of the terminal w, 0 when unknown.
+	// Output longer than it is paged; nil means never page.
+	Height func(w io.Writer) int
+
+	// Page shows text through the pager command (run by the shell), or
+	// fails when it cannot start. Nil means run it.
+	Page func(command string, text []byte, out, errOut io.Writer) error
+
+	noPager bool // --no-pager
 }
 
 // Main runs oco with args and returns its exit status.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	env := &Env{In: stdin, Out: stdout, Err: stderr, Getenv: os.Getenv, Getwd: os.Getwd,
-		Now: time.Now, Terminal: osTerminal}
+		Now: time.Now, Terminal: osTerminal, Height: osHeight}
 	return Run(env, args)
 }
 
@@ -103,20 +113,26 @@ func Run(env *Env, args []string) (code int) {
 		e.Terminal = func(io.Writer) (bool, int) { return false, 0 }
 	}
 	env = &e
+	var pg *pager
 	defer func() {
 		// A panic is a bug in oco, never the user's fault; say so plainly
 		// rather than print a stack trace.
 		if r := recover(); r != nil {
+			if pg != nil {
+				pg.finish() // what was printed before it, then the error
+			}
 			fmt.Fprintf(env.Err, "oco: internal error: %v\nPlease report this with the command you ran.\n", r)
 			code = ExitCantRun
 		}
 	}()
+	pg = startPager(env)
 	root, g := newRootCmd(env)
 	root.SetArgs(args)
 	root.SetIn(env.In)
 	root.SetOut(env.Out)
 	root.SetErr(env.Err)
 	err := root.Execute()
+	pg.finish()
 	if err == nil {
 		return g.partialExit()
 	}

@@ -11,53 +11,116 @@ import (
 
 	"github.com/ocotool/oco/internal/programme"
 	"github.com/ocotool/oco/internal/render"
+	"github.com/ocotool/oco/internal/view"
 )
 
-type exportOptions struct {
-	format string
-}
+// exportFormats are what export writes, the first the default.
+var exportFormats = []render.Format{render.FormatCSV, formatXLSX, formatICS, formatMermaid, render.FormatJSON}
+
+const (
+	formatXLSX    render.Format = "xlsx"
+	formatICS     render.Format = "ics"
+	formatMermaid render.Format = "mermaid"
+)
 
 func newExportCmd(g *globals) *cobra.Command {
-	o := &exportOptions{}
 	cmd := &cobra.Command{
 		Use:     "export",
 		GroupID: "git",
-		Short:   "Export the programme for other tools: CSV, iCalendar, Mermaid, JSON",
+		Short:   "Export the programme for other tools: Excel, CSV, iCalendar, Mermaid, JSON",
 		Long: `Write the programme in a form other tools read:
 
   csv      the milestones, one a row, with their derived status and rating
+  xlsx     an Excel workbook: a sheet per kind (phases, milestones, risks,
+           assumptions, issues, decisions, benefits) with the columns of
+           that listing's -o csv, and sheets of the people, bodies and
+           workstreams; dates as dates, a frozen header row with filters,
+           RAG cells filled in their colour, and a risk heat map
   ics      an iCalendar file: one all-day event per milestone on its date
            (done, else forecast, else due), for a shared calendar
   mermaid  a Mermaid gantt chart of the milestones by phase, for pages
            that render Mermaid (GitHub, GitLab, wikis)
-  json     the whole programme under the file format's own field names`,
+  json     the whole programme under the file format's own field names
+
+A cell that a spreadsheet would run as a formula (one starting with =, +,
+-, @) is written as text: in CSV with a ' before it, in a workbook as a
+text cell. --bom starts a CSV file with a byte order mark, which Excel on
+Windows needs to read it as UTF-8. A workbook is never written to a
+terminal: redirect it to a file. 'oco import' reads a workbook or CSV file
+back in.`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return runExport(g, o) },
+		RunE: func(cmd *cobra.Command, _ []string) error { return runExport(g) },
 	}
-	cmd.Flags().StringVar(&o.format, "format", "csv", "output format: csv|ics|mermaid|json")
+	g.addOutputFlag(cmd, "csv", exportFormats...)
 	return cmd
 }
 
-func runExport(g *globals, o *exportOptions) error {
-	switch o.format {
-	case "csv", "ics", "mermaid", "json":
-	default:
-		return usageError("--format %q: must be one of csv, ics, mermaid, json", o.format)
+func runExport(g *globals) error {
+	f, err := g.format(exportFormats...)
+	if err != nil {
+		return err
+	}
+	if f == formatXLSX {
+		if isTerm, _ := g.env.Terminal(g.env.Out); isTerm {
+			return usageError("a workbook is binary: redirect it to a file, as in oco export -o xlsx > programme.xlsx")
+		}
 	}
 	s, err := g.load()
 	if err != nil {
 		return err
 	}
-	out := g.env.Out
-	switch o.format {
-	case "ics":
+	out := g.term().Out
+	switch f {
+	case formatICS:
 		return exportICS(out, s)
-	case "mermaid":
+	case formatMermaid:
 		return exportMermaid(out, s)
-	case "json":
+	case render.FormatJSON:
 		return render.JSON(out, programmeDoc(s.p))
+	case formatXLSX:
+		return render.XLSX(out, workbook(s))
 	}
 	return exportCSV(out, s)
+}
+
+// workbook is every listing's CSV table, a sheet each, RAG and status
+// words coloured as the listings colour them, and the open risks' heat
+// map.
+func workbook(s *session) render.Workbook {
+	var wb render.Workbook
+	for _, l := range listings {
+		tb := l.run(s, &view.Filter{}).csv
+		for i, c := range tb.Columns {
+			switch c.Header {
+			case "rag", "status", "priority":
+				for _, row := range tb.Rows {
+					row[i].Style = render.RAGStyle(row[i].Text)
+				}
+			}
+		}
+		wb.Sheets = append(wb.Sheets, render.Sheet{Name: l.use, Table: tb})
+	}
+	// The people and groups the items name, for lookups in the workbook.
+	var people, bodies, workstreams []any
+	for _, x := range s.p.People {
+		people = append(people, view.NewPerson(x))
+	}
+	for _, x := range s.p.Bodies {
+		bodies = append(bodies, view.NewBody(x))
+	}
+	for _, x := range s.p.Workstreams {
+		workstreams = append(workstreams, view.NewWorkstream(x))
+	}
+	wb.Sheets = append(wb.Sheets, recordSheet("people", view.Person{}, people),
+		recordSheet("bodies", view.Body{}, bodies), recordSheet("workstreams", view.Workstream{}, workstreams))
+	rec := view.NewRiskMatrix(s.p, &view.Filter{}, true, false)
+	m := render.Matrix{Title: "Open risks: likelihood (up) × impact (across)",
+		Bands: func(score int) render.Style { return render.RAGStyle(s.p.RAG(score)) }}
+	for _, c := range rec.Cells {
+		m.Cells[c.Likelihood-1][c.Impact-1] = render.MatrixCell{Count: c.Count, IDs: c.Risks}
+	}
+	wb.HeatMap = &m
+	return wb
 }
 
 func exportCSV(out io.Writer, s *session) error {
@@ -70,6 +133,31 @@ func exportCSV(out io.Writer, s *session) error {
 			m.Forecast.String(), m.Done.String(), st.Status, st.RAG, plan.Expected[i].String(), strconv.Itoa(plan.Slack[i])))
 	}
 	return render.CSV(out, tb)
+}
+
+// recordSheet is a sheet of records whose fields are all text or lists of
+// ids, headed by their JSON names: the format's own field names.
+func recordSheet(name string, zero any, recs []any) render.Sheet {
+	t := reflect.TypeOf(zero)
+	var tb render.Table
+	for i := 0; i < t.NumField(); i++ {
+		n, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		tb.Columns = append(tb.Columns, render.Column{Header: n})
+	}
+	for _, r := range recs {
+		v := reflect.ValueOf(r)
+		row := make([]render.Cell, t.NumField())
+		for i := range row {
+			switch f := v.Field(i); f.Kind() {
+			case reflect.String:
+				row[i].Text = f.String()
+			case reflect.Slice:
+				row[i].Text = joinListIDs(f.Interface().([]string))
+			}
+		}
+		tb.Rows = append(tb.Rows, row)
+	}
+	return render.Sheet{Name: name, Table: tb}
 }
 
 // milestoneDay is the day a milestone's event sits on: when it was done,

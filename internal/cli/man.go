@@ -8,15 +8,19 @@ import (
 	"github.com/spf13/cobra/doc"
 )
 
-// newManCmd writes a man page for every command, for packagers; it is
-// hidden because users read the pages, not the command that makes them.
+// newManCmd writes a man page for every command, for packagers and for
+// people who read help with man.
 func newManCmd(g *globals) *cobra.Command {
 	return &cobra.Command{
-		Use:    "man DIR",
-		Short:  "Write oco's man pages into DIR",
-		Hidden: true,
-		Args:   cobra.ExactArgs(1),
-		RunE:   func(cmd *cobra.Command, args []string) error { return runMan(g, cmd.Root(), args[0]) },
+		Use:     "man DIR",
+		GroupID: "git",
+		Short:   "Write a man page for every command into DIR",
+		Long: `Write oco's man pages, section 1, into DIR (created if need be): oco.1
+and one page a command (oco-status.1, oco-validate.1, ...), made from the
+same text as --help, so they never disagree. The pages do not change from
+build to build, so packagers can commit or diff them.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error { return runMan(g, cmd.Root(), args[0]) },
 	}
 }
 

@@ -32,6 +32,9 @@ type globals struct {
 	// partial is the programme a view showed although part of it could
 	// not be read: the run ends with a banner and exit status 1.
 	partial *programme.Programme
+
+	bom    bool          // --bom, with -o csv
+	chosen render.Format // the -o value as format checked it
 }
 
 func newRootCmd(env *Env) (*cobra.Command, *globals) {
@@ -60,6 +63,7 @@ The programme directory is --dir, else $OCO_DIR, else the first of
 	pf.StringVar(&g.asOf, "as-of", "", "the reporting date, YYYY-MM-DD or today (default: the programme's as_of)")
 	pf.BoolVar(&g.noColor, "no-color", false, "never colour the output (NO_COLOR does the same)")
 	pf.BoolVar(&g.allowErrors, "allow-errors", false, "show a programme that could not be read whole, and exit 0")
+	pf.BoolVar(&env.noPager, "no-pager", false, "never page the output on a terminal")
 	root.AddGroup(&cobra.Group{ID: "view", Title: "Seeing where the programme stands:"},
 		&cobra.Group{ID: "plan", Title: "Dependencies and the schedule:"},
 		&cobra.Group{ID: "edit", Title: "Changing the programme:"},
@@ -71,12 +75,14 @@ The programme directory is --dir, else $OCO_DIR, else the first of
 		newInitCmd(g), newAddCmd(g), newSetCmd(g), newDoneCmd(g), newFmtCmd(g),
 		newDiffCmd(g), newHistoryCmd(g), newExportCmd(g), newReportCmd(g), newSchemaCmd(g),
 		newVersionCmd(g), newManCmd(g), newPortfolioCmd(g), newUpstreamCmd(g),
+		newImportCmd(g), newCompletionCmd(g),
 	}
+	cmds = append(cmds, helpTopics()...)
 	cmds = append(cmds, newListCmds(g)...)
 	for _, c := range cmds {
-		root.AddCommand(withExitStatus(c))
+		root.AddCommand(g.register(c))
 	}
-	root.SetHelpCommand(newHelpCmd(root))
+	root.SetHelpCommand(withHelpExamples(newHelpCmd(root)))
 	root.SetHelpCommandGroupID("")
 	root.SetCompletionCommandGroupID("")
 	return root, g
@@ -93,7 +99,10 @@ func (g *globals) addOutputFlag(cmd *cobra.Command, def string, formats ...rende
 		}
 		usage += string(f)
 	}
-	cmd.Flags().StringVarP(&g.output, "output", "o", def, usage)
+	// The default is the first format, kept out of the shared variable:
+	// every command's default would otherwise overwrite the last one's.
+	cmd.Flags().StringVarP(&g.output, "output", "o", "", usage)
+	cmd.Flags().Lookup("output").DefValue = def
 }
 
 // format checks the -o value against the formats a command allows.
@@ -102,13 +111,14 @@ func (g *globals) format(allowed ...render.Format) (render.Format, error) {
 	if err != nil {
 		return "", usageError("%v", err)
 	}
+	g.chosen = f
 	return f, nil
 }
 
 // term describes the standard output: a terminal or not, colour, width.
 func (g *globals) term() render.Term {
 	isTerm, width := g.env.Terminal(g.env.Out)
-	return render.NewTerm(g.env.Out, isTerm, width, g.noColor, g.env.Getenv)
+	return render.NewTerm(g.stdout(), isTerm, width, g.noColor, g.env.Getenv)
 }
 
 // errorTerm describes the standard error stream.

@@ -57,7 +57,7 @@ func (t Term) DiffText(d Diff) error {
 		}
 		tt := t
 		tt.Out = &b
-		if err := tt.Table(tb); err != nil {
+		if err := tt.Table(t.fitDiff(tb)); err != nil {
 			return err
 		}
 	}
@@ -76,8 +76,132 @@ func (t Term) DiffText(d Diff) error {
 	}
 	findings("Findings introduced", "+", d.Introduced)
 	findings("Findings fixed", "-", d.Fixed)
+	if totals := Totals(d.Result); totals != "" {
+		line("")
+		line(totals)
+	}
 	_, err := io.WriteString(t.Out, b.String())
 	return err
+}
+
+// fitDiff makes a change table fit a terminal as gh does: rather than let
+// every row wrap, it drops the least useful column, the title (the id
+// names the item), and only then cuts the descriptions of the changes.
+func (t Term) fitDiff(tb Table) Table {
+	if !t.IsTerminal {
+		return tb
+	}
+	widths := make([]int, len(tb.Columns))
+	for i, c := range tb.Columns {
+		widths[i] = Width(c.Header)
+		for _, row := range tb.Rows {
+			widths[i] = max(widths[i], Width(oneLine(row[i].Text)))
+		}
+	}
+	gap := Width(columnGap)
+	if widths[0]+gap+widths[1]+gap+min(widths[2], minFlex+2) <= t.width() {
+		return tb // the title is cut, not dropped
+	}
+	out := Table{Columns: []Column{tb.Columns[0], tb.Columns[1]}}
+	out.Columns[1].Flex = true
+	for _, row := range tb.Rows {
+		out.Rows = append(out.Rows, row[:2])
+	}
+	return out
+}
+
+// totalNames are the totals line's words for each kind of change, in the
+// order it lists them.
+var totalNames = []struct{ what, name string }{
+	{compare.Slipped, "slipped"},
+	{compare.Rebaselined, "re-baselined"},
+	{compare.KnockOn, "pushed by a predecessor"},
+	{compare.Recovered, "recovered"},
+	{compare.KnockOnCleared, "no longer pushed"},
+	{compare.Done, "done"},
+	{compare.Reopened, "reopened"},
+	{compare.StatusChanged, "changed status"},
+	{compare.RAGChanged, "re-rated"},
+	{"", ""}, // items added and removed, by kind
+	{compare.Rescored, "re-scored"},
+	{compare.Occurred, "occurred"},
+	{compare.Closed, "closed"},
+	{compare.Validated, "validated"},
+	{compare.Invalidated, "invalidated"},
+	{compare.Completed, "completed"},
+	{compare.Realised, "realised"},
+	{compare.Reprioritised, "re-prioritised"},
+	{compare.OwnerChanged, "changed owner"},
+	{compare.Moved, "moved"},
+}
+
+// Totals is the last line of `oco diff`: how many of each kind of change,
+// "3 slipped, 1 re-baselined, 2 risks added, 1 closed; 2 findings
+// introduced, 1 fixed", or "" when nothing changed. Added and removed
+// items are counted by kind; every other change by what happened.
+func Totals(r *compare.Result) string {
+	count := map[string]int{}
+	var kinds []programme.Kind
+	added, removed := map[programme.Kind]int{}, map[programme.Kind]int{}
+	other := 0
+	for _, ch := range r.Changes {
+		switch ch.What {
+		case compare.Added, compare.Removed:
+			if added[ch.Kind]+removed[ch.Kind] == 0 {
+				kinds = append(kinds, ch.Kind)
+			}
+			if ch.What == compare.Added {
+				added[ch.Kind]++
+			} else {
+				removed[ch.Kind]++
+			}
+		default:
+			count[ch.What]++
+		}
+	}
+	var parts []string
+	for _, tn := range totalNames {
+		if tn.what == "" {
+			for _, k := range kinds {
+				if n := added[k]; n > 0 {
+					parts = append(parts, programme.Plural(n, string(k))+" added")
+				}
+				if n := removed[k]; n > 0 {
+					parts = append(parts, programme.Plural(n, string(k))+" removed")
+				}
+			}
+			continue
+		}
+		if n := count[tn.what]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, tn.name))
+			delete(count, tn.what)
+		}
+	}
+	for _, n := range count {
+		other += n
+	}
+	if other > 0 {
+		parts = append(parts, programme.Plural(other, "other change"))
+	}
+	s := strings.Join(parts, ", ")
+	var fs []string
+	if n := len(r.Introduced); n > 0 {
+		fs = append(fs, programme.Plural(n, "finding")+" introduced")
+	}
+	if n := len(r.Fixed); n > 0 {
+		if len(fs) == 0 {
+			fs = append(fs, programme.Plural(n, "finding")+" fixed")
+		} else {
+			fs = append(fs, fmt.Sprintf("%d fixed", n))
+		}
+	}
+	if len(fs) > 0 {
+		if s != "" {
+			s += "; "
+		}
+		s += strings.Join(fs, ", ")
+	}
+	return s
 }
 
 // DiffMarkdown writes a comparison as a pull-request comment.
@@ -111,6 +235,9 @@ func DiffMarkdown(w io.Writer, d Diff) error {
 	}
 	if err := findings("Findings fixed", d.Fixed); err != nil {
 		return err
+	}
+	if totals := Totals(d.Result); totals != "" {
+		fmt.Fprintf(&b, "\n_%s_\n", MarkdownText(totals))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -39,6 +39,7 @@ type junitCase struct {
 	Name      string        `xml:"name,attr"`
 	ClassName string        `xml:"classname,attr"`
 	Failure   *junitFailure `xml:"failure,omitempty"`
+	SystemOut string        `xml:"system-out,omitempty"`
 }
 
 type junitFailure struct {
@@ -48,9 +49,11 @@ type junitFailure struct {
 }
 
 // FindingsJUnit writes findings as JUnit XML: one test case per rule, which
-// fails when the rule has findings, so that CI systems that read test
-// reports show which checks failed and where. Rules not in the catalogue
-// get a case of their own.
+// fails when the rule has errors, so that CI systems that read test
+// reports show which checks failed and where. Warnings do not fail a case
+// (they do not fail oco validate either): they are listed in the case's
+// system-out, which test report viewers show beside it. Rules not in the
+// catalogue get a case of their own.
 func FindingsJUnit(w io.Writer, fs []programme.Finding, rules []Rule) error {
 	byRule := map[string][]programme.Finding{}
 	for _, f := range fs {
@@ -76,8 +79,12 @@ func FindingsJUnit(w io.Writer, fs []programme.Finding, rules []Rule) error {
 				fmt.Fprintf(&text, "%s\n", f)
 				sev = max(sev, f.Severity)
 			}
-			c.Failure = &junitFailure{Message: programme.Plural(len(found), "finding"), Type: sev.String(), Text: text.String()}
-			suite.Failures++
+			if sev >= programme.Error {
+				c.Failure = &junitFailure{Message: programme.Plural(len(found), "finding"), Type: sev.String(), Text: text.String()}
+				suite.Failures++
+			} else {
+				c.SystemOut = text.String()
+			}
 		}
 		suite.Tests++
 		suite.Cases = append(suite.Cases, c)

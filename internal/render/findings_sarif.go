@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"io"
 	"net/url"
 	"path/filepath"
@@ -36,6 +37,8 @@ type sarifDriver struct {
 type sarifRule struct {
 	ID                   string       `json:"id"`
 	ShortDescription     sarifMessage `json:"shortDescription"`
+	Help                 sarifHelp    `json:"help"`
+	HelpURI              string       `json:"helpUri"`
 	DefaultConfiguration struct {
 		Level string `json:"level"`
 	} `json:"defaultConfiguration"`
@@ -43,6 +46,17 @@ type sarifRule struct {
 
 type sarifMessage struct {
 	Text string `json:"text"`
+}
+
+type sarifHelp struct {
+	Text     string `json:"text"`
+	Markdown string `json:"markdown"`
+}
+
+// RuleHelpURI is where the README explains a rule: each has an anchor
+// rule-NAME in its list of checks.
+func RuleHelpURI(name string) string {
+	return "https://github.com/ocotool/oco/blob/main/README.md#rule-" + name
 }
 
 type sarifResult struct {
@@ -84,6 +98,9 @@ func FindingsSARIF(w io.Writer, fs []programme.Finding, rules []Rule, version st
 			sr.ShortDescription.Text = r.Name
 		}
 		sr.DefaultConfiguration.Level = r.Severity.String()
+		sr.HelpURI = RuleHelpURI(r.Name)
+		sr.Help.Text = fmt.Sprintf("%s (%s): %s See %s", r.Name, r.Severity, sr.ShortDescription.Text, sr.HelpURI)
+		sr.Help.Markdown = fmt.Sprintf("**%s** (%s): %s\n\n[Read more](%s)", r.Name, r.Severity, sr.ShortDescription.Text, sr.HelpURI)
 		drv.Rules = append(drv.Rules, sr)
 	}
 	for _, r := range rules {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"strconv"
 	"strings"
 
 	"github.com/ocotool/oco/internal/programme"
@@ -190,13 +191,14 @@ func plainDates(n *yaml.Node) {
 // CSV writes tb as RFC 4180 CSV with one header row: fields holding commas,
 // quotes or line breaks are quoted, quotes doubled. Lines end in \n, not
 // \r\n: spreadsheets accept both and Unix tools prefer \n. There is no byte
-// order mark, as scripts would read it as part of the first header. Styles
-// are ignored; cells are exactly their text.
+// order mark (scripts would read it as part of the first header; BOM adds
+// one for Excel). Styles are ignored; cells are their text, except that a
+// cell a spreadsheet would run as a formula is escaped (see EscapeFormula).
 func CSV(w io.Writer, tb Table) error {
 	cw := csv.NewWriter(w)
 	header := make([]string, len(tb.Columns))
 	for i, c := range tb.Columns {
-		header[i] = c.Header
+		header[i] = EscapeFormula(c.Header)
 	}
 	if err := cw.Write(header); err != nil {
 		return err
@@ -204,7 +206,7 @@ func CSV(w io.Writer, tb Table) error {
 	for _, row := range tb.Rows {
 		rec := make([]string, len(tb.Columns))
 		for i := 0; i < len(rec) && i < len(row); i++ {
-			rec[i] = row[i].Text
+			rec[i] = EscapeFormula(row[i].Text)
 		}
 		if err := cw.Write(rec); err != nil {
 			return err
@@ -212,6 +214,43 @@ func CSV(w io.Writer, tb Table) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// BOM is the UTF-8 byte order mark. Excel on Windows reads a CSV file as
+// UTF-8 only when it starts with one; without it "café" shows as "cafÃ©".
+const BOM = "\ufeff"
+
+// EscapeFormula makes a cell that a spreadsheet would run as a formula
+// (one starting with =, +, -, @, a tab or a carriage return) plain text
+// by putting a single quote before it, as OWASP advises for CSV
+// injection: a title "=HYPERLINK(...)" must not become a link. A plain
+// number such as -3 is a value, not a formula, and is left alone so that
+// slack stays numeric. A cell already starting with quotes before such a
+// character gets one more, so that UnescapeFormula gives back exactly
+// what was escaped.
+func EscapeFormula(s string) string {
+	rest := strings.TrimLeft(s, "'")
+	if rest == "" || !strings.ContainsRune(formulaStart, rune(rest[0])) {
+		return s
+	}
+	if _, err := strconv.ParseFloat(s, 64); err == nil && s[0] != '=' && s[0] != '@' {
+		return s
+	}
+	return "'" + s
+}
+
+// formulaStart are the characters that make a spreadsheet read a cell as
+// a formula.
+const formulaStart = "=+-@\t\r"
+
+// UnescapeFormula undoes EscapeFormula, for a cell read back from a CSV
+// file oco wrote.
+func UnescapeFormula(s string) string {
+	rest := strings.TrimLeft(s, "'")
+	if len(rest) < len(s) && rest != "" && strings.ContainsRune(formulaStart, rune(rest[0])) {
+		return s[1:]
+	}
+	return s
 }
 
 // Markdown writes tb as a GitHub pipe table. Right-aligned columns get
