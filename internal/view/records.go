@@ -203,7 +203,6 @@ func NewMilestone(p *programme.Programme, plan *schedule.Plan, i int, asOf progr
 	return r
 }
 
-
 // SlackDays is the milestone's slack, 0 where it has none.
 func (m Milestone) SlackDays() int {
 	if m.Slack == nil {
