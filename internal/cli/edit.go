@@ -49,6 +49,12 @@ func (g *globals) loadEdit() (*edit.Source, programme.Date, error) {
 func (g *globals) finish(res *edit.Result, dryRun bool) error {
 	if dryRun {
 		io.WriteString(g.env.Out, res.Diff())
+		// Then what the change means, as oco diff would say it.
+		if len(res.Errors) == 0 && res.Old != nil && string(res.Old) != string(res.New) {
+			if err := editSummary(g, res); err != nil {
+				return err
+			}
+		}
 	}
 	if n := len(res.Errors); n > 0 {
 		for _, f := range res.Errors {

@@ -173,7 +173,12 @@ func Totals(r *compare.Result) string {
 			continue
 		}
 		if n := count[tn.what]; n > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", n, tn.name))
+			if tn.what == compare.Completed {
+				// Only a phase is completed: its last milestone done.
+				parts = append(parts, programme.Plural(n, "phase")+" completed")
+			} else {
+				parts = append(parts, fmt.Sprintf("%d %s", n, tn.name))
+			}
 			delete(count, tn.what)
 		}
 	}
