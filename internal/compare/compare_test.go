@@ -252,3 +252,30 @@ func TestScheduleEachSideOnce(t *testing.T) {
 		t.Errorf("with plans given:\n%q\nwithout:\n%q", got, want)
 	}
 }
+
+// The headline names every change, however many, and writes ids as the
+// files do: ids are case-sensitive, so a sentence that starts with one
+// keeps its first letter.
+func TestHeadlineNamesEverything(t *testing.T) {
+	old := strings.Replace(base, "id: M-1,", "id: m-case,", 1)
+	old = strings.Replace(old, "depends_on: [M-1]", "depends_on: [m-case]", 1)
+	nw := strings.Replace(old, "id: m-case, title: Case, owner: ann, phase: P1, due: 2017-04-01}",
+		"id: m-case, title: Case, owner: ann, phase: P1, due: 2017-04-01, forecast: 2017-05-10}", 1)
+	nw = strings.Replace(nw, "likelihood: 2, impact: 3}", "likelihood: 2, impact: 3, status: closed}", 1)
+	nw = strings.Replace(nw, "likelihood: 1, impact: 1}", "likelihood: 1, impact: 1, status: closed}", 1)
+	nw = strings.Replace(nw, "assumptions:", "  - {id: R-3, title: A, owner: ann, likelihood: 4, impact: 4}\n"+
+		"  - {id: R-4, title: B, owner: ann, likelihood: 5, impact: 4}\nassumptions:", 1)
+	nw = strings.Replace(nw, ", done: 2017-02-15}", "}", 1)
+	h := Compare(load(t, old), load(t, nw)).Headline()
+	if !strings.HasPrefix(h, "m-case slipped 39 days") {
+		t.Errorf("headline %q: want it to start with the id as written", h)
+	}
+	for _, want := range []string{"R-3", "R-4", "R-1 closed", "R-2 closed", "3 warnings introduced"} {
+		if !strings.Contains(h, want) {
+			t.Errorf("headline %q does not name %s", h, want)
+		}
+	}
+	if strings.Contains(h, " more") {
+		t.Errorf("headline %q cuts the list short", h)
+	}
+}

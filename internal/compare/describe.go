@@ -223,10 +223,6 @@ func (r *Result) Headline() string {
 			parts = append(parts, programme.Plural(len(r.Fixed), "finding")+" fixed")
 		}
 	}
-	const most = 4
-	if len(parts) > most {
-		parts = append(parts[:most], fmt.Sprintf("%d more", len(parts)-most))
-	}
 	s := strings.Join(parts, "; ")
 	// A sentence that starts with an id keeps the id as it is written:
 	// ids are case-sensitive.
