@@ -128,9 +128,13 @@ func exportCSV(out io.Writer, s *session) error {
 	tb := render.Table{Columns: []render.Column{{Header: "id"}, {Header: "title"}, {Header: "phase"}, {Header: "workstream"}, {Header: "owner"},
 		{Header: "start"}, {Header: "due"}, {Header: "forecast"}, {Header: "done"}, {Header: "status"}, {Header: "rag"}, {Header: "expected"}, {Header: "slack"}}}
 	for i, m := range s.p.Milestones {
-		st := s.p.State(m, s.asOf)
+		r := view.NewMilestone(s.p, plan, i, s.asOf)
+		slack := ""
+		if r.Slack != nil {
+			slack = strconv.Itoa(*r.Slack)
+		}
 		tb.Rows = append(tb.Rows, render.Cells(m.ID, m.Title, m.Phase, m.Workstream, m.Owner, m.Start.String(), m.Due.String(),
-			m.Forecast.String(), m.Done.String(), st.Status, st.RAG, plan.Expected[i].String(), strconv.Itoa(plan.Slack[i])))
+			m.Forecast.String(), m.Done.String(), r.Status, r.RAG, r.Expected.String(), slack))
 	}
 	return render.CSV(out, tb)
 }
@@ -174,12 +178,13 @@ func exportICS(out io.Writer, s *session) error {
 	p := s.p
 	c := render.Calendar{Name: p.Header.Name, ProdID: fmt.Sprintf("-//ocotool//oco %s//EN", version), Stamp: s.asOf}
 	uidDomain := strings.ToLower(p.Header.ID) + ".oco"
-	for _, m := range p.Milestones {
+	plan := s.plan()
+	for i, m := range p.Milestones {
 		day := milestoneDay(m)
 		if day.IsZero() || m.ID == "" {
 			continue
 		}
-		st := p.State(m, s.asOf)
+		st := view.MilestoneState(p, plan, i, s.asOf)
 		desc := fmt.Sprintf("Status: %s (%s). Due %s", st.Status, st.RAG, m.Due)
 		if !m.Forecast.IsZero() {
 			desc += fmt.Sprintf(", forecast %s", m.Forecast)
@@ -199,7 +204,7 @@ func exportICS(out io.Writer, s *session) error {
 // exportMermaid draws the milestones by phase; those of no known phase
 // come last.
 func exportMermaid(out io.Writer, s *session) error {
-	p := s.p
+	p, plan := s.p, s.plan()
 	c := render.MermaidChart{Title: p.Header.Name}
 	known := map[string]bool{}
 	for _, ph := range p.Phases {
@@ -212,13 +217,13 @@ func exportMermaid(out io.Writer, s *session) error {
 		if k < len(p.Phases) {
 			phase = p.Phases[k].ID
 		}
-		for _, m := range p.Milestones {
+		for i, m := range p.Milestones {
 			day := milestoneDay(m)
 			if day.IsZero() || m.Phase != phase && !(phase == "" && !known[m.Phase]) {
 				continue
 			}
 			c.Sections[k].Tasks = append(c.Sections[k].Tasks, render.MermaidTask{ID: m.ID, Name: m.ID + " " + m.Title,
-				Start: m.Start, End: day, Done: !m.Done.IsZero(), Red: p.State(m, s.asOf).RAG == programme.Red})
+				Start: m.Start, End: day, Done: !m.Done.IsZero(), Red: view.MilestoneState(p, plan, i, s.asOf).RAG == programme.Red})
 		}
 	}
 	return render.MermaidGantt(out, c)
