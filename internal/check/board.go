@@ -74,6 +74,8 @@ func BenefitsAtRisk(p *programme.Programme, plan *schedule.Plan, asOf programme.
 			if i, ok := plan.Index(id); ok {
 				exp = plan.Expected[i]
 			}
+			// Where it will land is the case above; "red" here is its own
+			// forecast's slip, which endangers the benefit whatever its date.
 			st := p.State(m, asOf)
 			var why string
 			switch {
@@ -225,7 +227,7 @@ func DCAConflicts(p *programme.Programme, plan *schedule.Plan, a *programme.Asse
 		if !plan.Critical[i] || !m.Done.IsZero() {
 			continue
 		}
-		st := p.State(m, asOf)
+		st := p.StateExpected(m, asOf, plan.Expected[i])
 		switch {
 		case st.Status == programme.StatusOverdue:
 			out = append(out, fmt.Sprintf("critical-path milestone %s is overdue", m.ID))

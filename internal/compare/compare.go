@@ -208,7 +208,15 @@ func (c *comparer) milestones() {
 		if o.Owner != n.Owner {
 			with(OwnerChanged, o.Owner, n.Owner, 0, "", n.KeyPos("owner"))
 		}
-		ost, nst := c.old.P.State(o, c.old.AsOf), c.new.P.State(n, c.new.AsOf)
+		// Rated where each will land (SPEC section 4), as the views rate it.
+		expected := func(pl *schedule.Plan, id string) programme.Date {
+			if i, ok := pl.Index(id); ok {
+				return pl.Expected[i]
+			}
+			return 0
+		}
+		ost := c.old.P.StateExpected(o, c.old.AsOf, expected(oldPlan, o.ID))
+		nst := c.new.P.StateExpected(n, c.new.AsOf, expected(newPlan, n.ID))
 		doneNow := !n.Done.IsZero() && o.Done.IsZero()
 		reopened := n.Done.IsZero() && !o.Done.IsZero()
 		if (ost.Status != nst.Status || ost.RAG != nst.RAG) && !doneNow && !reopened {

@@ -71,8 +71,8 @@ func (pf *Portfolio) Status(fs []programme.Finding) *Status {
 		tol := p.Tolerances()
 		for j, ms := range p.Milestones {
 			i := pf.Index(k, j)
-			st := p.State(ms, pf.AsOf)
 			exp := plan.Expected[i]
+			st := p.StateExpected(ms, pf.AsOf, exp)
 			if exp > r.ExpectedEnd {
 				r.ExpectedEnd = exp
 			}
