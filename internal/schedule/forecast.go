@@ -8,6 +8,9 @@ import "github.com/ocotool/oco/internal/programme"
 // their phase or workstream. Iterations and Seed are left to the caller.
 func (pl *Plan) Simulation(p *programme.Programme) Simulation {
 	s := Simulation{Input: Input{Tasks: pl.tasks, AsOf: pl.asOf, End: p.Header.End}}
+	if pl.End == p.Header.End {
+		s.Deterministic = pl.Result // the plan is that schedule: not built twice
+	}
 	s.Spreads = make([]Spread, len(pl.Milestones))
 	for i, m := range pl.Milestones {
 		if e := m.Estimate; e != nil {

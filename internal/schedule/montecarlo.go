@@ -45,6 +45,9 @@ type Simulation struct {
 	// Tornado asks for each risk's effect on the programme end, which costs
 	// one more simulation per risk.
 	Tornado bool
+	// Deterministic is the schedule of Input without variation, where the
+	// caller has built it already; Simulate computes it otherwise.
+	Deterministic *Result
 }
 
 // Forecast is the outcome of a simulation, indexed like the tasks.
@@ -79,7 +82,10 @@ type RiskEffect struct {
 // its own stream, seeded by the seed and the run's number, so the answer
 // is the same on every machine and for any number of workers.
 func Simulate(s Simulation) *Forecast {
-	det := Compute(s.Input)
+	det := s.Deterministic
+	if det == nil {
+		det = Compute(s.Input)
+	}
 	net := newSimNet(s, det)
 	n := max(s.Iterations, 1)
 	f := &Forecast{
