@@ -135,7 +135,7 @@ func runDiff(g *globals, o *diffOptions, args []string) error {
 	} else if dir, err = g.findDir(); err != nil {
 		return err
 	}
-	repo, err := gitrev.Open(dir)
+	repo, err := gitrev.OpenWith(dir, g.gitOptions())
 	if err != nil {
 		return gitError(err)
 	}

@@ -59,7 +59,7 @@ func runHistory(g *globals, o *historyOptions, args []string) error {
 	if err != nil {
 		return err
 	}
-	repo, err := gitrev.Open(dir)
+	repo, err := gitrev.OpenWith(dir, g.gitOptions())
 	if err != nil {
 		return gitError(err)
 	}

@@ -103,7 +103,7 @@ func runReport(g *globals, o *reportOptions) error {
 func boardPeriod(g *globals, s *session, since string) (view.Period, error) {
 	now := trend.PointOf(s.p, s.asOf)
 	per := view.Period{History: []trend.Point{now}}
-	repo, err := gitrev.Open(s.dir)
+	repo, err := gitrev.OpenWith(s.dir, g.gitOptions())
 	if err != nil {
 		if since != "" {
 			return per, gitError(err)

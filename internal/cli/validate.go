@@ -115,7 +115,7 @@ func newSince(s *session, base string, fs []programme.Finding) (func(programme.F
 	if base == "" {
 		return nil, nil
 	}
-	repo, err := gitrev.Open(s.dir)
+	repo, err := gitrev.OpenWith(s.dir, s.g.gitOptions())
 	if err != nil {
 		return nil, gitError(err)
 	}
