@@ -42,10 +42,25 @@ func OutsideProgramme(c *Context) {
 		case d == 0:
 		case d < h.Start:
 			c.report("outside-programme", it.KeyPos(f.Name), id, "%s: %s %s is before the programme starts (%s)", label(kind, id), f.Name, d, h.Start)
-		case d > h.End:
+		case d > h.End && approved(kind, f.Name):
 			c.report("outside-programme", it.KeyPos(f.Name), id, "%s: %s %s is after the programme ends (%s)", label(kind, id), f.Name, d, h.End)
 		}
 	})
+}
+
+// approved reports whether a date must fall before the programme ends
+// (SPEC section 5). A milestone's forecast is not: it is what is now
+// expected, which an analyst must be able to record (negative-slack warns
+// of it). Nor are a benefit's dates: benefits are often realised after a
+// programme closes.
+func approved(kind programme.Kind, field string) bool {
+	switch {
+	case kind == programme.KindMilestone && field == "forecast":
+		return false
+	case kind == programme.KindBenefit:
+		return false
+	}
+	return true
 }
 
 // OutsidePhase reports a milestone due outside its phase's window. A phase

@@ -46,13 +46,18 @@ func NegativeSlack(c *Context) {
 	}
 	plan := c.Plan()
 	for i, m := range plan.Milestones {
-		if m.Done != 0 || m.Date() > end || !plan.NegativeSlack(i) {
+		// A due date past the end is outside-programme's error; a forecast
+		// past it is what is now expected, and this warning.
+		if m.Done != 0 || m.Due > end || !plan.NegativeSlack(i) {
 			continue
 		}
 		over := programme.Plural(plan.Expected[i].Sub(end), "day")
 		why := "as it is not done by the reporting date"
-		if drv := plan.Driver[i]; drv >= 0 {
+		switch drv := plan.Driver[i]; {
+		case drv >= 0:
 			why = fmt.Sprintf("pushed by %s (expected %s)", plan.Milestones[drv].ID, plan.Expected[drv])
+		case m.Forecast > end:
+			why = "as forecast"
 		}
 		c.report("negative-slack", m.KeyPos(dateKey(m)), m.ID, "%s is expected %s, %s after the programme ends (%s), %s",
 			m.ID, plan.Expected[i], over, end, why)
