@@ -191,6 +191,16 @@ func withExitStatusText(cmd *cobra.Command, exit string) *cobra.Command {
 	return cmd
 }
 
+// outputShapes are the records -o json prints, one per kind: listed by
+// oco help json and described by oco schema --output.
+var outputShapes = []render.Shape{
+	{Kind: "phase", Record: view.Phase{}}, {Kind: "milestone", Record: view.Milestone{}}, {Kind: "risk", Record: view.Risk{}},
+	{Kind: "assumption", Record: view.Assumption{}}, {Kind: "issue", Record: view.Issue{}},
+	{Kind: "decision", Record: view.Decision{}}, {Kind: "benefit", Record: view.Benefit{}},
+	{Kind: "person", Record: view.Person{}}, {Kind: "body", Record: view.Body{}},
+	{Kind: "workstream", Record: view.Workstream{}},
+}
+
 // helpTopics are `oco help exit-codes` and `oco help json`: commands with
 // nothing to run, which cobra lists as additional help topics.
 func helpTopics() []*cobra.Command {
@@ -221,17 +231,11 @@ the file format's own field names, optional fields left out when not
 given, then the fields oco derives. Dates are "YYYY-MM-DD" strings; a
 list is never null (an empty one is []); depends_on is always a list of
 {"id", "lag"} with the lag in days ("14d"). These shapes are an interface:
-scripts may depend on them. oco schema describes the files, not these.
+scripts may depend on them. oco schema --output is a JSON Schema of them.
 
 Fields of each kind ("?" where it may be absent):
 
-` + render.Shapes([]render.Shape{
-				{Kind: "phase", Record: view.Phase{}}, {Kind: "milestone", Record: view.Milestone{}}, {Kind: "risk", Record: view.Risk{}},
-				{Kind: "assumption", Record: view.Assumption{}}, {Kind: "issue", Record: view.Issue{}},
-				{Kind: "decision", Record: view.Decision{}}, {Kind: "benefit", Record: view.Benefit{}},
-				{Kind: "person", Record: view.Person{}}, {Kind: "body", Record: view.Body{}},
-				{Kind: "workstream", Record: view.Workstream{}},
-			}) + `
+` + render.Shapes(outputShapes) + `
 Listings print a list of their kind. oco show ID prints {"kind", "id",
 "defined" (file:line), "item" (the record above), "links"}. oco validate
 -o json prints a list of findings: {"file", "line", "column", "severity",

@@ -4,10 +4,14 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/ocotool/oco/internal/programme"
+	"github.com/ocotool/oco/internal/render"
 )
 
+type schemaOptions struct{ output bool }
+
 func newSchemaCmd(g *globals) *cobra.Command {
-	return &cobra.Command{
+	o := &schemaOptions{}
+	cmd := &cobra.Command{
 		Use:     "schema",
 		GroupID: "git",
 		Short:   "Print a JSON Schema of the programme file format, for editors",
@@ -26,13 +30,27 @@ others) read a schema named on the first line of a file:
   oco schema > programme/.schema.json
 
 'oco init' writes both. Files whose names start with '.' are not read as
-part of the programme.`,
+part of the programme.
+
+--output prints instead a JSON Schema of what -o json prints for each
+kind of item (the shapes 'oco help json' lists), for scripts to check
+against.`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return runSchema(g) },
+		RunE: func(cmd *cobra.Command, _ []string) error { return runSchema(g, o) },
 	}
+	cmd.Flags().BoolVar(&o.output, "output", false, "describe what -o json prints, not the programme files")
+	return cmd
 }
 
-func runSchema(g *globals) error {
+func runSchema(g *globals, o *schemaOptions) error {
+	if o.output {
+		b, err := render.OutputSchema(outputShapes)
+		if err != nil {
+			return err
+		}
+		_, err = g.env.Out.Write(append(b, '\n'))
+		return err
+	}
 	_, err := g.env.Out.Write(programme.Schema())
 	return err
 }
