@@ -247,7 +247,7 @@ func tolerances(p *programme.Programme, plan *schedule.Plan, asOf programme.Date
 		}
 		return rank(a) - rank(b)
 	})
-	tb := render.Table{Columns: []render.Column{{Header: "Tolerance"}, {Header: "Limit"}, {Header: "Now", Flex: true}, {Header: "State"}}}
+	tb := render.Table{Columns: []render.Column{{Header: "Tolerance"}, {Header: "Limit", Drop: 1}, {Header: "Now", Flex: true}, {Header: "State"}}}
 	for _, t := range ts {
 		limit, state := "not set", "no tolerance set"
 		if t.Set() {

@@ -28,6 +28,16 @@ type Dashboard struct {
 	Risks        []RiskLine       `json:"risks" yaml:"risks"`
 	Assumptions  []AssumptionLine `json:"assumptions" yaml:"assumptions"`
 	Findings     map[string]int   `json:"findings" yaml:"findings"`
+
+	// The board's view (SPEC 7.3): the latest delivery confidence
+	// assessment and what it says, and each tolerance's state.
+	Assessment string       `json:"assessment,omitempty" yaml:"assessment,omitempty"`
+	Confidence string       `json:"confidence,omitempty" yaml:"confidence,omitempty"`
+	Tolerances render.Table `json:"-" yaml:"-"`
+	// EndP80 is the date by which the programme's last milestone finishes
+	// in 80% of simulated runs (SPEC 7.4), where anything can vary.
+	EndP80 programme.Date `json:"end_p80,omitempty" yaml:"end_p80,omitempty"`
+	Runs   int            `json:"end_p80_runs,omitempty" yaml:"end_p80_runs,omitempty"`
 }
 
 // The dashboard lists each item as the kind's one record, as every other
@@ -66,6 +76,16 @@ func NewDashboard(p *programme.Programme, plan *schedule.Plan, asOf programme.Da
 		Risks: []RiskLine{}, Assumptions: []AssumptionLine{}}
 	if ph := p.CurrentPhase(asOf); ph != nil {
 		d.CurrentPhase = ph.ID
+	}
+	board := BoardStatus(p, plan, asOf)
+	d.Assessment, d.Confidence, d.Tolerances = board.Rating, board.Confidence, board.Tolerances
+	if sim := plan.Simulation(p); sim.Varies() && len(plan.Milestones) > 0 {
+		// Enough runs for a steady P80, bounded so that the dashboard of
+		// a large programme stays quick; oco forecast runs as many as asked.
+		sim.Iterations = min(2000, max(100, 2_000_000/len(plan.Milestones)))
+		sim.Seed = 1
+		fc := schedule.Simulate(sim)
+		d.EndP80, d.Runs = fc.End.P80, fc.Iterations
 	}
 	slips := map[int]check.Slip{}
 	for _, sl := range check.Slips(plan) {
@@ -177,6 +197,19 @@ func (d *Dashboard) Page(asOfFrom string, dueSoonDays int) render.Page {
 		at.Rows = append(at.Rows, []render.Cell{{Text: a.ID}, {Text: a.Statement}, {Text: a.Owner}, dateCell(a.ValidateBy), when})
 	}
 	pg.Section("Assumptions to validate", at, "none due for validation")
+
+	if d.Confidence != "" || len(d.Tolerances.Rows) > 0 || !d.EndP80.IsZero() {
+		pg.Add(render.Block{Heading: "Board"})
+		if d.Confidence != "" {
+			pg.Add(render.Block{Wrap: true, Line: []render.Cell{ragCell(d.Confidence, d.Assessment)}})
+		}
+		if !d.EndP80.IsZero() {
+			pg.Add(render.Block{Wrap: true, Line: render.Cells(fmt.Sprintf("End P80 %s (%d simulated runs; oco forecast for more)", d.EndP80, d.Runs))})
+		}
+		if len(d.Tolerances.Rows) > 0 {
+			pg.Add(render.Block{Table: &d.Tolerances})
+		}
+	}
 
 	pg.Add(render.Block{Heading: "Checks"})
 	e, wn := d.Findings["errors"], d.Findings["warnings"]
