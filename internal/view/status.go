@@ -77,8 +77,15 @@ func NewDashboard(p *programme.Programme, plan *schedule.Plan, asOf programme.Da
 	if ph := p.CurrentPhase(asOf); ph != nil {
 		d.CurrentPhase = ph.ID
 	}
+	// Only what the programme uses: an assessment made, a tolerance set.
 	board := BoardStatus(p, plan, asOf)
-	d.Assessment, d.Confidence, d.Tolerances = board.Rating, board.Confidence, board.Tolerances
+	if board.Rating != "" {
+		d.Assessment, d.Confidence = board.Rating, board.Confidence
+	}
+	d.Tolerances = board.Tolerances
+	d.Tolerances.Rows = slices.DeleteFunc(slices.Clone(d.Tolerances.Rows), func(row []render.Cell) bool {
+		return len(row) > 0 && row[len(row)-1].Text == "no tolerance set"
+	})
 	if sim := plan.Simulation(p); sim.Varies() && len(plan.Milestones) > 0 {
 		// Enough runs for a steady P80, bounded so that the dashboard of
 		// a large programme stays quick; oco forecast runs as many as asked.
