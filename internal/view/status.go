@@ -89,7 +89,7 @@ func NewDashboard(p *programme.Programme, plan *schedule.Plan, asOf programme.Da
 	if sim := plan.Simulation(p); sim.Varies() && len(plan.Milestones) > 0 {
 		// Enough runs for a steady P80, bounded so that the dashboard of
 		// a large programme stays quick; oco forecast runs as many as asked.
-		sim.Iterations = min(2000, max(100, 2_000_000/len(plan.Milestones)))
+		sim.Iterations = min(1000, max(100, 1_000_000/len(plan.Milestones)))
 		sim.Seed = 1
 		fc := schedule.Simulate(sim)
 		d.EndP80, d.Runs = fc.End.P80, fc.Iterations
