@@ -3,6 +3,7 @@ package yamledit
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -100,7 +101,7 @@ func Canonical(src []byte, order Order) (bool, error) {
 	if d.root == nil {
 		return true, nil
 	}
-	if _, err := d.value(); err != nil {
+	if err := decodable(d.root); err != nil {
 		return false, err
 	}
 	for _, pass := range []func(*Doc) []string{unquoteDates, reindent, func(d *Doc) []string { return reorder(d, order) }} {
@@ -441,4 +442,54 @@ func blockTop(src []byte) ([]byte, error) {
 		return nil, errors.New("cannot put this file in canonical form without changing its meaning")
 	}
 	return b.Bytes(), nil
+}
+
+// decodable finds what would stop the data decoding, as Format's check of
+// its meaning would, without building the data: a key given twice in one
+// mapping, or an alias inside the node it names. It walks the tree once,
+// without recursion.
+func decodable(root *yaml.Node) error {
+	type step struct {
+		n    *yaml.Node
+		exit bool
+	}
+	open := map[*yaml.Node]bool{} // the nodes being walked: ancestors
+	stack := []step{{n: root}}
+	for len(stack) > 0 {
+		st := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if st.n == nil {
+			continue
+		}
+		if st.exit {
+			delete(open, st.n)
+			continue
+		}
+		n := st.n
+		if n.Kind == yaml.AliasNode {
+			if open[n.Alias] {
+				return fmt.Errorf("yaml: anchor '%s' value contains itself", n.Value)
+			}
+			continue // what it names is walked where it is defined
+		}
+		if n.Kind == yaml.MappingNode {
+			seen := make(map[string]bool, len(n.Content)/2)
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				k := n.Content[i]
+				if k.Kind != yaml.ScalarNode || k.Tag == "!!merge" {
+					continue
+				}
+				if seen[k.Value] {
+					return fmt.Errorf("yaml: line %d: mapping key %q already defined", k.Line, k.Value)
+				}
+				seen[k.Value] = true
+			}
+		}
+		open[n] = true
+		stack = append(stack, step{n: n, exit: true})
+		for i := len(n.Content) - 1; i >= 0; i-- {
+			stack = append(stack, step{n: n.Content[i]})
+		}
+	}
+	return nil
 }
