@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -382,6 +383,12 @@ const (
 // topLevel tells an empty document and a flow mapping at the top level,
 // which the loader reads as well as any other, from the rest.
 func topLevel(src []byte) (int, error) {
+	if !utf8.Valid(src) {
+		// Parse refuses it. The parser must never see it: bytes that look
+		// like a UTF-16 mark switch it to UTF-16, where some inputs make
+		// it loop without end.
+		return topBlock, nil
+	}
 	// The common case, a file whose first line of data is `key:` at the
 	// margin, is decided without parsing.
 	for rest := src; len(rest) > 0; {
@@ -476,6 +483,12 @@ func decodable(root *yaml.Node) error {
 			seen := make(map[string]bool, len(n.Content)/2)
 			for i := 0; i+1 < len(n.Content); i += 2 {
 				k := n.Content[i]
+				if r := k; r.Kind == yaml.AliasNode && r.Alias != nil {
+					k = r.Alias
+				}
+				if k.Kind == yaml.MappingNode || k.Kind == yaml.SequenceNode {
+					return fmt.Errorf("yaml: line %d: invalid map key: a list or mapping", n.Content[i].Line)
+				}
 				if k.Kind != yaml.ScalarNode || k.Tag == "!!merge" {
 					continue
 				}
