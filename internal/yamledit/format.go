@@ -33,6 +33,12 @@ func Format(src []byte, order Order) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
+		// Once, not again: should the encoder write a flow mapping back
+		// (a key that is itself a mapping, say), a second turn would
+		// recurse without end.
+		if again, err := topLevel(block); err != nil || again != topBlock {
+			return nil, errors.New("cannot put this file in canonical form: its top level stays a flow mapping")
+		}
 		return Format(block, order)
 	}
 	d, err := Parse(src)
