@@ -457,6 +457,32 @@ func blockTop(src []byte) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
+// mergeable reports whether v may follow a merge key: a mapping, or a
+// list of mappings, either possibly through aliases.
+func mergeable(v *yaml.Node) bool {
+	deref := func(n *yaml.Node) *yaml.Node {
+		for i := 0; n != nil && n.Kind == yaml.AliasNode && i < 100; i++ {
+			n = n.Alias
+		}
+		return n
+	}
+	v = deref(v)
+	switch {
+	case v == nil:
+		return false
+	case v.Kind == yaml.MappingNode:
+		return true
+	case v.Kind == yaml.SequenceNode:
+		for _, e := range v.Content {
+			if e = deref(e); e == nil || e.Kind != yaml.MappingNode {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
 // decodable finds what would stop the data decoding, as Format's check of
 // its meaning would, without building the data: a key given twice in one
 // mapping, or an alias inside the node it names. It walks the tree once,
@@ -495,7 +521,13 @@ func decodable(root *yaml.Node) error {
 				if k.Kind == yaml.MappingNode || k.Kind == yaml.SequenceNode {
 					return fmt.Errorf("yaml: line %d: invalid map key: a list or mapping", n.Content[i].Line)
 				}
-				if k.Kind != yaml.ScalarNode || k.Tag == "!!merge" {
+				if k.Kind == yaml.ScalarNode && k.Tag == "!!merge" {
+					if !mergeable(n.Content[i+1]) {
+						return fmt.Errorf("yaml: line %d: map merge requires map or sequence of maps as the value", k.Line)
+					}
+					continue
+				}
+				if k.Kind != yaml.ScalarNode {
 					continue
 				}
 				if seen[k.Value] {
