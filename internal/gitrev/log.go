@@ -81,3 +81,12 @@ func (r *Repo) LogSince(since, rev string, paths ...string) ([]Commit, error) {
 	}
 	return commits, nil
 }
+
+// Git runs a read-only git command in the repository, as every other call
+// of gitrev runs git: the repository's own configuration made safe, only
+// the environment git needs, under the timeout. For what gitrev has no
+// call of its own for, such as listing tags.
+func (r *Repo) Git(args ...string) ([]byte, error) {
+	r.started()
+	return r.opt.run(r.top, r.git, args...)
+}

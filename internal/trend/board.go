@@ -1,10 +1,6 @@
 package trend
 
 import (
-	"bytes"
-	"fmt"
-	"os"
-	"os/exec"
 	"slices"
 	"strconv"
 	"strings"
@@ -53,28 +49,9 @@ func BoardTag(repo *gitrev.Repo, pattern, rev string) (tag string, ok bool, err 
 	return best, bestN >= 0, nil
 }
 
-// runGit runs a read-only git command in repo, as gitrev runs its own.
-func runGit(repo *gitrev.Repo, args ...string) ([]byte, error) {
-	cmd := exec.Command("git", append([]string{"-C", repo.TopLevel()}, args...)...)
-	for _, kv := range os.Environ() {
-		k, _, _ := strings.Cut(kv, "=")
-		if !strings.HasPrefix(k, "GIT_") && k != "LC_ALL" {
-			cmd.Env = append(cmd.Env, kv)
-		}
-	}
-	cmd.Env = append(cmd.Env, "GIT_TERMINAL_PROMPT=0", "LC_ALL=C", "GIT_OPTIONAL_LOCKS=0")
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		msg := strings.TrimPrefix(strings.TrimSpace(stderr.String()), "fatal: ")
-		if msg == "" {
-			msg = err.Error()
-		}
-		return nil, fmt.Errorf("git %s: %s", args[0], msg)
-	}
-	return out, nil
-}
+// runGit runs a read-only git command in repo, through gitrev: its safe
+// configuration, its environment and its timeout.
+func runGit(repo *gitrev.Repo, args ...string) ([]byte, error) { return repo.Git(args...) }
 
 // Reporting is a milestone trend analysis chart's data: each reporting
 // date in the history (the programme's as_of at each commit, else the
