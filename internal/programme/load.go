@@ -218,6 +218,10 @@ func (f *parsedFile) extract() {
 	f.doc = nil
 }
 
+// libraryOnly turns the fast parser off, for tests that hold it to the
+// library.
+var libraryOnly = false
+
 // parse reads src, the bytes of file, into a YAML tree, recovering what it
 // can of a file that does not parse whole.
 func parse(file string, src []byte) *parsedFile {
@@ -228,8 +232,7 @@ func parse(file string, src []byte) *parsedFile {
 		p.broke(Broken{File: file, Whole: true})
 		return f
 	}
-	if doc, ok := fastParse(src); ok {
-		f.doc = doc
+	if !libraryOnly && f.fastLoad(src) {
 		return f
 	}
 	if doc, ok := parseSplit(src); ok {
@@ -499,22 +502,32 @@ func (l *loader) document(doc *yaml.Node) {
 	seen := map[string]*yaml.Node{}
 	for _, kv := range l.pairs(root) {
 		k, v := kv[0], kv[1]
-		name := k.Value
-		kind, ok := SectionKind(name)
+		kind, ok := l.sectionKey(k, seen)
 		if !ok {
-			l.errorf(k, "duplicate-section", "%s is not a section%s", Quote(name), suggest(name, sectionNames()))
 			continue
 		}
-		if first, dup := seen[name]; dup && name != "programme" {
-			l.errorf(k, "syntax", "section %s appears twice in this file (first at line %d)", Quote(name), first.Line)
-		}
-		seen[name] = k
 		if kind == KindProgramme {
 			l.header(k, v)
 			continue
 		}
-		l.section(kind, name, v)
+		l.section(kind, k.Value, v)
 	}
+}
+
+// sectionKey checks a top-level key k, with seen the sections met so far
+// in the file, and says which section it starts.
+func (l *loader) sectionKey(k *yaml.Node, seen map[string]*yaml.Node) (Kind, bool) {
+	name := k.Value
+	kind, ok := SectionKind(name)
+	if !ok {
+		l.errorf(k, "duplicate-section", "%s is not a section%s", Quote(name), suggest(name, sectionNames()))
+		return "", false
+	}
+	if first, dup := seen[name]; dup && name != "programme" {
+		l.errorf(k, "syntax", "section %s appears twice in this file (first at line %d)", Quote(name), first.Line)
+	}
+	seen[name] = k
+	return kind, true
 }
 
 func sectionNames() []string {
@@ -602,25 +615,33 @@ func (l *loader) section(kind Kind, name string, v *yaml.Node) {
 		l.errorf(list, "type", "%s must be a list of items (each starting `- id: ...`), not %s", name, shape(list))
 		return
 	}
-	t := kindTypes[kind]
 	for _, el := range list.Content {
-		if !l.spend(1) {
-			l.errorf(el, "syntax", "aliases expand this file beyond any real programme; giving up on it")
+		if !l.sectionItem(kind, name, el) {
 			return
 		}
-		m := l.resolve(el)
-		if m == nil || m.Kind != yaml.MappingNode {
-			what := el
-			if m != nil {
-				what = m // say what an alias leads to, not that it is one
-			}
-			l.errorf(el, "type", "each item of %s must be a mapping of fields, not %s", name, shape(what))
-			continue
-		}
-		ptr := reflect.New(t)
-		l.item(kind, m, ptr.Elem())
-		l.p.appendItem(kind, ptr.Interface())
 	}
+}
+
+// sectionItem reads el, an item of the section name of the given kind;
+// false means the file's budget is spent and the rest is not read.
+func (l *loader) sectionItem(kind Kind, name string, el *yaml.Node) bool {
+	if !l.spend(1) {
+		l.errorf(el, "syntax", "aliases expand this file beyond any real programme; giving up on it")
+		return false
+	}
+	m := l.resolve(el)
+	if m == nil || m.Kind != yaml.MappingNode {
+		what := el
+		if m != nil {
+			what = m // say what an alias leads to, not that it is one
+		}
+		l.errorf(el, "type", "each item of %s must be a mapping of fields, not %s", name, shape(what))
+		return true
+	}
+	ptr := reflect.New(kindTypes[kind])
+	l.item(kind, m, ptr.Elem())
+	l.p.appendItem(kind, ptr.Interface())
+	return true
 }
 
 func (p *Programme) appendItem(kind Kind, it any) {
