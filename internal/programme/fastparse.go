@@ -171,7 +171,8 @@ func (f *fast) fail() *yaml.Node {
 
 func (f *fast) node(kind yaml.Kind, tag, value string, line, col int) *yaml.Node {
 	if len(f.slab) == cap(f.slab) {
-		f.slab = make([]yaml.Node, 0, 512)
+		// Small files are many: the first slabs are small.
+		f.slab = make([]yaml.Node, 0, min(512, max(32, 2*cap(f.slab))))
 	}
 	f.slab = append(f.slab, yaml.Node{Kind: kind, Tag: tag, Value: value, Line: line, Column: col})
 	return &f.slab[len(f.slab)-1]

@@ -171,12 +171,6 @@ var kindTypes = map[Kind]reflect.Type{
 	KindLesson:     reflect.TypeOf(Lesson{}),
 }
 
-func init() {
-	for _, t := range kindTypes {
-		infoOf(t)
-	}
-}
-
 // Fields returns the keys of an item of kind k, in the format's canonical
 // order (the order of SPEC section 3).
 func Fields(k Kind) []Field {
