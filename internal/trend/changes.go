@@ -1,6 +1,7 @@
 package trend
 
 import (
+	"cmp"
 	"slices"
 
 	"github.com/ocotool/oco/internal/programme"
@@ -67,16 +68,15 @@ func Changes(points []Point) []Change {
 		return int(a.reported - b.reported)
 	})
 	var out []Change
-	// Two maps, the previous point's and this one's, swapped and reused.
+	// Two maps, the previous point's and this one's, swapped and reused;
+	// filled only where a point's ids do not line up with the before's.
 	prev, cur := map[string]Milestone{}, map[string]Milestone{}
-	var order []string // ids in the order they first appeared
+	var before []Milestone // the previous point's milestones
+	var order []string     // ids in the order they first appeared
 	known := map[string]bool{}
 	var ids []string
+	var moved []int // indexes of milestones whose dates changed
 	for _, pt := range ordered {
-		clear(cur)
-		for _, m := range pt.Milestones {
-			cur[m.ID] = m
-		}
 		add := func(m Milestone, what string, moved int) {
 			if pt.Baseline {
 				return
@@ -84,6 +84,49 @@ func Changes(points []Point) []Change {
 			out = append(out, Change{ID: m.ID, Title: m.Title, Reported: pt.reported, Commit: pt.Commit, Committed: programme.DateOf(pt.Time), Subject: pt.Subject,
 				What: what, Due: m.Due, Forecast: m.Forecast, Done: m.Done, Date: m.Date(), Moved: moved})
 		}
+		change := func(m, old Milestone) {
+			what := Changed
+			switch {
+			case m.Done != 0 && old.Done == 0:
+				what = Done
+			case m.Done == 0 && old.Done != 0:
+				what = Reopened
+			case m.Due != old.Due:
+				what = Rebaselined
+			case m.Date() > old.Date():
+				what = Slipped
+			case m.Date() < old.Date():
+				what = Recovered
+			}
+			add(m, what, m.Date().Sub(old.Date()))
+		}
+		// Most commits change a few dates and keep every milestone in its
+		// place: then the changes are found side by side, without maps or
+		// sorting every id. Ids are unique within a point, so the same ids
+		// in the same places are the same set: nothing added or removed.
+		if aligned(pt.Milestones, before) {
+			moved = moved[:0]
+			for i, m := range pt.Milestones {
+				if old := before[i]; m.Due != old.Due || m.Forecast != old.Forecast || m.Done != old.Done {
+					moved = append(moved, i)
+				}
+			}
+			slices.SortFunc(moved, func(a, b int) int { return cmp.Compare(pt.Milestones[a].ID, pt.Milestones[b].ID) })
+			for _, i := range moved {
+				change(pt.Milestones[i], before[i])
+			}
+			before = pt.Milestones
+			continue
+		}
+		clear(prev)
+		for _, m := range before {
+			prev[m.ID] = m
+		}
+		clear(cur)
+		for _, m := range pt.Milestones {
+			cur[m.ID] = m
+		}
+		before = pt.Milestones
 		for _, id := range order {
 			if _, ok := cur[id]; !ok {
 				if old, was := prev[id]; was {
@@ -110,24 +153,25 @@ func Changes(points []Point) []Change {
 			if m.Due == old.Due && m.Forecast == old.Forecast && m.Done == old.Done {
 				continue
 			}
-			what := Changed
-			switch {
-			case m.Done != 0 && old.Done == 0:
-				what = Done
-			case m.Done == 0 && old.Done != 0:
-				what = Reopened
-			case m.Due != old.Due:
-				what = Rebaselined
-			case m.Date() > old.Date():
-				what = Slipped
-			case m.Date() < old.Date():
-				what = Recovered
-			}
-			add(m, what, m.Date().Sub(old.Date()))
+			change(m, old)
 		}
-		prev, cur = cur, prev
 	}
 	return out
+}
+
+// aligned reports whether two points' milestones have the same ids in
+// the same places; an empty point lines up with nothing, so that the first
+// point and one after a removed directory take the long way.
+func aligned(ms, before []Milestone) bool {
+	if len(ms) != len(before) || len(ms) == 0 {
+		return false
+	}
+	for i := range ms {
+		if ms[i].ID != before[i].ID {
+			return false
+		}
+	}
+	return true
 }
 
 // ByMilestone groups changes by milestone, each in the order it first
