@@ -69,13 +69,14 @@ func Changes(points []Point) []Change {
 	})
 	var out []Change
 	// Two maps, the previous point's and this one's, swapped and reused;
-	// filled only where a point's ids do not line up with the before's.
+	// filled only where a point's ids do not line up with the last's.
 	prev, cur := map[string]Milestone{}, map[string]Milestone{}
-	var before []Milestone // the previous point's milestones
-	var order []string     // ids in the order they first appeared
+	var before [][]Milestone // the previous point's milestones
+	var order []string       // ids in the order they first appeared
 	known := map[string]bool{}
 	var ids []string
-	var moved []int // indexes of milestones whose dates changed
+	type at struct{ part, i int }
+	var moved []at // milestones whose dates changed
 	for _, pt := range ordered {
 		add := func(m Milestone, what string, moved int) {
 			if pt.Baseline {
@@ -100,33 +101,43 @@ func Changes(points []Point) []Change {
 			}
 			add(m, what, m.Date().Sub(old.Date()))
 		}
-		// Most commits change a few dates and keep every milestone in its
-		// place: then the changes are found side by side, without maps or
-		// sorting every id. Ids are unique within a point, so the same ids
-		// in the same places are the same set: nothing added or removed.
-		if aligned(pt.Milestones, before) {
+		// Most commits change a few dates in one file and keep every
+		// milestone in its place: then the changes are found side by side
+		// in the files that changed, without maps or sorting every id. Ids
+		// are unique within a point, so the same ids in the same places
+		// are the same set: nothing added or removed.
+		if aligned(pt.parts, before) {
 			moved = moved[:0]
-			for i, m := range pt.Milestones {
-				if old := before[i]; m.Due != old.Due || m.Forecast != old.Forecast || m.Done != old.Done {
-					moved = append(moved, i)
+			for k, part := range pt.parts {
+				if same(part, before[k]) {
+					continue
+				}
+				for i, m := range part {
+					if old := before[k][i]; m.Due != old.Due || m.Forecast != old.Forecast || m.Done != old.Done {
+						moved = append(moved, at{k, i})
+					}
 				}
 			}
-			slices.SortFunc(moved, func(a, b int) int { return cmp.Compare(pt.Milestones[a].ID, pt.Milestones[b].ID) })
-			for _, i := range moved {
-				change(pt.Milestones[i], before[i])
+			slices.SortFunc(moved, func(a, b at) int { return cmp.Compare(pt.parts[a.part][a.i].ID, pt.parts[b.part][b.i].ID) })
+			for _, a := range moved {
+				change(pt.parts[a.part][a.i], before[a.part][a.i])
 			}
-			before = pt.Milestones
+			before = pt.parts
 			continue
 		}
 		clear(prev)
-		for _, m := range before {
-			prev[m.ID] = m
+		for _, part := range before {
+			for _, m := range part {
+				prev[m.ID] = m
+			}
 		}
 		clear(cur)
-		for _, m := range pt.Milestones {
-			cur[m.ID] = m
+		for _, part := range pt.parts {
+			for _, m := range part {
+				cur[m.ID] = m
+			}
 		}
-		before = pt.Milestones
+		before = pt.parts
 		for _, id := range order {
 			if _, ok := cur[id]; !ok {
 				if old, was := prev[id]; was {
@@ -160,18 +171,32 @@ func Changes(points []Point) []Change {
 }
 
 // aligned reports whether two points' milestones have the same ids in
-// the same places; an empty point lines up with nothing, so that the first
-// point and one after a removed directory take the long way.
-func aligned(ms, before []Milestone) bool {
-	if len(ms) != len(before) || len(ms) == 0 {
+// the same places, file by file; a point without files lines up with
+// nothing, so that the first point and one after a removed directory take
+// the long way.
+func aligned(parts, before [][]Milestone) bool {
+	if len(parts) != len(before) || len(parts) == 0 {
 		return false
 	}
-	for i := range ms {
-		if ms[i].ID != before[i].ID {
+	for k, part := range parts {
+		if same(part, before[k]) {
+			continue
+		}
+		if len(part) != len(before[k]) {
 			return false
+		}
+		for i := range part {
+			if part[i].ID != before[k][i].ID {
+				return false
+			}
 		}
 	}
 	return true
+}
+
+// same reports whether two parts are one: a file a commit did not change.
+func same(a, b []Milestone) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
 // ByMilestone groups changes by milestone, each in the order it first

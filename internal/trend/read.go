@@ -2,7 +2,10 @@ package trend
 
 import (
 	"io/fs"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/ocotool/oco/internal/gitrev"
 	"github.com/ocotool/oco/internal/programme"
@@ -10,23 +13,30 @@ import (
 
 // reader reads the milestones and reporting date of one revision after
 // another. Parsing YAML is most of the cost of reading a revision, and a
-// commit usually changes one milestone of many, so each file is cut into
-// its milestones' entries and its programme section, and each distinct
-// piece is parsed once. A file whose layout makes cutting unsafe
-// (anchors, flow style, document markers, tabs) is parsed whole, as Load
-// would. Where a file does not parse at all, both read what they can of
-// it, and the reader may keep a piece Load loses.
+// commit usually changes one file of many and one milestone of that file,
+// so each blob is read once (its id is a hash of its content), cut into its
+// milestones' entries and its programme section, and only the pieces not
+// seen before are parsed: all of them in one Load, once per blob. A file
+// whose layout makes cutting unsafe (anchors, flow style, document
+// markers, tabs) is parsed whole, as Load would. Where a file does not
+// parse at all, both read what they can of it, and the reader may keep a
+// piece Load loses.
 type reader struct {
+	blobs   map[string]*fileRead   // what each blob holds, by blob id (or text, outside git)
 	entries map[string][]Milestone // parsed entries, by their text
 	headers map[string]headerRead  // parsed programme sections, by their text
-	files   map[string]fileRead    // the last text of each file, with what it held
-	seen    map[string]bool        // ids of one revision, kept to save allocations
+
+	// The files of the revision read last, and how often each milestone
+	// id occurs in them, kept up to date file by file: most revisions
+	// have no id twice, and need no look-up per milestone to know it.
+	last  map[string]*fileRead
+	ids   map[string]int
+	twice int // ids that occur more than once, "" counting always
+	seen  map[string]bool
 }
 
 // fileRead is what one file holds that a trend tracks.
 type fileRead struct {
-	hash      string // the blob's, where the revision is read from git
-	text      string
 	ms        []Milestone
 	hasHeader bool
 	asOf      programme.Date
@@ -40,87 +50,277 @@ type headerRead struct {
 }
 
 func newReader() *reader {
-	return &reader{entries: map[string][]Milestone{}, headers: map[string]headerRead{}, files: map[string]fileRead{}, seen: map[string]bool{}}
+	return &reader{blobs: map[string]*fileRead{}, entries: map[string][]Milestone{}, headers: map[string]headerRead{},
+		last: map[string]*fileRead{}, ids: map[string]int{}, seen: map[string]bool{}}
 }
 
-// read returns the milestones of the programme in fsys in the order Load
-// finds them, and its as_of: the first programme section's, as in Load.
-func (r *reader) read(fsys fs.FS) ([]Milestone, programme.Date) {
+// parses counts the YAML parses the reader has made: one for each blob
+// with a piece not seen before, so a test can hold a history to the
+// number of distinct blobs, whatever the machine's speed.
+var parses atomic.Int64
+
+// Parses is how many times the trend reader has parsed YAML in this
+// process.
+func Parses() int64 { return parses.Load() }
+
+// read returns the milestones of the programme in fsys file by file, in
+// the order Load finds them, where an id is used twice the first, and its
+// as_of: the first programme section's, as in Load. A file unchanged since
+// the last revision gives the same slice as it did then.
+func (r *reader) read(fsys fs.FS) ([][]Milestone, programme.Date) {
 	names := programme.Files(fsys, func(string, error) {})
-	// Read each file first, to allocate the list once at its size.
-	reads := make([]fileRead, 0, len(names))
+	files := make([]*fileRead, len(names))
+	// Blobs not read before are parsed together, on every core; an fs.FS
+	// need not be safe for concurrent use, so they are read in turn.
+	type job struct {
+		at   []int // where the blob appears in files
+		text string
+		f    *fileRead
+		new  pieces
+	}
+	var jobs []*job
+	pending := map[string]*job{}
+	for i, name := range names {
+		key, hashed := gitrev.Hash(fsys, name)
+		if f, ok := r.blobs[key]; ok && hashed {
+			files[i] = f
+			continue
+		}
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			continue
+		}
+		text := string(data)
+		if !hashed {
+			key = "\x00" + text // not a blob id
+			if f, ok := r.blobs[key]; ok {
+				files[i] = f
+				continue
+			}
+		}
+		if j, ok := pending[key]; ok {
+			j.at = append(j.at, i)
+			continue
+		}
+		j := &job{at: []int{i}, text: text}
+		pending[key] = j
+		jobs = append(jobs, j)
+	}
+	run := func(j *job) { j.f, j.new = r.file(j.text) }
+	if len(jobs) == 1 || runtime.GOMAXPROCS(0) < 2 {
+		for _, j := range jobs {
+			run(j)
+		}
+	} else {
+		var wg sync.WaitGroup
+		work := make(chan *job)
+		for range min(len(jobs), runtime.GOMAXPROCS(0)) {
+			wg.Go(func() {
+				for j := range work {
+					run(j)
+				}
+			})
+		}
+		for _, j := range jobs {
+			work <- j
+		}
+		close(work)
+		wg.Wait()
+	}
+	for key, j := range pending {
+		r.blobs[key] = j.f
+		r.keep(j.new)
+		for _, i := range j.at {
+			files[i] = j.f
+		}
+	}
 	n := 0
 	var asOf programme.Date
 	header := false
-	for _, name := range names {
-		f, ok := r.files[name]
-		// A file whose blob has not changed since the last revision
-		// need not be read again: most commits change one file of many.
-		hash, hashed := gitrev.Hash(fsys, name)
-		if !ok || !hashed || hash != f.hash {
-			data, err := fs.ReadFile(fsys, name)
-			if err != nil {
-				continue
-			}
-			if text := string(data); !ok || f.text != text {
-				f = r.file(text)
-			}
-			f.hash = hash
-			r.files[name] = f
+	next := make(map[string]*fileRead, len(names))
+	for i, f := range files {
+		if f == nil {
+			continue
 		}
-		reads = append(reads, f)
 		n += len(f.ms)
-	}
-	out := make([]Milestone, 0, n)
-	for _, f := range reads {
-		out = append(out, f.ms...)
 		if f.hasHeader && !header {
 			header, asOf = true, f.asOf
 		}
+		next[names[i]] = f
 	}
-	return out, asOf
+	r.count(next)
+	parts := make([][]Milestone, 0, len(files))
+	for _, f := range files {
+		if f != nil {
+			parts = append(parts, f.ms)
+		}
+	}
+	if r.twice > 0 {
+		// Keep the first of each id, as the loader's lookups do.
+		out := make([]Milestone, 0, n)
+		clear(r.seen)
+		for _, part := range parts {
+			for _, m := range part {
+				if m.ID != "" && !r.seen[m.ID] {
+					out = append(out, m)
+				}
+				r.seen[m.ID] = true
+			}
+		}
+		parts = [][]Milestone{out}
+	}
+	return parts, asOf
+}
+
+// count brings the id counts from the last revision's files to next's,
+// looking only at the files that changed.
+func (r *reader) count(next map[string]*fileRead) {
+	add := func(f *fileRead, d int) {
+		for _, m := range f.ms {
+			was := r.ids[m.ID]
+			r.ids[m.ID] = was + d
+			switch {
+			case m.ID == "":
+				r.twice += d
+			case d > 0 && was == 1:
+				r.twice++
+			case d < 0 && was == 2:
+				r.twice--
+			}
+		}
+	}
+	for name, f := range r.last {
+		if next[name] != f {
+			add(f, -1)
+		}
+	}
+	for name, f := range next {
+		if r.last[name] != f {
+			add(f, +1)
+		}
+	}
+	r.last = next
+}
+
+// pieces are the entries and programme sections one blob parsed that had
+// not been seen before.
+type pieces struct {
+	entries map[string][]Milestone
+	headers map[string]headerRead
+}
+
+// keep adds a blob's new pieces to those known.
+func (r *reader) keep(p pieces) {
+	for e, ms := range p.entries {
+		if _, ok := r.entries[e]; !ok {
+			r.entries[strings.Clone(e)] = ms // not a slice of the whole file
+		}
+	}
+	for h, hr := range p.headers {
+		if _, ok := r.headers[h]; !ok {
+			r.headers[strings.Clone(h)] = hr
+		}
+	}
 }
 
 // parse loads text as a programme of one file.
 func parse(text string) *programme.Programme {
+	parses.Add(1)
 	return programme.Load(gitrev.Files{"f.yaml": []byte(text)}, "")
 }
 
 func milestonesOf(p *programme.Programme) []Milestone {
 	out := make([]Milestone, 0, len(p.Milestones))
 	for _, m := range p.Milestones {
-		out = append(out, Milestone{ID: m.ID, Title: m.Title, Due: m.Due, Forecast: m.Forecast, Done: m.Done})
+		out = append(out, milestoneOf(m))
 	}
 	return out
 }
 
-// file reads one file's text.
-func (r *reader) file(text string) fileRead {
+func milestoneOf(m *programme.Milestone) Milestone {
+	return Milestone{ID: m.ID, Title: m.Title, Due: m.Due, Forecast: m.Forecast, Done: m.Done}
+}
+
+// file reads one file's text, parsing what the reader has not seen. It
+// only reads the reader's pieces, so that files can be read side by side;
+// what it parsed is returned, for keep.
+func (r *reader) file(text string) (*fileRead, pieces) {
 	entries, ok := milestoneEntries(text)
 	header, found, hok := section(text, "programme")
 	if !ok || !hok {
 		p := parse(text)
-		return fileRead{text: text, ms: milestonesOf(p), hasHeader: p.Header.File != "", asOf: p.Header.AsOf}
+		return &fileRead{ms: milestonesOf(p), hasHeader: p.Header.File != "", asOf: p.Header.AsOf}, pieces{}
 	}
-	f := fileRead{text: text}
+	got := pieces{entries: map[string][]Milestone{}, headers: map[string]headerRead{}}
+	// The pieces not seen before, each once, in one text: the section,
+	// then the entries under a milestones key of their own.
+	var b strings.Builder
+	var unseen []string
+	newHeader := false
+	if _, ok := r.headers[header]; found && !ok {
+		newHeader = true
+		b.WriteString(header)
+		endLine(&b)
+	}
+	for _, e := range entries {
+		if _, ok := r.entries[e]; ok {
+			continue
+		}
+		if _, ok := got.entries[e]; ok {
+			continue
+		}
+		got.entries[e] = nil
+		if len(unseen) == 0 {
+			b.WriteString("milestones:\n")
+		}
+		unseen = append(unseen, e)
+		b.WriteString(e)
+		endLine(&b)
+	}
+	if b.Len() > 0 {
+		p := parse(b.String())
+		// Each entry is one list item; where one does not read as one
+		// milestone, they are parsed one by one to find out which.
+		if len(p.Milestones) == len(unseen) && len(p.Broken) == 0 {
+			for i, e := range unseen {
+				got.entries[e] = []Milestone{milestoneOf(p.Milestones[i])}
+			}
+			if newHeader {
+				got.headers[header] = headerRead{ok: p.Header.File != "", asOf: p.Header.AsOf}
+			}
+		} else {
+			for _, e := range unseen {
+				got.entries[e] = milestonesOf(parse("milestones:\n" + e))
+			}
+			if newHeader {
+				p := parse(header)
+				got.headers[header] = headerRead{ok: p.Header.File != "", asOf: p.Header.AsOf}
+			}
+		}
+	}
+	f := &fileRead{}
 	if found {
-		h, ok := r.headers[header]
+		h, ok := got.headers[header]
 		if !ok {
-			p := parse(header)
-			h = headerRead{ok: p.Header.File != "", asOf: p.Header.AsOf}
-			r.headers[strings.Clone(header)] = h // not a slice of the whole file
+			h = r.headers[header]
 		}
 		f.hasHeader, f.asOf = h.ok, h.asOf
 	}
 	for _, e := range entries {
-		ms, ok := r.entries[e]
+		ms, ok := got.entries[e]
 		if !ok {
-			ms = milestonesOf(parse("milestones:\n" + e))
-			r.entries[strings.Clone(e)] = ms // not a slice of the whole file
+			ms = r.entries[e]
 		}
 		f.ms = append(f.ms, ms...)
 	}
-	return f
+	return f, got
+}
+
+// endLine ends the text in b with a line break, where it has none.
+func endLine(b *strings.Builder) {
+	if s := b.String(); s != "" && s[len(s)-1] != '\n' {
+		b.WriteByte('\n')
+	}
 }
 
 // topKey reports whether line is a plain top-level key, `name:` with at

@@ -40,9 +40,25 @@ type Point struct {
 	Exists bool
 	// AsOf is the programme's as_of at this commit; zero where it had none.
 	AsOf programme.Date
-	// Milestones in the order the loader finds them; where an id is used
-	// twice, the first.
-	Milestones []Milestone
+	// parts are the milestones file by file, in the order the loader
+	// finds them; where an id is used twice, the first only. Points next
+	// to each other share the parts of the files a commit did not change,
+	// so that 200 commits to one file of 20 hold about 220 files' worth.
+	parts [][]Milestone
+}
+
+// Milestones returns the point's milestones in the order the loader finds
+// them; where an id is used twice, the first.
+func (pt Point) Milestones() []Milestone {
+	n := 0
+	for _, part := range pt.parts {
+		n += len(part)
+	}
+	out := make([]Milestone, 0, n)
+	for _, part := range pt.parts {
+		out = append(out, part...)
+	}
+	return out
 }
 
 // Milestone is what a trend tracks of a milestone.
@@ -122,13 +138,6 @@ func (r *reader) point(repo *gitrev.Repo, dir string, pt *Point) error {
 		}
 	}
 	pt.Exists = true
-	pt.Milestones, pt.AsOf = r.read(fsys)
-	// Keep the first of each id, as the loader's lookups do.
-	clear(r.seen)
-	pt.Milestones = slices.DeleteFunc(pt.Milestones, func(m Milestone) bool {
-		dup := m.ID == "" || r.seen[m.ID]
-		r.seen[m.ID] = true
-		return dup
-	})
+	pt.parts, pt.AsOf = r.read(fsys)
 	return nil
 }

@@ -103,7 +103,7 @@ func TestRead(t *testing.T) {
 	}
 	var got []string
 	for _, p := range points {
-		got = append(got, fmt.Sprintf("%s as_of %s exists %v: %d milestones", p.Subject, p.AsOf, p.Exists, len(p.Milestones)))
+		got = append(got, fmt.Sprintf("%s as_of %s exists %v: %d milestones", p.Subject, p.AsOf, p.Exists, len(p.Milestones())))
 	}
 	want := []string{
 		"Start as_of 2017-01-31 exists true: 2 milestones",
@@ -153,7 +153,7 @@ func TestRead(t *testing.T) {
 	}
 	got = nil
 	for _, p := range points {
-		got = append(got, fmt.Sprintf("%s %v %s as_of %s: %d milestones", p.Time.UTC().Format(time.DateOnly), p.Baseline, p.Subject, p.AsOf, len(p.Milestones)))
+		got = append(got, fmt.Sprintf("%s %v %s as_of %s: %d milestones", p.Time.UTC().Format(time.DateOnly), p.Baseline, p.Subject, p.AsOf, len(p.Milestones())))
 	}
 	want = []string{
 		"2017-01-03 true  as_of 2017-02-28: 2 milestones",
