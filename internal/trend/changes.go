@@ -179,16 +179,8 @@ func aligned(parts, before [][]Milestone) bool {
 		return false
 	}
 	for k, part := range parts {
-		if same(part, before[k]) {
-			continue
-		}
-		if len(part) != len(before[k]) {
+		if !same(part, before[k]) && !sameIDs(part, before[k]) {
 			return false
-		}
-		for i := range part {
-			if part[i].ID != before[k][i].ID {
-				return false
-			}
 		}
 	}
 	return true

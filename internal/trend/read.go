@@ -190,16 +190,38 @@ func (r *reader) count(next map[string]*fileRead) {
 		}
 	}
 	for name, f := range r.last {
-		if next[name] != f {
+		g := next[name]
+		switch {
+		case g == f:
+		case g != nil && sameIDs(f.ms, g.ms):
+			// A commit that moves a date keeps every id: nothing to count.
+		default:
 			add(f, -1)
+			if g != nil {
+				add(g, +1)
+			}
 		}
 	}
-	for name, f := range next {
-		if r.last[name] != f {
-			add(f, +1)
+	for name, g := range next {
+		if _, ok := r.last[name]; !ok {
+			add(g, +1)
 		}
 	}
 	r.last = next
+}
+
+// sameIDs reports whether two lists of milestones have the same ids in
+// the same places.
+func sameIDs(a, b []Milestone) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].ID != b[i].ID {
+			return false
+		}
+	}
+	return true
 }
 
 // pieces are the entries and programme sections one blob parsed that had
@@ -354,6 +376,9 @@ func itemIndent(line string) int {
 // aliases, merge keys, tabs, and flow collections left open at the end of
 // a line. "Health & Care" is none of them.
 func unsafeLine(line string) bool {
+	if !strings.ContainsAny(line, "\t<&*[]{}") {
+		return false // most lines: one pass, no state
+	}
 	depth := 0
 	for i := 0; i < len(line); i++ {
 		switch c := line[i]; c {
