@@ -35,6 +35,9 @@ type Change struct {
 	Done      programme.Date `json:"done,omitempty"`
 	Date      programme.Date `json:"date"`  // forecast, else due
 	Moved     int            `json:"moved"` // days from the previous date
+	// Boundary: read at a commit where a shallow clone cut the history,
+	// so an "added" here may be older than the commit.
+	Boundary bool `json:"shallow_boundary,omitempty"`
 }
 
 // Changes returns a change for each milestone each time it changed, in
@@ -83,7 +86,7 @@ func Changes(points []Point) []Change {
 				return
 			}
 			out = append(out, Change{ID: m.ID, Title: m.Title, Reported: pt.reported, Commit: pt.Commit, Committed: programme.DateOf(pt.Time), Subject: pt.Subject,
-				What: what, Due: m.Due, Forecast: m.Forecast, Done: m.Done, Date: m.Date(), Moved: moved})
+				What: what, Due: m.Due, Forecast: m.Forecast, Done: m.Done, Date: m.Date(), Moved: moved, Boundary: pt.Boundary})
 		}
 		change := func(m, old Milestone) {
 			what := Changed

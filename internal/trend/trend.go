@@ -38,6 +38,10 @@ type Point struct {
 	Baseline bool
 	// Exists is false at a commit that removed the whole directory.
 	Exists bool
+	// Boundary marks a commit at which a shallow clone cut the history:
+	// the repository holds nothing older, so what this point adds may
+	// have been there long before.
+	Boundary bool
 	// AsOf is the programme's as_of at this commit; zero where it had none.
 	AsOf programme.Date
 	// parts are the milestones file by file, in the order the loader
@@ -100,6 +104,7 @@ func Read(repo *gitrev.Repo, dir string, opt Options) ([]Point, error) {
 		return nil, err
 	}
 	slices.Reverse(commits)
+	shallow := repo.ShallowCommits()
 	points := make([]Point, 0, len(commits)+1)
 	r := newReader()
 	if opt.Since != "" {
@@ -114,13 +119,25 @@ func Read(repo *gitrev.Repo, dir string, opt Options) ([]Point, error) {
 		points = append(points, pt)
 	}
 	for _, c := range commits {
-		pt := Point{Commit: c.Hash, Time: c.Time, Author: c.Author, Subject: c.Subject}
+		pt := Point{Commit: c.Hash, Time: c.Time, Author: c.Author, Subject: c.Subject, Boundary: shallow[c.Hash]}
 		if err := r.point(repo, dir, &pt); err != nil {
 			return nil, err
 		}
 		points = append(points, pt)
 	}
 	return points, nil
+}
+
+// ShallowBoundary returns the point at which a shallow clone cut the
+// history, where the history reaches one: the trend starts there, not
+// where the programme started.
+func ShallowBoundary(points []Point) (Point, bool) {
+	for _, pt := range points {
+		if pt.Boundary {
+			return pt, true
+		}
+	}
+	return Point{}, false
 }
 
 // point fills in the programme at pt.Commit.
