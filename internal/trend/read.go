@@ -33,6 +33,11 @@ type reader struct {
 	ids   map[string]int
 	twice int // ids that occur more than once, "" counting always
 	seen  map[string]bool
+
+	// texts are blobs read ahead for the revisions to come, by id, and
+	// names the files of those revisions; each dropped once read.
+	texts map[string]string
+	names map[fs.FS][]string
 }
 
 // fileRead is what one file holds that a trend tracks.
@@ -51,7 +56,8 @@ type headerRead struct {
 
 func newReader() *reader {
 	return &reader{blobs: map[string]*fileRead{}, entries: map[string][]Milestone{}, headers: map[string]headerRead{},
-		last: map[string]*fileRead{}, ids: map[string]int{}, seen: map[string]bool{}}
+		last: map[string]*fileRead{}, ids: map[string]int{}, seen: map[string]bool{},
+		texts: map[string]string{}, names: map[fs.FS][]string{}}
 }
 
 // parses counts the YAML parses the reader has made: one for each blob
@@ -68,7 +74,12 @@ func Parses() int64 { return parses.Load() }
 // as_of: the first programme section's, as in Load. A file unchanged since
 // the last revision gives the same slice as it did then.
 func (r *reader) read(fsys fs.FS) ([][]Milestone, programme.Date) {
-	names := programme.Files(fsys, func(string, error) {})
+	names, ok := r.names[fsys]
+	if ok {
+		delete(r.names, fsys)
+	} else {
+		names = programme.Files(fsys, func(string, error) {})
+	}
 	files := make([]*fileRead, len(names))
 	// Blobs not read before are parsed together, on every core; an fs.FS
 	// need not be safe for concurrent use, so they are read in turn.
@@ -86,11 +97,16 @@ func (r *reader) read(fsys fs.FS) ([][]Milestone, programme.Date) {
 			files[i] = f
 			continue
 		}
-		data, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			continue
+		text, ok := r.texts[key]
+		if ok && hashed {
+			delete(r.texts, key)
+		} else {
+			data, err := fs.ReadFile(fsys, name)
+			if err != nil {
+				continue
+			}
+			text = string(data)
 		}
-		text := string(data)
 		if !hashed {
 			key = "\x00" + text // not a blob id
 			if f, ok := r.blobs[key]; ok {
@@ -170,6 +186,36 @@ func (r *reader) read(fsys fs.FS) ([][]Milestone, programme.Date) {
 		parts = [][]Milestone{out}
 	}
 	return parts, asOf
+}
+
+// prefetch reads ahead, in a few round trips to git, the blobs of the
+// revisions in fss that the reader has not read.
+func (r *reader) prefetch(repo *gitrev.Repo, fss []fs.FS) error {
+	var want []string
+	asked := map[string]bool{}
+	for _, fsys := range fss {
+		if fsys == nil {
+			continue
+		}
+		names := programme.Files(fsys, func(string, error) {})
+		r.names[fsys] = names
+		for _, name := range names {
+			hash, ok := gitrev.Hash(fsys, name)
+			if _, read := r.blobs[hash]; !ok || read || asked[hash] {
+				continue
+			}
+			asked[hash] = true
+			want = append(want, hash)
+		}
+	}
+	blobs, err := repo.Blobs(want)
+	if err != nil {
+		return err
+	}
+	for i, b := range blobs {
+		r.texts[want[i]] = string(b)
+	}
+	return nil
 }
 
 // count brings the id counts from the last revision's files to next's,

@@ -118,12 +118,30 @@ func Read(repo *gitrev.Repo, dir string, opt Options) ([]Point, error) {
 		}
 		points = append(points, pt)
 	}
-	for _, c := range commits {
-		pt := Point{Commit: c.Hash, Time: c.Time, Author: c.Author, Subject: c.Subject, Boundary: shallow[c.Hash]}
-		if err := r.point(repo, dir, &pt); err != nil {
+	// A window of commits at a time: their trees in a few round trips to
+	// git, then the blobs none of them has read yet in a few more, then
+	// each revision in turn.
+	for len(commits) > 0 {
+		window := commits[:min(len(commits), window)]
+		commits = commits[len(window):]
+		hashes := make([]string, len(window))
+		for i, c := range window {
+			hashes[i] = c.Hash
+		}
+		fss, errs, err := repo.FSMany(hashes, dir)
+		if err != nil {
 			return nil, err
 		}
-		points = append(points, pt)
+		if err := r.prefetch(repo, fss); err != nil {
+			return nil, err
+		}
+		for i, c := range window {
+			pt := Point{Commit: c.Hash, Time: c.Time, Author: c.Author, Subject: c.Subject, Boundary: shallow[c.Hash]}
+			if err := r.fill(&pt, fss[i], errs[i]); err != nil {
+				return nil, err
+			}
+			points = append(points, pt)
+		}
 	}
 	return points, nil
 }
@@ -143,6 +161,17 @@ func ShallowBoundary(points []Point) (Point, bool) {
 // point fills in the programme at pt.Commit.
 func (r *reader) point(repo *gitrev.Repo, dir string, pt *Point) error {
 	fsys, err := repo.FS(pt.Commit, dir)
+	return r.fill(pt, fsys, err)
+}
+
+// window is how many commits are read from git together: enough that a
+// history waits on git a few times, few enough that the blobs read ahead
+// stay small.
+const window = 128
+
+// fill fills in the programme at pt.Commit from fsys, the directory there,
+// or err, the error reading it.
+func (r *reader) fill(pt *Point, fsys fs.FS, err error) error {
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
