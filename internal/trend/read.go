@@ -418,11 +418,18 @@ func itemIndent(line string) int {
 	return -1
 }
 
+// marks are the bytes unsafeLine looks at.
+var marks = [256]bool{'\t': true, '<': true, '&': true, '*': true, '[': true, ']': true, '{': true, '}': true}
+
 // unsafeLine reports what could tie an entry to text outside it: anchors,
 // aliases, merge keys, tabs, and flow collections left open at the end of
 // a line. "Health & Care" is none of them.
 func unsafeLine(line string) bool {
-	if !strings.ContainsAny(line, "\t<&*[]{}") {
+	plain := true
+	for i := 0; i < len(line) && plain; i++ {
+		plain = !marks[line[i]]
+	}
+	if plain {
 		return false // most lines: one pass, no state
 	}
 	depth := 0
