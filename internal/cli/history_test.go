@@ -179,3 +179,29 @@ func BenchmarkHistoryAgainstValidate(b *testing.B) {
 	b.ReportMetric(float64(history)/float64(validate), "history/validate")
 	b.ReportMetric(float64(trend.Parses()-parses)/float64(n), "parses/history")
 }
+
+// `oco history` parses each git blob once: 30 commits to a programme of
+// six files, each commit changing one, make 35 distinct blobs and 35
+// parses, not one for each file at each commit (180). Counted, not timed.
+func TestHistoryParsesEachBlobOnce(t *testing.T) {
+	top := workstreamRepo(t, 5, 20, 30)
+	var out bytes.Buffer
+	cmd := exec.Command("git", "rev-list", "--objects", "--all")
+	cmd.Dir, cmd.Stdout = top, &out
+	if err := cmd.Run(); err != nil {
+		t.Fatal(err)
+	}
+	blobs := map[string]bool{}
+	for line := range strings.Lines(out.String()) {
+		if hash, name, ok := strings.Cut(strings.TrimSpace(line), " "); ok && strings.HasSuffix(name, ".yaml") {
+			blobs[hash] = true
+		}
+	}
+	before := trend.Parses()
+	if _, code := runOco(t, top, "history", "-C", top); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	if got := trend.Parses() - before; got != int64(len(blobs)) || len(blobs) != 35 {
+		t.Errorf("%d parses for %d distinct blobs, want one each (35)", got, len(blobs))
+	}
+}
