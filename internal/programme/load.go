@@ -202,6 +202,10 @@ func parse(file string, src []byte) *parsedFile {
 		p.broke(Broken{File: file, Whole: true})
 		return f
 	}
+	if doc, ok := fastParse(src); ok {
+		f.doc = doc
+		return f
+	}
 	if doc, ok := parseSplit(src); ok {
 		f.doc = doc
 		return f
