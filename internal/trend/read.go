@@ -1,8 +1,10 @@
 package trend
 
 import (
+	"cmp"
 	"io/fs"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -38,6 +40,9 @@ type reader struct {
 	// names the files of those revisions; each dropped once read.
 	texts map[string]string
 	names map[fs.FS][]string
+	// prev is the text of each file in the revision read last, where it
+	// was cut into entries: the next version is read from its changes.
+	prev map[string]string
 }
 
 // fileRead is what one file holds that a trend tracks.
@@ -45,6 +50,12 @@ type fileRead struct {
 	ms        []Milestone
 	hasHeader bool
 	asOf      programme.Date
+	// Where the file was cut into entries: each entry's place and
+	// milestones, and the indentation of their "- ", so that the next
+	// version of the file can be read from the lines that changed.
+	spans  []span
+	per    [][]Milestone
+	indent int
 }
 
 // headerRead is what a trend tracks of a programme section: whether it
@@ -57,7 +68,7 @@ type headerRead struct {
 func newReader() *reader {
 	return &reader{blobs: map[string]*fileRead{}, entries: map[string][]Milestone{}, headers: map[string]headerRead{},
 		last: map[string]*fileRead{}, ids: map[string]int{}, seen: map[string]bool{},
-		texts: map[string]string{}, names: map[fs.FS][]string{}}
+		texts: map[string]string{}, names: map[fs.FS][]string{}, prev: map[string]string{}}
 }
 
 // parses counts the YAML parses the reader has made: one for each blob
@@ -86,8 +97,12 @@ func (r *reader) read(fsys fs.FS) ([][]Milestone, programme.Date) {
 	type job struct {
 		at   []int // where the blob appears in files
 		text string
-		f    *fileRead
-		new  pieces
+		// The same file in the revision read last, and its text, where
+		// it was cut into entries.
+		was     *fileRead
+		wasText string
+		f       *fileRead
+		new     pieces
 	}
 	var jobs []*job
 	pending := map[string]*job{}
@@ -95,6 +110,9 @@ func (r *reader) read(fsys fs.FS) ([][]Milestone, programme.Date) {
 		key, hashed := gitrev.Hash(fsys, name)
 		if f, ok := r.blobs[key]; ok && hashed {
 			files[i] = f
+			if r.last[name] != f {
+				delete(r.prev, name) // a blob read before: its text is gone
+			}
 			continue
 		}
 		text, ok := r.texts[key]
@@ -119,10 +137,21 @@ func (r *reader) read(fsys fs.FS) ([][]Milestone, programme.Date) {
 			continue
 		}
 		j := &job{at: []int{i}, text: text}
+		if was := r.last[name]; was != nil && was.spans != nil {
+			j.was, j.wasText = was, r.prev[name]
+		}
 		pending[key] = j
 		jobs = append(jobs, j)
 	}
-	run := func(j *job) { j.f, j.new = r.file(j.text) }
+	run := func(j *job) {
+		if j.was != nil && j.wasText != "" {
+			var ok bool
+			if j.f, j.new, ok = r.patch(j.was, j.wasText, j.text); ok {
+				return
+			}
+		}
+		j.f, j.new = r.file(j.text)
+	}
 	if len(jobs) == 1 || runtime.GOMAXPROCS(0) < 2 {
 		for _, j := range jobs {
 			run(j)
@@ -148,6 +177,11 @@ func (r *reader) read(fsys fs.FS) ([][]Milestone, programme.Date) {
 		r.keep(j.new)
 		for _, i := range j.at {
 			files[i] = j.f
+			if j.f.spans != nil {
+				r.prev[names[i]] = j.text
+			} else {
+				delete(r.prev, names[i])
+			}
 		}
 	}
 	n := 0
@@ -313,7 +347,11 @@ func milestoneOf(m *programme.Milestone) Milestone {
 // only reads the reader's pieces, so that files can be read side by side;
 // what it parsed is returned, for keep.
 func (r *reader) file(text string) (*fileRead, pieces) {
-	entries, ok := milestoneEntries(text)
+	spans, indent, ok := cutEntries(text)
+	entries := make([]string, len(spans))
+	for i, sp := range spans {
+		entries[i] = text[sp.start:sp.end]
+	}
 	header, found, hok := section(text, "programme")
 	if !ok || !hok {
 		p := parse(text)
@@ -366,7 +404,7 @@ func (r *reader) file(text string) (*fileRead, pieces) {
 			}
 		}
 	}
-	f := &fileRead{}
+	f := &fileRead{spans: spans, indent: indent, per: make([][]Milestone, len(entries))}
 	if found {
 		h, ok := got.headers[header]
 		if !ok {
@@ -374,14 +412,76 @@ func (r *reader) file(text string) (*fileRead, pieces) {
 		}
 		f.hasHeader, f.asOf = h.ok, h.asOf
 	}
-	for _, e := range entries {
+	for i, e := range entries {
 		ms, ok := got.entries[e]
 		if !ok {
 			ms = r.entries[e]
 		}
+		f.per[i] = ms
 		f.ms = append(f.ms, ms...)
 	}
 	return f, got
+}
+
+// patch reads text, a new version of the file was read from wasText, from
+// the lines that changed: where they all lie inside one milestone entry
+// and keep it plain, every other entry and the programme section are as
+// they were, and only that entry is looked up or parsed. A commit that
+// moves one date in a file of 500 milestones costs one entry, not 500.
+func (r *reader) patch(was *fileRead, wasText, text string) (*fileRead, pieces, bool) {
+	// The common start and end of the two texts, compared a block at a time.
+	n := min(len(wasText), len(text))
+	a := 0
+	for a+64 <= n && wasText[a:a+64] == text[a:a+64] {
+		a += 64
+	}
+	for a < n && wasText[a] == text[a] {
+		a++
+	}
+	b := 0
+	for b < n-a && wasText[len(wasText)-1-b] == text[len(text)-1-b] {
+		b++
+	}
+	// The changed lines: text[lo:hi] in place of wasText[lo:hi-delta].
+	delta := len(text) - len(wasText)
+	lo := strings.LastIndexByte(text[:a], '\n') + 1
+	hi := len(text)
+	if at := max(len(text)-b-1, a); at < len(text) {
+		if i := strings.IndexByte(text[at:], '\n'); i >= 0 {
+			hi = at + i + 1
+		}
+	}
+	// The entry whose first line comes before them and whose end after.
+	j, _ := slices.BinarySearchFunc(was.spans, lo, func(sp span, lo int) int { return cmp.Compare(sp.start, lo) })
+	j-- // the last entry starting before lo
+	if j < 0 || hi-delta > was.spans[j].end {
+		return nil, pieces{}, false
+	}
+	for line := range strings.Lines(text[lo:hi]) {
+		if !blankLine(line) && (line[0] != ' ' || !continues(line, was.indent) || unsafeLine(line)) {
+			return nil, pieces{}, false
+		}
+	}
+	f := &fileRead{hasHeader: was.hasHeader, asOf: was.asOf, indent: was.indent,
+		spans: slices.Clone(was.spans), per: slices.Clone(was.per)}
+	f.spans[j].end += delta
+	for k := j + 1; k < len(f.spans); k++ {
+		f.spans[k].start += delta
+		f.spans[k].end += delta
+	}
+	var got pieces
+	e := text[f.spans[j].start:f.spans[j].end]
+	ms, ok := r.entries[e]
+	if !ok {
+		ms = milestonesOf(parse("milestones:\n" + e))
+		got.entries = map[string][]Milestone{e: ms}
+	}
+	f.per[j] = ms
+	f.ms = make([]Milestone, 0, len(was.ms)-len(was.per[j])+len(ms))
+	for _, ms := range f.per {
+		f.ms = append(f.ms, ms...)
+	}
+	return f, got, true
 }
 
 // endLine ends the text in b with a line break, where it has none.
@@ -460,23 +560,38 @@ func unsafeLine(line string) bool {
 // milestones section, or reports that its layout is not the plain block
 // style in which entries can be cut without changing their meaning.
 func milestoneEntries(text string) ([]string, bool) {
-	var entries []string
+	spans, _, ok := cutEntries(text)
+	if !ok {
+		return nil, false
+	}
+	entries := make([]string, len(spans))
+	for i, sp := range spans {
+		entries[i] = text[sp.start:sp.end]
+	}
+	return entries, true
+}
+
+// span is where an entry is in its file's text.
+type span struct{ start, end int }
+
+// cutEntries finds the entries of text's milestones section, and the
+// indentation of their "- " (see milestoneEntries).
+func cutEntries(text string) (spans []span, indent int, ok bool) {
 	start, end := -1, -1 // the current entry, as offsets into text
 	flush := func() {
 		if start >= 0 {
-			entries = append(entries, text[start:end])
+			spans = append(spans, span{start, end})
 		}
 		start, end = -1, -1
 	}
 	inSection, seen := false, false
 	keyed := false // a top-level key has been seen
-	indent := -1
+	indent = -1
 	off := 0
 	for line := range strings.Lines(text) {
 		at := off
 		off += len(line)
-		trimmed := strings.TrimSpace(line)
-		if trimmed == "" || strings.HasPrefix(trimmed, "#") {
+		if blankLine(line) {
 			if inSection && indent >= 0 {
 				end = off
 			}
@@ -485,7 +600,7 @@ func milestoneEntries(text string) ([]string, bool) {
 		if line[0] != ' ' {
 			key, ok := topKey(strings.TrimRight(line, "\r\n"))
 			if !ok {
-				return nil, false
+				return nil, 0, false
 			}
 			flush()
 			keyed = true
@@ -497,27 +612,38 @@ func milestoneEntries(text string) ([]string, bool) {
 		}
 		if !inSection {
 			if !keyed {
-				return nil, false // an indented root: not plain block style
+				return nil, 0, false // an indented root: not plain block style
 			}
 			continue
 		}
 		// Inside the section only the entries' lines need to be plain: the
 		// rest of the file cannot reach into them.
 		if unsafeLine(line) {
-			return nil, false
+			return nil, 0, false
 		}
-		n := len(line) - len(strings.TrimLeft(line, " "))
 		if item := itemIndent(line); item >= 0 && (indent < 0 || item == indent) {
 			indent = item
 			flush()
 			start = at
-		} else if indent < 0 || n <= indent {
-			return nil, false
+		} else if indent < 0 || !continues(line, indent) {
+			return nil, 0, false
 		}
 		end = off
 	}
 	flush()
-	return entries, true
+	return spans, indent, true
+}
+
+// blankLine reports whether line is empty, spaces, or a comment.
+func blankLine(line string) bool {
+	trimmed := strings.TrimSpace(line)
+	return trimmed == "" || strings.HasPrefix(trimmed, "#")
+}
+
+// continues reports whether a line that is not blank goes on the entry
+// before it: indented deeper than the entries' "- ".
+func continues(line string, indent int) bool {
+	return len(line)-len(strings.TrimLeft(line, " ")) > indent
 }
 
 // section returns the text of the top-level section key, from its key line
