@@ -32,6 +32,7 @@ type object struct {
 	hash string
 	typ  string
 	data []byte
+	text string // the data, where asked for as text
 }
 
 func (r *Repo) startBatch() (*catFile, error) {
@@ -75,6 +76,13 @@ func (r *Repo) read(name string) (object, error) {
 // knows no name i; err is set when the process failed. The caller holds
 // r.mu.
 func (r *Repo) readMany(names ...string) (objs []object, errs []error, err error) {
+	return r.readManyAs(false, names)
+}
+
+// readManyAs is readMany, the objects' data as text where asText: read
+// straight into a string, neither zeroed first nor copied after, for
+// blobs that are only read. The caller holds r.mu.
+func (r *Repo) readManyAs(asText bool, names []string) (objs []object, errs []error, err error) {
 	if r.batch == nil {
 		b, err := r.startBatch()
 		if err != nil {
@@ -96,7 +104,7 @@ func (r *Repo) readMany(names ...string) (objs []object, errs []error, err error
 	})
 	err = r.batch.request(names)
 	for i := 0; i < len(names) && err == nil; i++ {
-		objs[i], err = r.batch.answer()
+		objs[i], err = r.batch.answer(asText)
 		if errors.Is(err, errMissing) {
 			errs[i], err = err, nil
 		}
@@ -128,7 +136,7 @@ func (c *catFile) request(names []string) error {
 	return c.in.Flush()
 }
 
-func (c *catFile) answer() (object, error) {
+func (c *catFile) answer(asText bool) (object, error) {
 	line, err := c.out.ReadString('\n')
 	if err != nil {
 		return object{}, err
@@ -144,6 +152,17 @@ func (c *catFile) answer() (object, error) {
 	size, err := strconv.Atoi(f[2])
 	if err != nil || size < 0 {
 		return object{}, fmt.Errorf("unexpected answer %q", line)
+	}
+	if asText {
+		var b strings.Builder
+		b.Grow(size)
+		if _, err := io.CopyN(&b, c.out, int64(size)); err != nil {
+			return object{}, err
+		}
+		if nl, err := c.out.ReadByte(); err != nil || nl != '\n' {
+			return object{}, fmt.Errorf("object %s not followed by a newline", f[0])
+		}
+		return object{hash: f[0], typ: f[1], text: b.String()}, nil
 	}
 	data := make([]byte, size+1)
 	if _, err := io.ReadFull(c.out, data); err != nil {

@@ -15,6 +15,10 @@ const maxNames = 8 << 10
 // readChunked is readMany for any number of names, in as few round trips
 // as the pipe allows. The caller holds r.mu.
 func (r *Repo) readChunked(names []string) ([]object, []error, error) {
+	return r.readChunkedAs(false, names)
+}
+
+func (r *Repo) readChunkedAs(asText bool, names []string) ([]object, []error, error) {
 	objs, errs := make([]object, 0, len(names)), make([]error, 0, len(names))
 	for len(names) > 0 {
 		n, size := 0, 0
@@ -22,7 +26,7 @@ func (r *Repo) readChunked(names []string) ([]object, []error, error) {
 			size += len(names[n]) + 1
 			n++
 		}
-		o, e, err := r.readMany(names[:n]...)
+		o, e, err := r.readManyAs(asText, names[:n])
 		if err != nil {
 			return nil, nil, err
 		}
@@ -134,17 +138,17 @@ func (r *Repo) prefetchTrees(level []*tree) error {
 	return nil
 }
 
-// Blobs reads the blobs named by hash, in as few round trips as the pipe
-// allows: the files a history has not read yet, for many revisions at
-// once.
-func (r *Repo) Blobs(hashes []string) ([][]byte, error) {
+// Blobs reads the blobs named by hash, as text, in as few round trips as
+// the pipe allows: the files a history has not read yet, for many
+// revisions at once.
+func (r *Repo) Blobs(hashes []string) ([]string, error) {
 	r.mu.Lock()
-	objs, missing, err := r.readChunked(hashes)
+	objs, missing, err := r.readChunkedAs(true, hashes)
 	r.mu.Unlock()
 	if err != nil {
 		return nil, err
 	}
-	out := make([][]byte, len(hashes))
+	out := make([]string, len(hashes))
 	for i, o := range objs {
 		if missing[i] != nil {
 			return nil, fmt.Errorf("git: blob %s is missing", hashes[i])
@@ -152,7 +156,7 @@ func (r *Repo) Blobs(hashes []string) ([][]byte, error) {
 		if o.typ != "blob" {
 			return nil, fmt.Errorf("git: object %s is a %s, not a blob", hashes[i], o.typ)
 		}
-		out[i] = o.data
+		out[i] = o.text
 	}
 	return out, nil
 }

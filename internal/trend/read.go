@@ -246,8 +246,8 @@ func (r *reader) prefetch(repo *gitrev.Repo, fss []fs.FS) error {
 	if err != nil {
 		return err
 	}
-	for i, b := range blobs {
-		r.texts[want[i]] = string(b)
+	for i, text := range blobs {
+		r.texts[want[i]] = text
 	}
 	return nil
 }
@@ -361,6 +361,7 @@ func (r *reader) file(text string) (*fileRead, pieces) {
 	// The pieces not seen before, each once, in one text: the section,
 	// then the entries under a milestones key of their own.
 	var b strings.Builder
+	b.Grow(len(text) + len("milestones:\n"))
 	var unseen []string
 	newHeader := false
 	if _, ok := r.headers[header]; found && !ok {
