@@ -222,12 +222,20 @@ func (r *reader) read(fsys fs.FS) ([][]Milestone, programme.Date) {
 	return parts, asOf
 }
 
-// prefetch reads ahead, in a few round trips to git, the blobs of the
-// revisions in fss that the reader has not read.
-func (r *reader) prefetch(repo *gitrev.Repo, fss []fs.FS) error {
+// prefetch reads ahead, in one round trip to git or a few, the blobs of
+// the first revisions in fss that the reader has not read, up to
+// aheadBlobs of them (so that commits that each rewrite every file do not
+// fill memory), and returns how many revisions it read ahead for: at
+// least one.
+func (r *reader) prefetch(repo *gitrev.Repo, fss []fs.FS) (int, error) {
 	var want []string
 	asked := map[string]bool{}
+	n := 0
 	for _, fsys := range fss {
+		if len(want) >= aheadBlobs {
+			break
+		}
+		n++
 		if fsys == nil {
 			continue
 		}
@@ -244,13 +252,16 @@ func (r *reader) prefetch(repo *gitrev.Repo, fss []fs.FS) error {
 	}
 	blobs, err := repo.Blobs(want)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	for i, text := range blobs {
 		r.texts[want[i]] = text
 	}
-	return nil
+	return n, nil
 }
+
+// aheadBlobs bounds the blobs read ahead at once.
+const aheadBlobs = 32
 
 // count brings the id counts from the last revision's files to next's,
 // looking only at the files that changed.

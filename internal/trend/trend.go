@@ -132,15 +132,19 @@ func Read(repo *gitrev.Repo, dir string, opt Options) ([]Point, error) {
 		if err != nil {
 			return nil, err
 		}
-		if err := r.prefetch(repo, fss); err != nil {
-			return nil, err
-		}
-		for i, c := range window {
-			pt := Point{Commit: c.Hash, Time: c.Time, Author: c.Author, Subject: c.Subject, Boundary: shallow[c.Hash]}
-			if err := r.fill(&pt, fss[i], errs[i]); err != nil {
+		for i := 0; i < len(window); {
+			n, err := r.prefetch(repo, fss[i:])
+			if err != nil {
 				return nil, err
 			}
-			points = append(points, pt)
+			for ; n > 0; i, n = i+1, n-1 {
+				c := window[i]
+				pt := Point{Commit: c.Hash, Time: c.Time, Author: c.Author, Subject: c.Subject, Boundary: shallow[c.Hash]}
+				if err := r.fill(&pt, fss[i], errs[i]); err != nil {
+					return nil, err
+				}
+				points = append(points, pt)
+			}
 		}
 	}
 	return points, nil

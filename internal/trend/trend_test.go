@@ -230,11 +230,10 @@ func readCost(t *testing.T, n int, dir string) {
 	if st.Processes != 2 { // git log, git cat-file
 		t.Errorf("%d commits: %d git processes, want 2", n+1, st.Processes)
 	}
-	// One round trip to resolve HEAD; then, for each window of commits,
-	// one for their commits and the directory's trees, and one for the
-	// files they changed (a blob read once is not read again): a few,
-	// however many commits.
-	if max := 1 + 2*((n+1)/window+1); st.Requests > max {
+	// One round trip to resolve HEAD; then one for each window of
+	// commits, for their commits and the directory's trees; and one for
+	// each batch of files they changed (n+2 blobs here, each read once).
+	if max := 1 + ((n+1)/window + 1) + ((n+2)/aheadBlobs + 1); st.Requests > max {
 		t.Errorf("%d commits: %d cat-file round trips, want at most %d", n+1, st.Requests, max)
 	}
 }
