@@ -54,9 +54,16 @@ func (r *Repo) startBatch() (*catFile, error) {
 	return c, nil
 }
 
-func (c *catFile) close() error {
+// close ends the process: cat-file stops at the end of its input, and one
+// that does not within limit is killed, so that closing cannot hang.
+func (c *catFile) close(limit time.Duration) error {
 	c.stdin.Close()
-	return c.cmd.Wait()
+	timer := time.AfterFunc(limit, func() { c.cmd.Process.Kill() })
+	err := c.cmd.Wait()
+	if !timer.Stop() {
+		return fmt.Errorf("git cat-file: %w (after %s)", ErrTimeout, limit)
+	}
+	return err
 }
 
 // read asks cat-file for one object. The caller holds r.mu.
@@ -119,7 +126,7 @@ func (r *Repo) readManyAs(asText bool, names []string) (objs []object, errs []er
 		b := r.batch
 		r.batch = nil
 		b.cmd.Process.Kill()
-		b.close()
+		b.close(r.opt.timeout())
 		if msg := strings.TrimSpace(b.stderr.String()); msg != "" {
 			err = fmt.Errorf("%w: %s", err, msg)
 		}

@@ -182,7 +182,7 @@ func (r *Repo) Close() error {
 	if r.batch == nil {
 		return nil
 	}
-	err := r.batch.close()
+	err := r.batch.close(r.opt.timeout())
 	r.batch = nil
 	return err
 }
