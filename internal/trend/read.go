@@ -18,9 +18,11 @@ import (
 // commit usually changes one file of many and one milestone of that file,
 // so each blob is read once (its id is a hash of its content), cut into its
 // milestones' entries and its programme section, and only the pieces not
-// seen before are parsed: all of them in one Load, once per blob. A file
-// whose layout makes cutting unsafe (anchors, flow style, document
-// markers, tabs) is parsed whole, as Load would. Where a file does not
+// seen before are parsed: all of them in one Load, once per blob. A new
+// version of a file whose changed lines lie inside one entry is read from
+// those lines alone (patch). A file whose layout makes cutting unsafe
+// (anchors, flow style, document markers, tabs) is parsed whole, as Load
+// would. Where a file does not
 // parse at all, both read what they can of it, and the reader may keep a
 // piece Load loses.
 type reader struct {
