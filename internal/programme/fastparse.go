@@ -21,7 +21,7 @@ func fastParse(src []byte) (*yaml.Node, bool) {
 	if !fastBytes(src) {
 		return nil, false
 	}
-	f := &fast{src: src, line: 1, tags: map[string]string{}}
+	f := newFast(src)
 	if !f.skip() || f.ind != 0 {
 		return nil, false // empty, comments only, or indented: the library says
 	}
@@ -32,6 +32,98 @@ func fastParse(src []byte) (*yaml.Node, bool) {
 	}
 	doc.Content = []*yaml.Node{root}
 	return doc, true
+}
+
+func newFast(src []byte) *fast { return &fast{src: src, line: 1, tags: map[string]string{}} }
+
+// fastLoad reads the items of src, the file's bytes, as they are parsed
+// by the fast parser, one top-level list entry at a time: the entry's tree
+// is dropped (its memory used again) as soon as its item is read, so that
+// a file of any size needs the memory of its items alone. It reports
+// false, having kept nothing, where the fast parser leaves the file to the
+// library. The loader sees what it would see of the whole tree, but for
+// the order of its findings: a key given twice at the top is reported
+// when it is met, not ahead of the rest.
+func (pf *parsedFile) fastLoad(src []byte) bool {
+	if !fastBytes(src) {
+		return false
+	}
+	f := newFast(src)
+	if !f.skip() || f.ind != 0 {
+		return false
+	}
+	l := &loader{p: &pf.scratch, file: pf.file, budget: pf.budget, claim: &pf.claim}
+	keys := map[string]int{}
+	sections := map[string]*yaml.Node{}
+	for {
+		k, after := f.key(f.cs)
+		if k == nil {
+			return pf.unload()
+		}
+		first, dup := keys[k.Value]
+		if dup {
+			l.errorf(k, "syntax", "key %s given twice in one mapping (first at line %d)", Quote(k.Value), first)
+		} else {
+			keys[k.Value] = k.Line
+		}
+		kind, known := SectionKind(k.Value)
+		if list := !dup && known && kind != KindProgramme && f.listBelow(after); list {
+			if kind, ok := l.sectionKey(k, sections); ok {
+				name, reading, mark := k.Value, true, len(f.slab)
+				f.advance()
+				f.skip()
+				f.seqEach(f.ind, func(el *yaml.Node) {
+					if reading {
+						reading = l.sectionItem(kind, name, el)
+					}
+					f.slab = f.slab[:mark] // the entry's nodes, to be used again
+				})
+			}
+		} else {
+			v := f.value(after, 0)
+			if v == nil {
+				return pf.unload()
+			}
+			if !dup {
+				if kind, ok := l.sectionKey(k, sections); ok {
+					if kind == KindProgramme {
+						l.header(k, v)
+					} else {
+						l.section(kind, k.Value, v)
+					}
+				}
+			}
+		}
+		if f.bad {
+			return pf.unload()
+		}
+		f.slab = f.slab[:0]
+		if !f.skip() {
+			return true
+		}
+		if f.ind != 0 {
+			return pf.unload()
+		}
+	}
+}
+
+// unload forgets what fastLoad read of a file it leaves to the library.
+func (pf *parsedFile) unload() bool {
+	pf.scratch, pf.claim = Programme{}, headerClaim{}
+	return false
+}
+
+// listBelow reports whether the value of a top-level key, whose colon
+// ends at after, is a block list on the lines below, starting at an
+// indentation past the key's.
+func (f *fast) listBelow(after int) bool {
+	if !f.rest(after) {
+		return false
+	}
+	save, line := f.pos, f.line
+	defer func() { f.pos, f.line = save, line; f.look() }()
+	f.advance()
+	return f.skip() && f.ind > 0 && f.entry(f.cs)
 }
 
 // fastBytes reports whether src has none of the bytes the fast parser
@@ -626,12 +718,21 @@ func flowWord(c byte) bool {
 func (f *fast) runeCol(i int) int { return utf8.RuneCount(f.src[f.pos:i]) + 1 }
 
 // seq reads a block list whose entries are at indentation ind.
-func (f *fast) seq(ind int) *yaml.Node {
+func (f *fast) seq(ind int) *yaml.Node { return f.seqEach(ind, nil) }
+
+// seqEach is seq, handing each entry to each, where given, rather than
+// keeping it: the list node it returns has no entries then.
+func (f *fast) seqEach(ind int, each func(*yaml.Node)) *yaml.Node {
 	if f.depth++; f.depth > maxFastDepth {
 		return f.fail()
 	}
 	defer func() { f.depth-- }()
-	s := f.node(yaml.SequenceNode, "!!seq", "", f.line, ind+1)
+	var s *yaml.Node
+	if each == nil {
+		s = f.node(yaml.SequenceNode, "!!seq", "", f.line, ind+1)
+	} else {
+		s = &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: f.line, Column: ind + 1}
+	}
 	for {
 		if !f.entry(f.cs) {
 			return f.fail()
@@ -655,7 +756,11 @@ func (f *fast) seq(ind int) *yaml.Node {
 		if item == nil || f.bad {
 			return f.fail()
 		}
-		s.Content = append(s.Content, item)
+		if each != nil {
+			each(item)
+		} else {
+			s.Content = append(s.Content, item)
+		}
 		if !f.skip() || f.ind < ind {
 			return s
 		}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -158,4 +160,78 @@ func TestNumberTag(t *testing.T) {
 			t.Errorf("numberTag(%q) = %s, the library says %s", s, got, want)
 		}
 	}
+}
+
+// loadsAlike checks that src, read as a file through the fast parser,
+// gives the items, header and findings that the library's tree gives.
+func loadsAlike(t *testing.T, name string, src []byte) {
+	t.Helper()
+	// What is compared: the items, header and findings (in sorted order,
+	// as every command shows them), and the programme section's claim
+	// with the findings it made.
+	type read struct {
+		p              Programme
+		key            Pos
+		made           bool
+		headerFindings []Finding
+	}
+	load := func(library bool) read {
+		libraryOnly = library
+		defer func() { libraryOnly = false }()
+		f := parse("programme/x.yaml", src)
+		f.extract()
+		r := read{key: f.claim.key, made: f.claim.made}
+		r.headerFindings = slices.Clone(f.scratch.Findings[f.claim.from:f.claim.to])
+		SortFindings(f.scratch.Findings)
+		r.p = f.scratch
+		return r
+	}
+	fast, lib := load(false), load(true)
+	if !reflect.DeepEqual(fast, lib) {
+		t.Fatalf("%s: read through the fast parser, the file gives\n%+v\nwhere the library gives\n%+v\n%s", name, fast, lib, src)
+	}
+}
+
+// TestFastLoadAgrees reads the shipped programme and every programme in
+// the test archives both ways.
+func TestFastLoadAgrees(t *testing.T) {
+	names, _ := filepath.Glob("../../programme/*.yaml")
+	for _, name := range names {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		loadsAlike(t, name, src)
+	}
+	archives, _ := filepath.Glob("../*/testdata/*/*.txtar")
+	for _, name := range archives {
+		a, err := txtar.ParseFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range a.Files {
+			if strings.HasSuffix(f.Name, ".yaml") {
+				loadsAlike(t, name+":"+f.Name, f.Data)
+			}
+		}
+	}
+}
+
+// FuzzFastLoad holds the item-at-a-time reading to the library's tree.
+func FuzzFastLoad(f *testing.F) {
+	for _, name := range []string{"../../programme/milestones.yaml", "../../programme/risks.yaml", "../../programme/programme.yaml"} {
+		if src, err := os.ReadFile(name); err == nil {
+			f.Add(src)
+		}
+	}
+	for _, s := range []string{
+		"milestones:\n  - id: M-1\n    title: A\n    due: 2017-01-01\n  - id: M-2\n    bad: 1\nmilestones:\n  - id: M-3\n",
+		"programme:\n  id: P\n  name: N\n  start: 2017-01-01\n  end: 2018-01-01\nprogramme: x\n",
+		"risks: []\nrisks:\n  - 1\n  - id: R-1\n", "nonsense:\n  - a\n", "milestones: [unclosed\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		loadsAlike(t, "fuzz", src)
+	})
 }
