@@ -453,6 +453,9 @@ func (r *reader) patch(was *fileRead, wasText, text string) (*fileRead, pieces, 
 		a++
 	}
 	b := 0
+	for b+64 <= n-a && wasText[len(wasText)-b-64:len(wasText)-b] == text[len(text)-b-64:len(text)-b] {
+		b += 64
+	}
 	for b < n-a && wasText[len(wasText)-1-b] == text[len(text)-1-b] {
 		b++
 	}
