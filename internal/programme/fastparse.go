@@ -1,6 +1,9 @@
 package programme
 
 import (
+	"runtime"
+	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -74,6 +77,21 @@ func (pf *parsedFile) fastLoad(src []byte) bool {
 				name, reading, mark := k.Value, true, len(f.slab)
 				f.advance()
 				f.skip()
+				if pieces := f.split(f.ind); pieces != nil {
+					// A long list: its entries are read on every core.
+					if !pf.readPieces(src, f.ind, kind, name, pieces) {
+						return pf.unload()
+					}
+					last := pieces[len(pieces)-1]
+					f.pos, f.line = last.to, last.endLine
+					if !f.skip() {
+						return true
+					}
+					if f.ind != 0 {
+						return pf.unload()
+					}
+					continue // a top-level key follows
+				}
 				f.seqEach(f.ind, func(el *yaml.Node) {
 					if reading {
 						reading = l.sectionItem(kind, name, el)
@@ -107,6 +125,98 @@ func (pf *parsedFile) fastLoad(src []byte) bool {
 			return pf.unload()
 		}
 	}
+}
+
+// piece is a run of entries of a top-level list: the bytes [from, to) of
+// the file, starting at line line; endLine is the line at to.
+type piece struct {
+	from, to, line, endLine int
+}
+
+// split cuts the list whose entries start at indentation ind, from the
+// current line, into pieces of whole entries to be read on every core;
+// nil where the list is short or there is one core. It reads no further
+// than the list's end: the first line with content less indented.
+func (f *fast) split(ind int) []piece {
+	workers := runtime.GOMAXPROCS(0)
+	if workers < 2 || len(f.src)-f.pos < splitAbove {
+		return nil
+	}
+	batch := max((len(f.src)-f.pos)/(4*workers), 64<<10)
+	var out []piece
+	start, startLine := f.pos, f.line
+	pos, line := f.pos, f.line
+	for pos < len(f.src) {
+		end := pos
+		for end < len(f.src) && f.src[end] != '\n' {
+			end++
+		}
+		i := pos
+		for i < end && f.src[i] == ' ' {
+			i++
+		}
+		if i < end && f.src[i] != '#' {
+			if i-pos < ind {
+				break // the list ends
+			}
+			if i-pos == ind && f.src[i] == '-' && (i+1 == end || f.src[i+1] == ' ') && pos-start >= batch {
+				out = append(out, piece{start, pos, startLine, line})
+				start, startLine = pos, line
+			}
+		}
+		pos, line = end+1, line+1
+	}
+	pos = min(pos, len(f.src))
+	if len(out) == 0 {
+		return nil
+	}
+	return append(out, piece{start, pos, startLine, line})
+}
+
+// readPieces reads the entries of each piece of the list section name on
+// every core, into scratch programmes added to the file's in order, so
+// that items and findings come as one core would give them. It reports
+// false where any piece is not read whole.
+func (pf *parsedFile) readPieces(src []byte, ind int, kind Kind, name string, pieces []piece) bool {
+	parts := make([]Programme, len(pieces))
+	ok := make([]bool, len(pieces))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(pieces)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(pieces) {
+					return
+				}
+				pc := pieces[i]
+				f := newFast(src[:pc.to])
+				f.pos, f.line = pc.from, pc.line
+				if !f.skip() || f.ind != ind || !f.entry(f.cs) {
+					continue
+				}
+				l := &loader{p: &parts[i], file: pf.file, budget: 4*(pc.to-pc.from) + 10000}
+				reading := true
+				f.seqEach(ind, func(el *yaml.Node) {
+					if reading {
+						reading = l.sectionItem(kind, name, el)
+					}
+					f.slab = f.slab[:0]
+				})
+				ok[i] = !f.bad && !f.skip()
+			}
+		}()
+	}
+	wg.Wait()
+	for i := range parts {
+		if !ok[i] {
+			return false
+		}
+		pf.scratch.merge(&parts[i])
+	}
+	return true
 }
 
 // unload forgets what fastLoad read of a file it leaves to the library.

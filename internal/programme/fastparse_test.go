@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -192,9 +193,33 @@ func loadsAlike(t *testing.T, name string, src []byte) {
 	}
 }
 
-// TestFastLoadAgrees reads the shipped programme and every programme in
-// the test archives both ways.
+// TestFastLoadAgrees reads the shipped programme, every programme in the
+// test archives and a list long enough to be read in pieces on every core
+// both ways.
 func TestFastLoadAgrees(t *testing.T) {
+	var big strings.Builder
+	big.WriteString("# a long list\nmilestones:\n")
+	for i := range 6000 {
+		fmt.Fprintf(&big, "  - id: M-%d\n    title: Milestone %d\n    due: 2017-%02d-%02d\n", i, i, 1+i%12, 1+i%31)
+		if i%500 == 3 {
+			big.WriteString("    colour: blue\n") // an unknown field: findings in every piece
+		}
+		if i%700 == 5 {
+			big.WriteString("\n# a comment between entries\n")
+		}
+	}
+	big.WriteString("risks:\n  - id: R-1\n    title: After the list\n")
+	if src := []byte(big.String()); len(src) < splitAbove {
+		t.Fatalf("the long list is %d bytes, too short to be split", len(src))
+	} else {
+		loadsAlike(t, "long list", src)
+		f := newFast(src)
+		f.pos, f.line = len("# a long list\nmilestones:\n"), 3
+		f.skip()
+		if runtime.GOMAXPROCS(0) > 1 && len(f.split(2)) < 2 {
+			t.Error("the long list is not split")
+		}
+	}
 	names, _ := filepath.Glob("../../programme/*.yaml")
 	for _, name := range names {
 		src, err := os.ReadFile(name)

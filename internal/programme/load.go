@@ -278,6 +278,17 @@ func (p *Programme) apply(f *parsedFile) {
 	}
 	p.Findings = append(p.Findings, findings...)
 	p.Broken = append(p.Broken, s.Broken...)
+	p.mergeItems(s)
+}
+
+// merge adds the findings and items of s, read from a later part of the
+// same file, to p.
+func (p *Programme) merge(s *Programme) {
+	p.Findings = append(p.Findings, s.Findings...)
+	p.mergeItems(s)
+}
+
+func (p *Programme) mergeItems(s *Programme) {
 	p.People = append(p.People, s.People...)
 	p.Bodies = append(p.Bodies, s.Bodies...)
 	p.Workstreams = append(p.Workstreams, s.Workstreams...)
