@@ -135,6 +135,7 @@ func (g *globals) findDir() (dir string, err error) {
 			// What a killed edit or init left behind goes before anything
 			// reads or writes the programme.
 			yamledit.CleanStale(dir)
+			g.limitMemory(dir)
 		}
 	}()
 	if g.dir != "" {
@@ -327,7 +328,6 @@ func (g *globals) loadPartial() (*session, error) {
 	if err != nil {
 		return nil, err
 	}
-	g.limitMemory(dir)
 	p := programme.LoadDir(dir, g.displayDir(dir))
 	asOf, err := g.reportingDate(p)
 	if err != nil {
