@@ -173,6 +173,21 @@ func Read(f *File, rs *Repos) ([]*Member, error) {
 
 // member reads one programme.
 func (rs *Repos) member(e Entry) (*Member, error) {
+	m, err := rs.Resolve(e)
+	if err != nil {
+		return nil, err
+	}
+	p, dir, tree, err := loadAt(m.repo, m.Commit, e.Dir, e.ID)
+	if err != nil {
+		return nil, err
+	}
+	m.P, m.Dir, m.tree = p, dir, tree
+	return m, nil
+}
+
+// Resolve finds the commit the entry's ref names (fetching, for a URL),
+// without reading the programme: the Member has no P.
+func (rs *Repos) Resolve(e Entry) (*Member, error) {
 	o, err := rs.open(e.Repo)
 	if err != nil {
 		return nil, err
@@ -203,11 +218,6 @@ func (rs *Repos) member(e Entry) (*Member, error) {
 		return nil, err
 	}
 	m.Commit = commit
-	p, dir, tree, err := loadAt(o.repo, commit, e.Dir, e.ID)
-	if err != nil {
-		return nil, err
-	}
-	m.P, m.Dir, m.tree = p, dir, tree
 	return m, nil
 }
 
