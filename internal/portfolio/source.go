@@ -295,19 +295,24 @@ func (m *Member) Notes(now time.Time) []string {
 	return out
 }
 
-// age says how long ago t was, as a person would.
+// age says how long ago t was, as a person would, and when: the age for
+// a glance, the time to check it by (a clock set wrong, or a test's
+// clock, can put the fetch in the future).
 func age(now, t time.Time) string {
 	if t.IsZero() {
 		return "at an unknown time"
 	}
+	at := t.UTC().Format("2006-01-02 15:04 UTC")
 	d := now.Sub(t)
 	switch {
+	case d < 0:
+		return at
 	case d < 2*time.Minute:
-		return "just now"
+		return "just now (" + at + ")"
 	case d < 2*time.Hour:
-		return fmt.Sprintf("%d minutes ago", int(d.Minutes()))
+		return fmt.Sprintf("%d minutes ago (%s)", int(d.Minutes()), at)
 	case d < 48*time.Hour:
-		return fmt.Sprintf("%d hours ago", int(d.Hours()))
+		return fmt.Sprintf("%d hours ago (%s)", int(d.Hours()), at)
 	}
-	return fmt.Sprintf("%d days ago", int(d.Hours()/24))
+	return fmt.Sprintf("%d days ago (%s)", int(d.Hours()/24), at)
 }
