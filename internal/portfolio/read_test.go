@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/ocotool/oco/internal/gitrev"
+	"github.com/ocotool/oco/internal/programme"
 )
 
 // TestNotes: what a person is told of how a programme was read; an
@@ -127,5 +128,21 @@ func TestFetchFailureCached(t *testing.T) {
 	pf, _ := fx.build(t, opt)
 	if lco, _, _ := pf.Member("lco"); lco.Commit != fx.v2 || !lco.Offline {
 		t.Errorf("offline after a failed fetch: %+v", lco)
+	}
+}
+
+// TestPinnedReadOnce: the programme at a pinned commit is parsed once a
+// run, however many times the findings, the report and the status ask.
+func TestPinnedReadOnce(t *testing.T) {
+	fx := newFixture(t)
+	pf, _ := fx.build(t, fx.options())
+	before := programme.Loads()
+	for range 3 {
+		fs := pf.Findings()
+		pf.Status(fs)
+		pf.Upstream()
+	}
+	if n := programme.Loads() - before; n != 1 {
+		t.Errorf("the pinned revision was loaded %d times, want 1", n)
 	}
 }

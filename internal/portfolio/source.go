@@ -50,6 +50,16 @@ type Member struct {
 
 	repo *gitrev.Repo
 	tree string // the programme directory's tree at Commit
+
+	mu sync.Mutex
+	at map[string]revision // what At read, by the revision asked for
+}
+
+// revision is the programme at one commit, as At read it.
+type revision struct {
+	p      *programme.Programme
+	commit string
+	err    error
 }
 
 // IsURL reports whether repo is to be fetched (a URL, or git's
@@ -248,7 +258,23 @@ func loadAt(repo *gitrev.Repo, commit, dir, id string) (*programme.Programme, st
 
 // At loads member's programme as it was at another revision of its
 // repository, such as the commit a pin agreed.
+// Each revision is read once however often it is asked for: every pin
+// of every programme at one commit, the report and the findings.
 func (m *Member) At(rev string) (*programme.Programme, string, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if r, ok := m.at[rev]; ok {
+		return r.p, r.commit, r.err
+	}
+	p, commit, err := m.read(rev)
+	if m.at == nil {
+		m.at = map[string]revision{}
+	}
+	m.at[rev] = revision{p, commit, err}
+	return p, commit, err
+}
+
+func (m *Member) read(rev string) (*programme.Programme, string, error) {
 	commit, err := m.repo.Resolve(rev)
 	if err != nil {
 		return nil, "", err
