@@ -163,13 +163,24 @@ func Read(f *File, rs *Repos) ([]*Member, error) {
 	members := make([]*Member, len(f.Programmes))
 	errs := make([]error, len(f.Programmes))
 	var wg sync.WaitGroup
-	sem := make(chan struct{}, max(2, runtime.GOMAXPROCS(0)))
+	// Opening a repository is mostly waiting for git (a fetch, for a
+	// URL), so more are opened at once than there are processors; each
+	// load is work for a processor, so no more than there are.
+	procs := max(1, runtime.GOMAXPROCS(0))
+	opening, loading := make(chan struct{}, openPerProc*procs), make(chan struct{}, procs)
 	for i, e := range f.Programmes {
 		wg.Add(1)
-		sem <- struct{}{}
+		opening <- struct{}{}
 		go func() {
-			defer func() { <-sem; wg.Done() }()
-			members[i], errs[i] = rs.member(e)
+			defer wg.Done()
+			m, err := rs.Resolve(e)
+			<-opening
+			if err == nil {
+				loading <- struct{}{}
+				err = m.load()
+				<-loading
+			}
+			members[i], errs[i] = m, err
 		}()
 	}
 	wg.Wait()
@@ -181,18 +192,18 @@ func Read(f *File, rs *Repos) ([]*Member, error) {
 	return members, nil
 }
 
-// member reads one programme.
-func (rs *Repos) member(e Entry) (*Member, error) {
-	m, err := rs.Resolve(e)
+// openPerProc is how many repositories are opened at once for each
+// processor: a fetch over a network waits far longer than it works.
+const openPerProc = 4
+
+// load reads the member's programme at its commit.
+func (m *Member) load() error {
+	p, dir, tree, err := loadAt(m.repo, m.Commit, m.Entry.Dir, m.ID)
 	if err != nil {
-		return nil, err
-	}
-	p, dir, tree, err := loadAt(m.repo, m.Commit, e.Dir, e.ID)
-	if err != nil {
-		return nil, err
+		return err
 	}
 	m.P, m.Dir, m.tree = p, dir, tree
-	return m, nil
+	return nil
 }
 
 // Resolve finds the commit the entry's ref names (fetching, for a URL),
