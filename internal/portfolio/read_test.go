@@ -146,3 +146,34 @@ func TestPinnedReadOnce(t *testing.T) {
 		t.Errorf("the pinned revision was loaded %d times, want 1", n)
 	}
 }
+
+// TestGitProcesses holds reading to its cost in git processes, which
+// does not depend on how busy the machine is: for each repository, one
+// to find it and one long-lived cat-file for every object, however many
+// programmes, files and pinned revisions are read from it.
+func TestGitProcesses(t *testing.T) {
+	fx := newFixture(t)
+	if err := os.CopyFS(filepath.Join(fx.oco, "lco"), os.DirFS("testdata/lco/programme")); err != nil {
+		t.Fatal(err)
+	}
+	git(t, fx.oco, "add", ".")
+	git(t, fx.oco, "commit", "-q", "-m", "the LCO beside the OCO")
+	fx.file.Programmes = append(fx.file.Programmes, Entry{ID: "lco2", Repo: "oco", Dir: "lco"})
+	pf, rs := fx.build(t, fx.options())
+	pf.Status(pf.Findings()) // reads the pinned revision too
+	var order []string
+	for _, m := range pf.Members {
+		order = append(order, m.ID)
+	}
+	if got := strings.Join(order, " "); got != "oco lco lco2" { // read at once, kept in the file's order
+		t.Errorf("members %s, want oco lco lco2", got)
+	}
+	if len(rs.repos) != 2 {
+		t.Fatalf("%d repositories opened, want 2", len(rs.repos))
+	}
+	for key, o := range rs.repos {
+		if st := o.repo.Stats(); st.Processes != 2 {
+			t.Errorf("%s: %d git processes (%+v), want 2", key, st.Processes, st)
+		}
+	}
+}
