@@ -79,13 +79,18 @@ type Env struct {
 	// fails when it cannot start. Nil means run it.
 	Page func(command string, text []byte, out, errOut io.Writer) error
 
+	// LimitMemory lets oco set the runtime's memory limit by the size of
+	// the programme it reads (memory.go): oco's own process does, a test
+	// running commands in its process does not.
+	LimitMemory bool
+
 	noPager bool // --no-pager
 }
 
 // Main runs oco with args and returns its exit status.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	env := &Env{In: stdin, Out: stdout, Err: stderr, Getenv: os.Getenv, Getwd: os.Getwd,
-		Now: time.Now, Terminal: osTerminal, Height: osHeight}
+		Now: time.Now, Terminal: osTerminal, Height: osHeight, LimitMemory: true}
 	return Run(env, args)
 }
 

@@ -327,6 +327,7 @@ func (g *globals) loadPartial() (*session, error) {
 	if err != nil {
 		return nil, err
 	}
+	g.limitMemory(dir)
 	p := programme.LoadDir(dir, g.displayDir(dir))
 	asOf, err := g.reportingDate(p)
 	if err != nil {

@@ -202,8 +202,9 @@ func (it *Item) ElemPos(field string, i int) Pos {
 	if k == nil {
 		return it.Pos()
 	}
-	if 2*i+1 < len(k.elems) {
-		return Pos{File: it.File, Line: int(k.elems[2*i]), Col: int(k.elems[2*i+1])}
+	if i >= 0 && i < int(k.nelem) {
+		e := it.elems[int(k.elem)+2*i:]
+		return Pos{File: it.File, Line: int(e[0]), Col: int(e[1])}
 	}
 	return Pos{File: it.File, Line: int(k.line), Col: int(k.col)}
 }

@@ -10,6 +10,7 @@ import (
 	"path"
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -174,6 +175,18 @@ type loader struct {
 	p      *Programme
 	file   string
 	budget int // decoding steps left: bounds the work aliases can cause
+	// claim, where set, notes where the file gives the programme section
+	// and which findings reading it made.
+	claim *headerClaim
+}
+
+// headerClaim is a file's programme section, read before the files ahead
+// of it are known: if one of them gives the section too, this one is the
+// second, and what reading it found gives way to that one finding.
+type headerClaim struct {
+	key      Pos // the programme key
+	from, to int // the findings made reading the section
+	made     bool
 }
 
 // yamlLine reads the parser's errors; compiled on first use, as only a
@@ -187,10 +200,27 @@ type parsedFile struct {
 	readErr error
 	doc     *yaml.Node // nil where nothing of the file could be read
 	budget  int
-	// scratch holds the findings and losses of parsing, to be added to
-	// the programme when the file is applied.
+	// scratch holds the file's items, findings and losses, read where it
+	// was parsed (on any core), to be added to the programme when the
+	// file is applied in its turn.
 	scratch Programme
+	claim   headerClaim
 }
+
+// extract reads the file's items from its tree into scratch, and drops
+// the tree, which is many times the size of what is kept.
+func (f *parsedFile) extract() {
+	if f.doc == nil {
+		return
+	}
+	l := &loader{p: &f.scratch, file: f.file, budget: f.budget, claim: &f.claim}
+	l.document(f.doc)
+	f.doc = nil
+}
+
+// libraryOnly turns the fast parser off, for tests that hold it to the
+// library.
+var libraryOnly = false
 
 // parse reads src, the bytes of file, into a YAML tree, recovering what it
 // can of a file that does not parse whole.
@@ -200,6 +230,9 @@ func parse(file string, src []byte) *parsedFile {
 	if pos, msg, bad := badBytes(file, src); bad {
 		p.fail(pos, "syntax", "%s", msg)
 		p.broke(Broken{File: file, Whole: true})
+		return f
+	}
+	if !libraryOnly && f.fastLoad(src) {
 		return f
 	}
 	if doc, ok := parseSplit(src); ok {
@@ -228,14 +261,36 @@ func parse(file string, src []byte) *parsedFile {
 	return f
 }
 
-// apply adds a parsed file's items and findings to the programme.
+// apply adds a parsed file's items and findings to the programme, as they
+// come in path order.
 func (p *Programme) apply(f *parsedFile) {
-	p.Findings = append(p.Findings, f.scratch.Findings...)
-	p.Broken = append(p.Broken, f.scratch.Broken...)
-	if f.doc != nil {
-		l := &loader{p: p, file: f.file, budget: f.budget}
-		l.document(f.doc)
+	f.extract()
+	s := &f.scratch
+	findings := s.Findings
+	if c := f.claim; c.made {
+		if p.Header.File != "" {
+			// An earlier file gave the section: this one is the second.
+			findings = slices.Concat(findings[:c.from], []Finding{{Pos: c.key, Severity: Error, Rule: "duplicate-section",
+				Message: fmt.Sprintf("programme given twice (first at %s)", p.Header.Pos())}}, findings[c.to:])
+		} else {
+			p.Header = s.Header
+		}
 	}
+	p.Findings = append(p.Findings, findings...)
+	p.Broken = append(p.Broken, s.Broken...)
+	p.People = append(p.People, s.People...)
+	p.Bodies = append(p.Bodies, s.Bodies...)
+	p.Workstreams = append(p.Workstreams, s.Workstreams...)
+	p.Phases = append(p.Phases, s.Phases...)
+	p.Milestones = append(p.Milestones, s.Milestones...)
+	p.Risks = append(p.Risks, s.Risks...)
+	p.Assumptions = append(p.Assumptions, s.Assumptions...)
+	p.Issues = append(p.Issues, s.Issues...)
+	p.Decisions = append(p.Decisions, s.Decisions...)
+	p.Benefits = append(p.Benefits, s.Benefits...)
+	p.Calendars = append(p.Calendars, s.Calendars...)
+	p.Assessments = append(p.Assessments, s.Assessments...)
+	p.Lessons = append(p.Lessons, s.Lessons...)
 }
 
 // syntaxFinding is the finding for a parse error err in src, whose first
@@ -447,22 +502,32 @@ func (l *loader) document(doc *yaml.Node) {
 	seen := map[string]*yaml.Node{}
 	for _, kv := range l.pairs(root) {
 		k, v := kv[0], kv[1]
-		name := k.Value
-		kind, ok := SectionKind(name)
+		kind, ok := l.sectionKey(k, seen)
 		if !ok {
-			l.errorf(k, "duplicate-section", "%s is not a section%s", Quote(name), suggest(name, sectionNames()))
 			continue
 		}
-		if first, dup := seen[name]; dup && name != "programme" {
-			l.errorf(k, "syntax", "section %s appears twice in this file (first at line %d)", Quote(name), first.Line)
-		}
-		seen[name] = k
 		if kind == KindProgramme {
 			l.header(k, v)
 			continue
 		}
-		l.section(kind, name, v)
+		l.section(kind, k.Value, v)
 	}
+}
+
+// sectionKey checks a top-level key k, with seen the sections met so far
+// in the file, and says which section it starts.
+func (l *loader) sectionKey(k *yaml.Node, seen map[string]*yaml.Node) (Kind, bool) {
+	name := k.Value
+	kind, ok := SectionKind(name)
+	if !ok {
+		l.errorf(k, "duplicate-section", "%s is not a section%s", Quote(name), suggest(name, sectionNames()))
+		return "", false
+	}
+	if first, dup := seen[name]; dup && name != "programme" {
+		l.errorf(k, "syntax", "section %s appears twice in this file (first at line %d)", Quote(name), first.Line)
+	}
+	seen[name] = k
+	return kind, true
 }
 
 func sectionNames() []string {
@@ -524,6 +589,10 @@ func (l *loader) header(key, v *yaml.Node) {
 		l.errorf(key, "duplicate-section", "programme given twice (first at %s)", l.p.Header.Pos())
 		return
 	}
+	if l.claim != nil {
+		from := len(l.p.Findings)
+		defer func() { *l.claim = headerClaim{key: l.pos(key), from: from, to: len(l.p.Findings), made: true} }()
+	}
 	m := l.resolve(v)
 	if m == nil || m.Kind != yaml.MappingNode {
 		l.errorf(key, "type", "programme must be a mapping of fields (id, name, start, end, ...), not %s", shape(v))
@@ -546,25 +615,33 @@ func (l *loader) section(kind Kind, name string, v *yaml.Node) {
 		l.errorf(list, "type", "%s must be a list of items (each starting `- id: ...`), not %s", name, shape(list))
 		return
 	}
-	t := kindTypes[kind]
 	for _, el := range list.Content {
-		if !l.spend(1) {
-			l.errorf(el, "syntax", "aliases expand this file beyond any real programme; giving up on it")
+		if !l.sectionItem(kind, name, el) {
 			return
 		}
-		m := l.resolve(el)
-		if m == nil || m.Kind != yaml.MappingNode {
-			what := el
-			if m != nil {
-				what = m // say what an alias leads to, not that it is one
-			}
-			l.errorf(el, "type", "each item of %s must be a mapping of fields, not %s", name, shape(what))
-			continue
-		}
-		ptr := reflect.New(t)
-		l.item(kind, m, ptr.Elem())
-		l.p.appendItem(kind, ptr.Interface())
 	}
+}
+
+// sectionItem reads el, an item of the section name of the given kind;
+// false means the file's budget is spent and the rest is not read.
+func (l *loader) sectionItem(kind Kind, name string, el *yaml.Node) bool {
+	if !l.spend(1) {
+		l.errorf(el, "syntax", "aliases expand this file beyond any real programme; giving up on it")
+		return false
+	}
+	m := l.resolve(el)
+	if m == nil || m.Kind != yaml.MappingNode {
+		what := el
+		if m != nil {
+			what = m // say what an alias leads to, not that it is one
+		}
+		l.errorf(el, "type", "each item of %s must be a mapping of fields, not %s", name, shape(what))
+		return true
+	}
+	ptr := reflect.New(kindTypes[kind])
+	l.item(kind, m, ptr.Elem())
+	l.p.appendItem(kind, ptr.Interface())
+	return true
 }
 
 func (p *Programme) appendItem(kind Kind, it any) {
@@ -615,25 +692,29 @@ func (l *loader) item(kind Kind, m *yaml.Node, dst reflect.Value) {
 	if id != "" {
 		name += " " + Clip(id)
 	}
-	l.fields(name, id, si, m, dst, &it.keys)
+	l.fields(name, id, si, m, dst, it)
 }
 
 // fields decodes the keys of mapping m into dst, with name naming the item
 // in messages ("milestone M-3", "programme tolerances"). Where keys is not
 // nil, it records where each key and list entry is.
-func (l *loader) fields(name, id string, si *structInfo, m *yaml.Node, dst reflect.Value, keys *[]keyAt) {
+func (l *loader) fields(name, id string, si *structInfo, m *yaml.Node, dst reflect.Value, it *Item) {
 	present := map[string]bool{}
-	for _, kv := range l.pairs(m) {
+	pairs := l.pairs(m)
+	if it != nil {
+		it.keys = make([]keyAt, 0, len(pairs))
+	}
+	for _, kv := range pairs {
 		k, v := kv[0], kv[1]
 		if !l.spend(1) {
 			return
 		}
 		at := &keyAt{} // where list entries go when no one keeps them
-		if keys != nil {
+		if it != nil {
 			// value adds to this key's entries only; no other key is
 			// added meanwhile, so the pointer stays good.
-			*keys = append(*keys, keyAt{})
-			at = &(*keys)[len(*keys)-1]
+			it.keys = append(it.keys, keyAt{elem: int32(len(it.elems))})
+			at = &it.keys[len(it.keys)-1]
 		}
 		at.name, at.line, at.col = k.Value, int32(k.Line), int32(k.Column)
 		if i, ok := si.byName[k.Value]; ok {
@@ -661,7 +742,7 @@ func (l *loader) fields(name, id string, si *structInfo, m *yaml.Node, dst refle
 			continue // treated as absent; a required field is reported below
 		}
 		present[f.Name] = true
-		l.value(name, id, f, k, val, dst.FieldByIndex(f.index), at)
+		l.value(name, id, f, k, val, dst.FieldByIndex(f.index), at, it)
 	}
 	for _, f := range si.fields {
 		if f.Required && !present[f.Name] {
@@ -732,8 +813,13 @@ func ParseLag(s string) (Lag, error) {
 
 // value decodes one field's value into dst, noting in at where the list
 // entries it keeps are.
-func (l *loader) value(name, id string, f Field, k, v *yaml.Node, dst reflect.Value, at *keyAt) {
-	keep := func(el *yaml.Node) { at.elems = append(at.elems, int32(el.Line), int32(el.Column)) }
+func (l *loader) value(name, id string, f Field, k, v *yaml.Node, dst reflect.Value, at *keyAt, it *Item) {
+	keep := func(el *yaml.Node) {
+		if it != nil && at.nelem < 1<<16-1 {
+			it.elems = append(it.elems, int32(el.Line), int32(el.Column))
+			at.nelem++
+		}
+	}
 	scalar := func(what string) (string, bool) {
 		if v.Kind != yaml.ScalarNode {
 			l.errorID(v, id, "type", "%s: %s must be %s, not %s", name, f.Name, what, shape(v))

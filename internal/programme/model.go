@@ -19,15 +19,18 @@ type Item struct {
 	File      string `oco:"-"`
 	Line, Col int    `oco:"-"` // where the item starts; 0 when not known
 	keys      []keyAt
+	elems     []int32 // line and column of each list entry the model kept, key after key
 }
 
-// keyAt is where one key of an item is, and what its value looks like.
+// keyAt is where one key of an item is, and what its value looks like:
+// 32 bytes, as a programme holds one for every key of every item.
 type keyAt struct {
-	name      string
+	name      string // the field's own name, shared by every item
 	line, col int32
-	null      bool    // no value at all
-	blank     bool    // no value, or text of spaces only
-	elems     []int32 // line and column of each list entry the model kept
+	elem      int32  // where this key's entries start in Item.elems
+	nelem     uint16 // how many entries
+	null      bool   // no value at all
+	blank     bool   // no value, or text of spaces only
 }
 
 // Programme is the whole programme as loaded from a directory.

@@ -26,7 +26,9 @@ func parseFiles(fsys fs.FS, prefix string, files []string, apply func(*parsedFil
 		if err != nil {
 			return &parsedFile{file: display, readErr: err}
 		}
-		return parse(display, src)
+		f := parse(display, src)
+		f.extract()
+		return f
 	}
 	workers := runtime.GOMAXPROCS(0)
 	if workers < 2 || len(files) < 2 {
