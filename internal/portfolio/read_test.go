@@ -177,3 +177,26 @@ func TestGitProcesses(t *testing.T) {
 		}
 	}
 }
+
+// TestBranchGone: a branch deleted upstream since the last fetch is gone
+// from the cached copy too, and the read says so rather than reading
+// what the cache last had.
+func TestBranchGone(t *testing.T) {
+	fx := newFixture(t)
+	git(t, fx.lcoBare, "branch", "draft", fx.v1)
+	fx.file.Programmes[1].Ref = "draft"
+	fx.build(t, fx.options())
+	git(t, fx.lcoBare, "branch", "-D", "draft")
+	rs := NewRepos(fx.options())
+	defer rs.Close()
+	_, err := Read(fx.file, rs)
+	if err == nil || !strings.Contains(err.Error(), "ref draft is not in") {
+		t.Fatalf("want the branch named as gone, got %v", err)
+	}
+	// Offline too: the fetch that found it gone pruned it from the copy.
+	opt := fx.options()
+	opt.Offline = true
+	if _, err := Read(fx.file, NewRepos(opt)); err == nil || !strings.Contains(err.Error(), "ref draft is not in") {
+		t.Errorf("offline after the prune: %v", err)
+	}
+}
