@@ -154,18 +154,33 @@ func (pf *Portfolio) crossFindings() []programme.Finding {
 	// Plans that cannot be met, and work done out of order, across links
 	// between programmes: the rules of one programme, over those links
 	// only (each programme's own checks have seen the rest). Milestones
-	// keep their places, as the plan's indices are the merged ones.
+	// keep their places, as the plan's indices are the merged ones; those
+	// on neither end of such a link are left blank, which the rules pass.
 	if pf.crossLinks() {
+		blank := &programme.Milestone{}
 		cross := &programme.Programme{Header: mp.Header, Milestones: make([]*programme.Milestone, len(mp.Milestones))}
+		for i := range cross.Milestones {
+			cross.Milestones[i] = blank
+		}
+		kept := func(i int) *programme.Milestone {
+			if cross.Milestones[i] == blank {
+				c := *mp.Milestones[i]
+				c.DependsOn = nil
+				cross.Milestones[i] = &c
+			}
+			return cross.Milestones[i]
+		}
 		for i, m := range mp.Milestones {
-			c := *m
-			c.DependsOn = nil
 			for _, d := range m.DependsOn {
-				if programmeOf(d.ID) != programmeOf(m.ID) {
-					c.DependsOn = append(c.DependsOn, d)
+				if programmeOf(d.ID) == programmeOf(m.ID) {
+					continue
+				}
+				c := kept(i)
+				c.DependsOn = append(c.DependsOn, d)
+				if j, ok := plan.Index(d.ID); ok {
+					kept(j)
 				}
 			}
-			cross.Milestones[i] = &c
 		}
 		cc := check.NewContext(cross, check.Options{AsOf: pf.AsOf, Plan: plan})
 		check.DependencyOrder(cc)
