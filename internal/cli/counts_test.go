@@ -13,7 +13,7 @@ import (
 )
 
 // shippedDir is the programme that ships with oco.
-func shippedDir(t *testing.T) string {
+func shippedDir(t testing.TB) string {
 	t.Helper()
 	_, here, _, _ := runtime.Caller(0)
 	return filepath.Join(filepath.Dir(here), "..", "..", "programme")

@@ -1,11 +1,13 @@
 package cli
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/ocotool/oco/internal/gitrev"
+	"github.com/ocotool/oco/internal/programme"
 	"github.com/ocotool/oco/internal/render"
 	"github.com/ocotool/oco/internal/trend"
 	"github.com/ocotool/oco/internal/view"
@@ -31,7 +33,11 @@ beside them, so a back-dated correction takes its place among the reports.
 
 --chart draws the milestone trend chart: reporting dates down the side, the
 milestones' dates across. A line that runs straight down is a
-milestone holding its date; one that leans right is slipping.`,
+milestone holding its date; one that leans right is slipping.
+
+In a shallow clone the history starts at the shallow boundary: a note on
+stderr says so, and -o json marks the changes read there with
+"shallow_boundary": true (what they add may be older).`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return runHistory(g, o, args) },
 	}
@@ -71,6 +77,11 @@ func runHistory(g *globals, o *historyOptions, args []string) error {
 	points, err := trend.Read(repo, rel, trend.Options{Rev: o.rev})
 	if err != nil {
 		return gitError(err)
+	}
+	if pt, ok := trend.ShallowBoundary(points); ok {
+		// Not an error: the trend is right as far as it goes.
+		fmt.Fprintf(g.env.Err, "oco: history starts at a shallow boundary: commit %.12s (%s); the clone holds nothing older, `git fetch --unshallow` fetches the rest\n",
+			pt.Commit, programme.DateOf(pt.Time))
 	}
 	rows := trend.ByMilestone(trend.Changes(points))
 	if len(args) == 1 {

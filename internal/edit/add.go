@@ -95,7 +95,7 @@ func (s *Source) Add(k programme.Kind, given map[string]string, rel string, toda
 		}
 		out.ID = id
 		all := append([]yamledit.KV{{Key: "id", Value: yamledit.Scalar(id)}}, fields...)
-		if err := d.Append(section, all, KeyOrder); err != nil {
+		if err := d.Append(section, all, KeyOrder()); err != nil {
 			return fmt.Errorf("%s: cannot add to %s: %v", rel, section, err)
 		}
 		for _, a := range later {

@@ -34,7 +34,7 @@ func (e *FormatError) Describe(name string) string {
 
 // Format returns src in canonical form.
 func Format(src []byte) ([]byte, error) {
-	out, err := yamledit.Format(src, KeyOrder)
+	out, err := yamledit.Format(src, KeyOrder())
 	if err != nil {
 		return nil, &FormatError{src, err}
 	}
@@ -53,7 +53,7 @@ func FormatFile(path string, check bool) (bool, error) {
 		if err != nil {
 			return false, err
 		}
-		ok, err := yamledit.Canonical(src, KeyOrder)
+		ok, err := yamledit.Canonical(src, KeyOrder())
 		if err != nil {
 			return false, &FormatError{src, err}
 		}

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/ocotool/oco/internal/programme"
 	"github.com/ocotool/oco/internal/yamledit"
@@ -59,7 +60,7 @@ func (s *Source) AddAll(k programme.Kind, rows []map[string]string, rel string, 
 			taken[strings.ToLower(id)] = true
 			out.IDs = append(out.IDs, id)
 			all := append([]yamledit.KV{{Key: "id", Value: yamledit.Scalar(id)}}, it.fields...)
-			if err := d.Append(section, all, KeyOrder); err != nil {
+			if err := d.Append(section, all, KeyOrder()); err != nil {
 				return fmt.Errorf("%s: cannot add to %s: %v", rel, section, err)
 			}
 			for _, a := range it.later {
@@ -128,13 +129,13 @@ func planItem(k programme.Kind, given map[string]string, today programme.Date) (
 }
 
 // idNumber splits an id into its stem and its number.
-var idNumber = regexp.MustCompile(`^(.*?)([0-9]+)$`)
+var idNumber = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(.*?)([0-9]+)$`) })
 
 // nextFree is the next id of kind k in p that taken (lower-cased ids
 // given to earlier rows) does not hold either.
 func nextFree(p *programme.Programme, k programme.Kind, taken map[string]bool) string {
 	id := p.NextID(k)
-	m := idNumber.FindStringSubmatch(id)
+	m := idNumber().FindStringSubmatch(id)
 	if m == nil {
 		return id
 	}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -22,7 +23,7 @@ type Assignment struct {
 }
 
 // KeyOrder is the canonical order of every mapping, as yamledit wants it.
-var KeyOrder = yamledit.Order(programme.KeyOrder())
+var KeyOrder = sync.OnceValue(func() yamledit.Order { return yamledit.Order(programme.KeyOrder()) })
 
 // FieldNames lists the keys of kind k, nested ones dotted.
 func FieldNames(k programme.Kind) []string {
@@ -140,7 +141,7 @@ func (a Assignment) apply(d *yamledit.Doc, section, id string) error {
 	if a.Remove {
 		return d.Remove(section, id, a.Field)
 	}
-	return d.Set(section, id, a.Field, a.Value, KeyOrder)
+	return d.Set(section, id, a.Field, a.Value, KeyOrder())
 }
 
 // WithArticle says "a milestone", "an issue".

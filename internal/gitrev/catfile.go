@@ -32,6 +32,7 @@ type object struct {
 	hash string
 	typ  string
 	data []byte
+	text string // the data, where asked for as text
 }
 
 func (r *Repo) startBatch() (*catFile, error) {
@@ -53,9 +54,16 @@ func (r *Repo) startBatch() (*catFile, error) {
 	return c, nil
 }
 
-func (c *catFile) close() error {
+// close ends the process: cat-file stops at the end of its input, and one
+// that does not within limit is killed, so that closing cannot hang.
+func (c *catFile) close(limit time.Duration) error {
 	c.stdin.Close()
-	return c.cmd.Wait()
+	timer := time.AfterFunc(limit, func() { c.cmd.Process.Kill() })
+	err := c.cmd.Wait()
+	if !timer.Stop() {
+		return fmt.Errorf("git cat-file: %w (after %s)", ErrTimeout, limit)
+	}
+	return err
 }
 
 // read asks cat-file for one object. The caller holds r.mu.
@@ -75,6 +83,13 @@ func (r *Repo) read(name string) (object, error) {
 // knows no name i; err is set when the process failed. The caller holds
 // r.mu.
 func (r *Repo) readMany(names ...string) (objs []object, errs []error, err error) {
+	return r.readManyAs(false, names)
+}
+
+// readManyAs is readMany, the objects' data as text where asText: read
+// straight into a string, neither zeroed first nor copied after, for
+// blobs that are only read. The caller holds r.mu.
+func (r *Repo) readManyAs(asText bool, names []string) (objs []object, errs []error, err error) {
 	if r.batch == nil {
 		b, err := r.startBatch()
 		if err != nil {
@@ -96,7 +111,7 @@ func (r *Repo) readMany(names ...string) (objs []object, errs []error, err error
 	})
 	err = r.batch.request(names)
 	for i := 0; i < len(names) && err == nil; i++ {
-		objs[i], err = r.batch.answer()
+		objs[i], err = r.batch.answer(asText)
 		if errors.Is(err, errMissing) {
 			errs[i], err = err, nil
 		}
@@ -111,7 +126,7 @@ func (r *Repo) readMany(names ...string) (objs []object, errs []error, err error
 		b := r.batch
 		r.batch = nil
 		b.cmd.Process.Kill()
-		b.close()
+		b.close(r.opt.timeout())
 		if msg := strings.TrimSpace(b.stderr.String()); msg != "" {
 			err = fmt.Errorf("%w: %s", err, msg)
 		}
@@ -128,7 +143,7 @@ func (c *catFile) request(names []string) error {
 	return c.in.Flush()
 }
 
-func (c *catFile) answer() (object, error) {
+func (c *catFile) answer(asText bool) (object, error) {
 	line, err := c.out.ReadString('\n')
 	if err != nil {
 		return object{}, err
@@ -144,6 +159,17 @@ func (c *catFile) answer() (object, error) {
 	size, err := strconv.Atoi(f[2])
 	if err != nil || size < 0 {
 		return object{}, fmt.Errorf("unexpected answer %q", line)
+	}
+	if asText {
+		var b strings.Builder
+		b.Grow(size)
+		if _, err := io.CopyN(&b, c.out, int64(size)); err != nil {
+			return object{}, err
+		}
+		if nl, err := c.out.ReadByte(); err != nil || nl != '\n' {
+			return object{}, fmt.Errorf("object %s not followed by a newline", f[0])
+		}
+		return object{hash: f[0], typ: f[1], text: b.String()}, nil
 	}
 	data := make([]byte, size+1)
 	if _, err := io.ReadFull(c.out, data); err != nil {

@@ -33,9 +33,13 @@ func (r *Repo) FS(rev, dir string) (fs.FS, error) {
 	// trip instead of one for each tree on the way down. A revision with a
 	// ':' of its own could be misparsed, and a directory reached through a
 	// symbolic link is not found this way; both take the slow way below.
-	if rel != "." && !strings.Contains(rev, ":") && !strings.ContainsFunc(rel, unicode.IsControl) {
+	if !strings.Contains(rev, ":") && !strings.ContainsFunc(rel, unicode.IsControl) {
+		dirName := rev + "^{commit}:" + rel
+		if rel == "." {
+			dirName = rev + "^{commit}^{tree}" // the top, as `rev:` would not say
+		}
 		r.mu.Lock()
-		objs, errs, err := r.readMany(rev+"^{commit}", rev+"^{commit}:"+rel)
+		objs, errs, err := r.readMany(rev+"^{commit}", dirName)
 		if err == nil && errs[1] == nil && objs[1].typ == "tree" {
 			_, err = r.keepTree(objs[1])
 			r.mu.Unlock()

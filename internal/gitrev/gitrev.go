@@ -182,7 +182,7 @@ func (r *Repo) Close() error {
 	if r.batch == nil {
 		return nil
 	}
-	err := r.batch.close()
+	err := r.batch.close(r.opt.timeout())
 	r.batch = nil
 	return err
 }
@@ -248,6 +248,10 @@ func checkRev(rev string) error {
 // Resolve returns the full hash of the commit rev names.
 func (r *Repo) Resolve(rev string) (string, error) {
 	c, err := r.commit(rev)
+	if errors.Is(err, ErrUnknownRevision) && r.Shallow() {
+		// HEAD~5 of a clone two commits deep names nothing: say why.
+		return "", fmt.Errorf("%w (this is a shallow clone: history starts at a shallow boundary, and `git fetch --unshallow` fetches the rest)", err)
+	}
 	if err != nil {
 		return "", err
 	}

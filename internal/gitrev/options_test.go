@@ -31,6 +31,32 @@ func TestTimeout(t *testing.T) {
 	}
 }
 
+// TestCloseTimeout: a cat-file that does not end when its input does is
+// killed, and Close says so rather than hangs.
+func TestCloseTimeout(t *testing.T) {
+	needGit(t)
+	isolate(t)
+	top := t.TempDir()
+	git(t, top, "init", "-q")
+	r, err := OpenWith(top, Options{Timeout: 300 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fakeGit(t, "exec sleep 60\n")
+	if r.git, err = gitPath(); err != nil {
+		t.Fatal(err)
+	}
+	r.mu.Lock()
+	r.batch, err = r.startBatch()
+	r.mu.Unlock()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Close(); !errors.Is(err, ErrTimeout) {
+		t.Fatalf("want ErrTimeout, got %v", err)
+	}
+}
+
 // TestCatFileTimeout: a cat-file that stops answering is killed, and the
 // read fails rather than hangs.
 func TestCatFileTimeout(t *testing.T) {

@@ -60,13 +60,7 @@ func (r *Repo) GitDir() string { return r.gitDir }
 // Shallow reports whether the repository's history was cut short by a
 // shallow clone or fetch, so that a history read from it can say it
 // starts at a boundary rather than look complete.
-func (r *Repo) Shallow() bool {
-	if r.gitDir == "" {
-		return false
-	}
-	_, err := os.Stat(filepath.Join(r.gitDir, "shallow"))
-	return err == nil
-}
+func (r *Repo) Shallow() bool { return len(r.ShallowCommits()) > 0 }
 
 // RefMove is a branch or tag that a fetch moved.
 type RefMove struct {

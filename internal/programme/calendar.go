@@ -48,11 +48,11 @@ func (s Span) String() string {
 // MarshalText writes the span as the file does, so JSON output reads `5wd`.
 func (s Span) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
-var spanPattern = regexp.MustCompile(`^(-?)(\d{1,6})(wd|d|w)$`)
+var spanPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(-?)(\d{1,6})(wd|d|w)$`) })
 
 // ParseSpan reads a lag or duration: 10d, 2w (14 days), 5wd, or -3d.
 func ParseSpan(s string) (Span, error) {
-	m := spanPattern.FindStringSubmatch(s)
+	m := spanPattern().FindStringSubmatch(s)
 	if m == nil {
 		return Span{}, fmt.Errorf("lag %s must be a whole number of days or weeks, such as 10d or 2w", Quote(s)) // also 5wd, and -3d for a lead (SPEC 7.2)
 	}
@@ -97,13 +97,15 @@ func (d Dep) LinkText() string {
 
 // An id may hold "-", so a lead follows "+" (`M-12+-2d`) unless a type
 // ends the id (`M-12:ff-2d`).
-var depShorthand = regexp.MustCompile(`^([^:+\s]+)(?::(fs|ss|ff|sf)([+-]\d{1,6}(?:wd|d|w))?)?(?:\+(-?\d{1,6}(?:wd|d|w)))?$`)
+var depShorthand = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^([^:+\s]+)(?::(fs|ss|ff|sf)([+-]\d{1,6}(?:wd|d|w))?)?(?:\+(-?\d{1,6}(?:wd|d|w)))?$`)
+})
 
 // ParseDepShorthand reads one link as `oco set` and `oco add` take it:
 // `M-12`, `M-12+5d`, `M-12+-2d` (a lead), `M-12:ss`, `M-12:ss+5wd`,
 // `M-12:ff-2d`.
 func ParseDepShorthand(s string) (Dep, error) {
-	m := depShorthand.FindStringSubmatch(strings.TrimSpace(s))
+	m := depShorthand().FindStringSubmatch(strings.TrimSpace(s))
 	if m == nil || (m[3] != "" && m[4] != "") {
 		return Dep{}, fmt.Errorf("%q is not a link: write ID, ID+LAG or ID:TYPE+LAG, such as M-12:ss+5wd (TYPE fs, ss, ff or sf; a negative LAG is a lead)", s)
 	}
@@ -295,9 +297,11 @@ type WorkCalendar struct {
 	days []Date
 }
 
+// The tables cover 2000 to 2069, the years programmes are planned in; a
+// date outside is worked out a day at a time, to the same answer.
 var (
-	windowLo = NewDate(1970, time.January, 1)
-	windowHi = NewDate(2130, time.January, 1)
+	windowLo = NewDate(2000, time.January, 1)
+	windowHi = NewDate(2070, time.January, 1)
 )
 
 func newWorkCalendar(id string, week [7]bool, hols map[Date]string) *WorkCalendar {
@@ -450,6 +454,7 @@ var BuiltinCalendars = []struct{ ID, Name string }{
 var builtin struct {
 	once sync.Once
 	defs map[string]*Calendar
+	mu   sync.Mutex // guards work
 	work map[string]*WorkCalendar
 }
 
@@ -480,13 +485,6 @@ func loadBuiltins() {
 		}
 		c.Holidays = append(c.Holidays, Holiday{Date: d, Name: parts[2]})
 	}
-	for id, c := range builtin.defs {
-		hols := make(map[Date]string, len(c.Holidays))
-		for _, h := range c.Holidays {
-			hols[h.Date] = h.Name
-		}
-		builtin.work[id] = newWorkCalendar(id, [7]bool{false, true, true, true, true, true, false}, hols)
-	}
 }
 
 // BuiltinCalendar returns a built-in calendar's definition.
@@ -496,9 +494,26 @@ func BuiltinCalendar(id string) (*Calendar, bool) {
 	return c, ok
 }
 
+// builtinWork is a built-in calendar's working days, its tables built the
+// first time a programme uses it: a programme uses one, and not the rest.
 func builtinWork(id string) *WorkCalendar {
 	builtin.once.Do(loadBuiltins)
-	return builtin.work[id]
+	builtin.mu.Lock()
+	defer builtin.mu.Unlock()
+	if w, ok := builtin.work[id]; ok {
+		return w
+	}
+	c, ok := builtin.defs[id]
+	if !ok {
+		return nil
+	}
+	hols := make(map[Date]string, len(c.Holidays))
+	for _, h := range c.Holidays {
+		hols[h.Date] = h.Name
+	}
+	w := newWorkCalendar(id, [7]bool{false, true, true, true, true, true, false}, hols)
+	builtin.work[id] = w
+	return w
 }
 
 // indexBuiltinCalendars lets references find the built-in calendars that

@@ -34,7 +34,9 @@ func fastParse(src []byte) (*yaml.Node, bool) {
 	return doc, true
 }
 
-func newFast(src []byte) *fast { return &fast{src: src, line: 1, tags: map[string]string{}} }
+func newFast(src []byte) *fast {
+	return &fast{src: src, line: 1, tags: map[string]string{}, strs: map[string]string{}}
+}
 
 // fastLoad reads the items of src, the file's bytes, as they are parsed
 // by the fast parser, one top-level list entry at a time: the entry's tree
@@ -162,6 +164,8 @@ type fast struct {
 	depth        int // mappings and lists open
 	slab         []yaml.Node
 	tags         map[string]string // a plain scalar's tag, for those the library must resolve
+	strs         map[string]string // short values, shared
+	unique       bool              // the value being read is an id
 }
 
 func (f *fast) fail() *yaml.Node {
@@ -171,7 +175,8 @@ func (f *fast) fail() *yaml.Node {
 
 func (f *fast) node(kind yaml.Kind, tag, value string, line, col int) *yaml.Node {
 	if len(f.slab) == cap(f.slab) {
-		f.slab = make([]yaml.Node, 0, 512)
+		// Small files are many: the first slabs are small.
+		f.slab = make([]yaml.Node, 0, min(512, max(32, 2*cap(f.slab))))
 	}
 	f.slab = append(f.slab, yaml.Node{Kind: kind, Tag: tag, Value: value, Line: line, Column: col})
 	return &f.slab[len(f.slab)-1]
@@ -233,7 +238,9 @@ func (f *fast) mapping(ind int) *yaml.Node {
 		if k == nil {
 			return f.fail()
 		}
+		f.unique = k.Value == "id"
 		v := f.value(after, ind)
+		f.unique = false
 		if v == nil {
 			return f.fail()
 		}
@@ -455,7 +462,25 @@ func (f *fast) scalar(text []byte, line, col int) *yaml.Node {
 			tag = t
 		}
 	}
-	return f.node(yaml.ScalarNode, tag, string(text), line, col)
+	return f.node(yaml.ScalarNode, tag, f.text(text), line, col)
+}
+
+// text is the string of a value. The short ones a programme repeats (the
+// workstream, phase and owner of every milestone, its dates) are shared,
+// so that a hundred thousand items hold one copy of each; ids, unique,
+// are not looked for.
+func (f *fast) text(b []byte) string {
+	if f.unique || len(b) > 24 {
+		return string(b)
+	}
+	if s, ok := f.strs[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	if len(f.strs) < 1<<16 {
+		f.strs[s] = s
+	}
+	return s
 }
 
 // numberTag is the library's tag for the plain scalars a programme is

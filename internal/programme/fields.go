@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // ValueKind is the shape of a field's value in the file format.
@@ -54,7 +55,27 @@ var (
 	infos    = map[reflect.Type]*structInfo{}
 )
 
+// infoOf is the struct's field information, built on first use and read
+// from then on by every core that loads files.
 func infoOf(t reflect.Type) *structInfo {
+	if si, ok := infoDone.Load(t); ok {
+		return si.(*structInfo)
+	}
+	infoMu.Lock()
+	defer infoMu.Unlock()
+	si := buildInfo(t)
+	for t, si := range infos {
+		infoDone.Store(t, si) // whole now, with every struct below it
+	}
+	return si
+}
+
+var (
+	infoMu   sync.Mutex // guards infos, where structs are built
+	infoDone sync.Map   // reflect.Type to *structInfo, built whole
+)
+
+func buildInfo(t reflect.Type) *structInfo {
 	if si, ok := infos[t]; ok {
 		return si
 	}
@@ -102,7 +123,7 @@ func infoOf(t reflect.Type) *structInfo {
 			f.Kind = KindLag
 		case sf.Type == holsType:
 			f.Kind = KindHolidays
-			f.Sub = infoOf(holsType.Elem()).fields
+			f.Sub = buildInfo(holsType.Elem()).fields
 		case sf.Type.Kind() == reflect.Float64:
 			f.Kind = KindNumber
 		case sf.Type == dateType:
@@ -111,17 +132,17 @@ func infoOf(t reflect.Type) *structInfo {
 			f.Kind = KindLag
 		case sf.Type == depsType:
 			f.Kind = KindDeps
-			f.Sub = infoOf(depsType.Elem()).fields
+			f.Sub = buildInfo(depsType.Elem()).fields
 		case sf.Type.Kind() == reflect.Int:
 			f.Kind = KindInt
 		case sf.Type.Kind() == reflect.Slice:
 			f.Kind = KindRefs
 		case sf.Type.Kind() == reflect.Pointer:
 			f.Kind = KindStruct
-			f.Sub = infoOf(sf.Type.Elem()).fields
+			f.Sub = buildInfo(sf.Type.Elem()).fields
 		case sf.Type.Kind() == reflect.Map:
 			f.Kind = KindMap
-			f.Sub = infoOf(sf.Type.Elem().Elem()).fields
+			f.Sub = buildInfo(sf.Type.Elem().Elem()).fields
 		case f.Kind == "":
 			f.Kind = KindText
 		}
@@ -148,12 +169,6 @@ var kindTypes = map[Kind]reflect.Type{
 	// The board cycle (SPEC 7.3).
 	KindAssessment: reflect.TypeOf(Assessment{}),
 	KindLesson:     reflect.TypeOf(Lesson{}),
-}
-
-func init() {
-	for _, t := range kindTypes {
-		infoOf(t)
-	}
 }
 
 // Fields returns the keys of an item of kind k, in the format's canonical

@@ -166,8 +166,15 @@ func (it *Item) Pos() Pos {
 }
 
 func (it *Item) key(field string) *keyAt {
+	if it.si == nil {
+		return nil
+	}
+	f, ok := it.si.byName[field]
+	if !ok {
+		return nil
+	}
 	for i := range it.keys {
-		if it.keys[i].name == field {
+		if int(it.keys[i].field) == f {
 			return &it.keys[i]
 		}
 	}
@@ -177,14 +184,14 @@ func (it *Item) key(field string) *keyAt {
 // Has reports whether the item's file gives the field a value.
 func (it *Item) Has(field string) bool {
 	k := it.key(field)
-	return k != nil && !k.null
+	return k != nil && k.flags&keyNull == 0
 }
 
 // Blank reports whether the item leaves the field out: no key, no value,
 // or text of spaces only.
 func (it *Item) Blank(field string) bool {
 	k := it.key(field)
-	return k == nil || k.blank
+	return k == nil || k.flags&keyBlank != 0
 }
 
 // KeyPos is where the field's key is, or the item's start if it has none.

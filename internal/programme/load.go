@@ -702,6 +702,7 @@ func (l *loader) fields(name, id string, si *structInfo, m *yaml.Node, dst refle
 	present := map[string]bool{}
 	pairs := l.pairs(m)
 	if it != nil {
+		it.si = si
 		it.keys = make([]keyAt, 0, len(pairs))
 	}
 	for _, kv := range pairs {
@@ -716,16 +717,14 @@ func (l *loader) fields(name, id string, si *structInfo, m *yaml.Node, dst refle
 			it.keys = append(it.keys, keyAt{elem: int32(len(it.elems))})
 			at = &it.keys[len(it.keys)-1]
 		}
-		at.name, at.line, at.col = k.Value, int32(k.Line), int32(k.Column)
-		if i, ok := si.byName[k.Value]; ok {
-			// The field's own name, shared by every item, rather than the
-			// parser's copy, which the item would otherwise keep alive.
-			at.name = si.fields[i].Name
+		at.line, at.col, at.field = int32(k.Line), int32(k.Column), noField
+		if i, ok := si.byName[k.Value]; ok && i < noField {
+			at.field = uint8(i)
 		}
 		if val := l.resolve(v); val == nil || isNull(val) {
-			at.null, at.blank = true, true
+			at.flags = keyNull | keyBlank
 		} else if val.Kind == yaml.ScalarNode && strings.TrimSpace(val.Value) == "" {
-			at.blank = true
+			at.flags = keyBlank
 		}
 		i, ok := si.byName[k.Value]
 		if !ok {

@@ -16,22 +16,28 @@ import "strconv"
 // this compact form rather than as the parsed YAML, which is many times
 // the size of the file.
 type Item struct {
-	File      string `oco:"-"`
-	Line, Col int    `oco:"-"` // where the item starts; 0 when not known
+	File      string      `oco:"-"`
+	Line, Col int         `oco:"-"` // where the item starts; 0 when not known
+	si        *structInfo // the kind's fields, which keys name by index
 	keys      []keyAt
 	elems     []int32 // line and column of each list entry the model kept, key after key
 }
 
 // keyAt is where one key of an item is, and what its value looks like:
-// 32 bytes, as a programme holds one for every key of every item.
+// 16 bytes, as a programme holds one for every key of every item.
 type keyAt struct {
-	name      string // the field's own name, shared by every item
 	line, col int32
 	elem      int32  // where this key's entries start in Item.elems
 	nelem     uint16 // how many entries
-	null      bool   // no value at all
-	blank     bool   // no value, or text of spaces only
+	field     uint8  // the index of the key's field in Item.si, or noField
+	flags     uint8  // keyNull, keyBlank
 }
+
+const (
+	noField  = 255    // a key that is no field of the kind
+	keyNull  = 1      // no value at all
+	keyBlank = 1 << 1 // no value, or text of spaces only
+)
 
 // Programme is the whole programme as loaded from a directory.
 type Programme struct {

@@ -5,10 +5,11 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // numbered splits an id into its stem and its number: M-07 is M- and 07.
-var numbered = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9_.-]*?)([0-9]{1,9})$`)
+var numbered = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([A-Za-z][A-Za-z0-9_.-]*?)([0-9]{1,9})$`) })
 
 // NextID returns the next free id for a new item of kind k, following the
 // pattern of the last numbered id of that kind, zero padding included:
@@ -18,7 +19,7 @@ func (p *Programme) NextID(k Kind) string {
 	ids := p.IDs(k)
 	stem, width, last := strings.ToUpper(string(k)[:1])+"-", 1, 0
 	for i := len(ids) - 1; i >= 0; i-- {
-		if m := numbered.FindStringSubmatch(ids[i]); m != nil {
+		if m := numbered().FindStringSubmatch(ids[i]); m != nil {
 			stem = m[1]
 			break
 		}
@@ -27,7 +28,7 @@ func (p *Programme) NextID(k Kind) string {
 		if !strings.HasPrefix(id, stem) {
 			continue
 		}
-		m := numbered.FindStringSubmatch(id)
+		m := numbered().FindStringSubmatch(id)
 		if m == nil || m[1] != stem {
 			continue
 		}

@@ -1,6 +1,9 @@
 package programme
 
-import "testing"
+import (
+	"reflect"
+	"testing"
+)
 
 func day(t *testing.T, s string) Date {
 	t.Helper()
@@ -72,7 +75,11 @@ func TestWorseRAG(t *testing.T) {
 func TestOverdueDefaults(t *testing.T) {
 	asOf := day(t, "2017-06-30")
 	before := day(t, "2017-06-01")
-	rejected := Item{keys: []keyAt{{name: "status"}}}
+	// An item whose status key is there, with no value the model kept.
+	rejected := func(v any) Item {
+		si := infoOf(reflect.TypeOf(v).Elem())
+		return Item{si: si, keys: []keyAt{{field: uint8(si.byName["status"])}}}
+	}
 	for _, c := range []struct {
 		name string
 		got  bool
@@ -81,15 +88,15 @@ func TestOverdueDefaults(t *testing.T) {
 		{"assumption, status left out", (&Assumption{ValidateBy: before}).Overdue(asOf), true},
 		{"assumption, unverified", (&Assumption{Status: "unverified", ValidateBy: before}).Overdue(asOf), true},
 		{"assumption, valid", (&Assumption{Status: "valid", ValidateBy: before}).Overdue(asOf), false},
-		{"assumption, status rejected", (&Assumption{Item: rejected, ValidateBy: before}).Overdue(asOf), false},
+		{"assumption, status rejected", (&Assumption{Item: rejected(&Assumption{}), ValidateBy: before}).Overdue(asOf), false},
 		{"assumption, no date", (&Assumption{}).Overdue(asOf), false},
 		{"assumption, on the day", (&Assumption{ValidateBy: asOf}).Overdue(asOf), false},
 		{"issue, status left out", (&Issue{ResolveBy: before}).Overdue(asOf), true},
 		{"issue, closed", (&Issue{Status: "closed", ResolveBy: before}).Overdue(asOf), false},
-		{"issue, status rejected", (&Issue{Item: rejected, ResolveBy: before}).Overdue(asOf), false},
+		{"issue, status rejected", (&Issue{Item: rejected(&Issue{}), ResolveBy: before}).Overdue(asOf), false},
 		{"risk, status left out", (&Risk{ReviewBy: before}).ReviewOverdue(asOf), true},
 		{"risk, occurred", (&Risk{Status: "occurred", ReviewBy: before}).ReviewOverdue(asOf), false},
-		{"risk, status rejected", (&Risk{Item: rejected, ReviewBy: before}).ReviewOverdue(asOf), false},
+		{"risk, status rejected", (&Risk{Item: rejected(&Risk{}), ReviewBy: before}).ReviewOverdue(asOf), false},
 	} {
 		if c.got != c.want {
 			t.Errorf("%s: overdue = %v, want %v", c.name, c.got, c.want)

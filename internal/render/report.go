@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/ocotool/oco/internal/programme"
 )
@@ -102,7 +103,7 @@ func ReportHTML(w io.Writer, r Report) error {
 		}
 		page.Sections = append(page.Sections, sec)
 	}
-	return reportPage.Execute(w, page)
+	return reportPage().Execute(w, page)
 }
 
 // ratingClass is the class that colours a cell holding a rating.
@@ -121,28 +122,29 @@ func ratingClass(s string) string {
 // reportPage is one page with its style inline: the report is sent and
 // printed, so it must not depend on any other file. Its policy forbids
 // every request, so that nothing in it can reach a network.
-var reportPage = template.Must(template.New("report").Funcs(template.FuncMap{
-	"rag":      ratingClass,
-	"chartCSS": func() template.CSS { return template.CSS(chartCSS) },
-	"right":    func(c Column) bool { return c.Align == Right },
-	// class styles a cell: its rating's colour, or right-aligned numbers.
-	"class": func(tb Table, i int, text string) string {
-		if c := ratingClass(text); c != "" {
-			return c
-		}
-		if i < len(tb.Columns) && tb.Columns[i].Align == Right {
-			return "num"
-		}
-		if i < len(tb.Columns) && !tb.Columns[i].Flex && i == 0 {
-			return "id"
-		}
-		// A date is never broken across lines: "2017-07-\n07" misreads.
-		if _, err := programme.ParseDate(text); err == nil {
-			return "id"
-		}
-		return ""
-	},
-}).Parse(`<!DOCTYPE html>
+var reportPage = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("report").Funcs(template.FuncMap{
+		"rag":      ratingClass,
+		"chartCSS": func() template.CSS { return template.CSS(chartCSS) },
+		"right":    func(c Column) bool { return c.Align == Right },
+		// class styles a cell: its rating's colour, or right-aligned numbers.
+		"class": func(tb Table, i int, text string) string {
+			if c := ratingClass(text); c != "" {
+				return c
+			}
+			if i < len(tb.Columns) && tb.Columns[i].Align == Right {
+				return "num"
+			}
+			if i < len(tb.Columns) && !tb.Columns[i].Flex && i == 0 {
+				return "id"
+			}
+			// A date is never broken across lines: "2017-07-\n07" misreads.
+			if _, err := programme.ParseDate(text); err == nil {
+				return "id"
+			}
+			return ""
+		},
+	}).Parse(`<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -203,6 +205,7 @@ section.half { display: inline-block; width: 48.5%; vertical-align: top; margin-
 {{end}}</body>
 </html>
 `))
+})
 
 // chartCSS styles the charts, in a page or in an SVG file of their own.
 const chartCSS = `svg.chart { max-width: 100%; height: auto; display: block; font-family: inherit; }

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"io"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/ocotool/oco/internal/programme"
@@ -112,7 +113,8 @@ func triangle(x, y, r float64) string {
 	return fmt.Sprintf("M%s %sL%s %sL%s %sZ", num(x), num(y-r), num(x+r), num(y+r), num(x-r), num(y+r))
 }
 
-var svgTemplate = template.Must(template.New("svg").Parse(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {{.W}} {{.H}}" width="{{.W}}" height="{{.H}}" role="img" aria-labelledby="{{.ID}}-t {{.ID}}-d" class="chart {{.Class}}" id="{{.ID}}">
+var svgTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("svg").Parse(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {{.W}} {{.H}}" width="{{.W}}" height="{{.H}}" role="img" aria-labelledby="{{.ID}}-t {{.ID}}-d" class="chart {{.Class}}" id="{{.ID}}">
 <title id="{{.ID}}-t">{{.Title}}</title>
 <desc id="{{.ID}}-d">{{.Desc}}</desc>
 {{- if .Arrow}}
@@ -129,10 +131,11 @@ var svgTemplate = template.Must(template.New("svg").Parse(`<svg xmlns="http://ww
 {{- end}}{{if .Tip}}</g>{{end}}
 {{end}}</svg>
 {{- define "data"}}{{with .DataID}} data-id="{{.}}"{{end}}{{with .DataFrom}} data-from="{{.}}"{{end}}{{with .DataTo}} data-to="{{.}}"{{end}}{{end}}`))
+})
 
 func (d *svgDoc) render() (template.HTML, error) {
 	var b strings.Builder
-	if err := svgTemplate.Execute(&b, d); err != nil {
+	if err := svgTemplate().Execute(&b, d); err != nil {
 		return "", err
 	}
 	return template.HTML(b.String()), nil

@@ -130,20 +130,85 @@ func (t Term) Table(tb Table) error {
 		}
 	}
 
+	if !t.IsTerminal && !t.Color {
+		_, err := t.Out.Write(plainTable(tb.Columns, header, rows))
+		return err
+	}
+	out, err := viaTablewriter(tb.Columns, header, rows, t.IsTerminal)
+	if err != nil {
+		return err
+	}
+	_, err = t.Out.Write(out)
+	return err
+}
+
+// viaTablewriter lays the table out with tablewriter, with a rule under
+// the header where rule is set.
+func viaTablewriter(cols []Column, header []string, rows [][]string, rule bool) ([]byte, error) {
 	var buf bytes.Buffer
-	table := tablewriter.NewTable(&buf, tableOptions(tb.Columns, t.IsTerminal)...)
+	table := tablewriter.NewTable(&buf, tableOptions(cols, rule)...)
 	table.Header(header)
 	for _, row := range rows {
 		// Append keeps the slice, and each row here is its own.
 		if err := table.Append(row); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	if err := table.Render(); err != nil {
-		return err
+		return nil, err
 	}
-	_, err := t.Out.Write(trimLines(buf.Bytes()))
-	return err
+	return trimLines(buf.Bytes()), nil
+}
+
+// plainTable lays out a piped table as tablewriter does with
+// tableOptions and no rule, at a small part of its cost (a history of
+// 10,000 rows spent longer in tablewriter than in reading 200 commits):
+// columns two spaces apart, each as wide as its widest cell, numbers to
+// the right, no trailing spaces. TestPlainTableAsTablewriter holds the two
+// to the same bytes.
+func plainTable(cols []Column, header []string, rows [][]string) []byte {
+	widths := make([]int, len(cols))
+	cells := make([][]int, 0, len(rows)+1) // each cell's width, measured once
+	measure := func(row []string) {
+		w := make([]int, len(cols))
+		for i, c := range row {
+			w[i] = Width(c)
+			widths[i] = max(widths[i], w[i])
+		}
+		cells = append(cells, w)
+	}
+	measure(header)
+	for _, row := range rows {
+		measure(row)
+	}
+	for i := range widths {
+		widths[i] = max(widths[i], 1) // as tablewriter keeps an empty column
+	}
+	var b bytes.Buffer
+	line := func(row []string, w []int) {
+		start := b.Len()
+		for i, c := range row {
+			if i > 0 {
+				b.WriteString(columnGap)
+			}
+			pad := widths[i] - w[i]
+			if cols[i].Align == Right {
+				b.WriteString(strings.Repeat(" ", pad))
+				b.WriteString(c)
+			} else {
+				b.WriteString(c)
+				b.WriteString(strings.Repeat(" ", pad))
+			}
+		}
+		trimmed := bytes.TrimRight(b.Bytes()[start:], " ")
+		b.Truncate(start + len(trimmed))
+		b.WriteByte('\n')
+	}
+	line(header, cells[0])
+	for r, row := range rows {
+		line(row, cells[r+1])
+	}
+	return b.Bytes()
 }
 
 // tableOptions configures tablewriter as a light, borderless layout: no box,

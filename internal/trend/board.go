@@ -95,16 +95,18 @@ func ReportingOf(points []Point, ids []string) Reporting {
 		r.Lines = append(r.Lines, Line{ID: id, Dates: make([]programme.Date, len(days))})
 	}
 	for k, d := range days {
-		for _, m := range points[d.pt].Milestones {
-			i, ok := want[m.ID]
-			if !ok || r.Lines[i].Dates[k] != 0 {
-				continue
-			}
-			l := &r.Lines[i]
-			l.Title = m.Title
-			l.Dates[k] = m.Date()
-			if !m.Done.IsZero() {
-				l.Dates[k] = m.Done
+		for _, part := range points[d.pt].parts {
+			for _, m := range part {
+				i, ok := want[m.ID]
+				if !ok || r.Lines[i].Dates[k] != 0 {
+					continue
+				}
+				l := &r.Lines[i]
+				l.Title = m.Title
+				l.Dates[k] = m.Date()
+				if !m.Done.IsZero() {
+					l.Dates[k] = m.Done
+				}
 			}
 		}
 	}
@@ -114,6 +116,6 @@ func ReportingOf(points []Point, ids []string) Reporting {
 // PointOf is the programme p as a point, for the working tree's state at
 // the end of a trend.
 func PointOf(p *programme.Programme, asOf programme.Date) Point {
-	pt := Point{Exists: true, AsOf: asOf, Milestones: milestonesOf(p)}
+	pt := Point{Exists: true, AsOf: asOf, parts: [][]Milestone{milestonesOf(p)}}
 	return pt
 }

@@ -30,11 +30,11 @@ func TestReportingOf(t *testing.T) {
 		return []Milestone{m}
 	}
 	points := []Point{
-		{Exists: true, AsOf: d("2017-01-31"), Milestones: ms("2017-06-30", "", "")},
-		{Exists: true, AsOf: d("2017-01-31"), Milestones: ms("2017-06-30", "2017-07-10", "")}, // same board: the later counts
+		{Exists: true, AsOf: d("2017-01-31"), parts: [][]Milestone{ms("2017-06-30", "", "")}},
+		{Exists: true, AsOf: d("2017-01-31"), parts: [][]Milestone{ms("2017-06-30", "2017-07-10", "")}}, // same board: the later counts
 		{Exists: false},
-		{Exists: true, Time: time.Date(2017, 2, 28, 12, 0, 0, 0, time.UTC), Milestones: append(ms("2017-06-30", "2017-07-20", ""), Milestone{ID: "M-2", Due: d("2017-05-01")})},
-		{Exists: true, AsOf: d("2017-07-05"), Milestones: ms("2017-06-30", "2017-07-20", "2017-07-04")},
+		{Exists: true, Time: time.Date(2017, 2, 28, 12, 0, 0, 0, time.UTC), parts: [][]Milestone{ms("2017-06-30", "2017-07-20", ""), {{ID: "M-2", Due: d("2017-05-01")}}}},
+		{Exists: true, AsOf: d("2017-07-05"), parts: [][]Milestone{ms("2017-06-30", "2017-07-20", "2017-07-04")}},
 	}
 	r := ReportingOf(points, []string{"M-1", "M-2", "M-9"})
 	if want := []programme.Date{d("2017-01-31"), d("2017-02-28"), d("2017-07-05")}; !slices.Equal(r.Dates, want) {

@@ -1,6 +1,7 @@
 package trend
 
 import (
+	"cmp"
 	"slices"
 
 	"github.com/ocotool/oco/internal/programme"
@@ -34,6 +35,9 @@ type Change struct {
 	Done      programme.Date `json:"done,omitempty"`
 	Date      programme.Date `json:"date"`  // forecast, else due
 	Moved     int            `json:"moved"` // days from the previous date
+	// Boundary: read at a commit where a shallow clone cut the history,
+	// so an "added" here may be older than the commit.
+	Boundary bool `json:"shallow_boundary,omitempty"`
 }
 
 // Changes returns a change for each milestone each time it changed, in
@@ -67,23 +71,76 @@ func Changes(points []Point) []Change {
 		return int(a.reported - b.reported)
 	})
 	var out []Change
-	// Two maps, the previous point's and this one's, swapped and reused.
+	// Two maps, the previous point's and this one's, swapped and reused;
+	// filled only where a point's ids do not line up with the last's.
 	prev, cur := map[string]Milestone{}, map[string]Milestone{}
-	var order []string // ids in the order they first appeared
+	var before [][]Milestone // the previous point's milestones
+	var order []string       // ids in the order they first appeared
 	known := map[string]bool{}
 	var ids []string
+	type at struct{ part, i int }
+	var moved []at // milestones whose dates changed
 	for _, pt := range ordered {
-		clear(cur)
-		for _, m := range pt.Milestones {
-			cur[m.ID] = m
-		}
 		add := func(m Milestone, what string, moved int) {
 			if pt.Baseline {
 				return
 			}
 			out = append(out, Change{ID: m.ID, Title: m.Title, Reported: pt.reported, Commit: pt.Commit, Committed: programme.DateOf(pt.Time), Subject: pt.Subject,
-				What: what, Due: m.Due, Forecast: m.Forecast, Done: m.Done, Date: m.Date(), Moved: moved})
+				What: what, Due: m.Due, Forecast: m.Forecast, Done: m.Done, Date: m.Date(), Moved: moved, Boundary: pt.Boundary})
 		}
+		change := func(m, old Milestone) {
+			what := Changed
+			switch {
+			case m.Done != 0 && old.Done == 0:
+				what = Done
+			case m.Done == 0 && old.Done != 0:
+				what = Reopened
+			case m.Due != old.Due:
+				what = Rebaselined
+			case m.Date() > old.Date():
+				what = Slipped
+			case m.Date() < old.Date():
+				what = Recovered
+			}
+			add(m, what, m.Date().Sub(old.Date()))
+		}
+		// Most commits change a few dates in one file and keep every
+		// milestone in its place: then the changes are found side by side
+		// in the files that changed, without maps or sorting every id. Ids
+		// are unique within a point, so the same ids in the same places
+		// are the same set: nothing added or removed.
+		if aligned(pt.parts, before) {
+			moved = moved[:0]
+			for k, part := range pt.parts {
+				if same(part, before[k]) {
+					continue
+				}
+				for i, m := range part {
+					if old := before[k][i]; m.Due != old.Due || m.Forecast != old.Forecast || m.Done != old.Done {
+						moved = append(moved, at{k, i})
+					}
+				}
+			}
+			slices.SortFunc(moved, func(a, b at) int { return cmp.Compare(pt.parts[a.part][a.i].ID, pt.parts[b.part][b.i].ID) })
+			for _, a := range moved {
+				change(pt.parts[a.part][a.i], before[a.part][a.i])
+			}
+			before = pt.parts
+			continue
+		}
+		clear(prev)
+		for _, part := range before {
+			for _, m := range part {
+				prev[m.ID] = m
+			}
+		}
+		clear(cur)
+		for _, part := range pt.parts {
+			for _, m := range part {
+				cur[m.ID] = m
+			}
+		}
+		before = pt.parts
 		for _, id := range order {
 			if _, ok := cur[id]; !ok {
 				if old, was := prev[id]; was {
@@ -110,24 +167,31 @@ func Changes(points []Point) []Change {
 			if m.Due == old.Due && m.Forecast == old.Forecast && m.Done == old.Done {
 				continue
 			}
-			what := Changed
-			switch {
-			case m.Done != 0 && old.Done == 0:
-				what = Done
-			case m.Done == 0 && old.Done != 0:
-				what = Reopened
-			case m.Due != old.Due:
-				what = Rebaselined
-			case m.Date() > old.Date():
-				what = Slipped
-			case m.Date() < old.Date():
-				what = Recovered
-			}
-			add(m, what, m.Date().Sub(old.Date()))
+			change(m, old)
 		}
-		prev, cur = cur, prev
 	}
 	return out
+}
+
+// aligned reports whether two points' milestones have the same ids in
+// the same places, file by file; a point without files lines up with
+// nothing, so that the first point and one after a removed directory take
+// the long way.
+func aligned(parts, before [][]Milestone) bool {
+	if len(parts) != len(before) || len(parts) == 0 {
+		return false
+	}
+	for k, part := range parts {
+		if !same(part, before[k]) && !sameIDs(part, before[k]) {
+			return false
+		}
+	}
+	return true
+}
+
+// same reports whether two parts are one: a file a commit did not change.
+func same(a, b []Milestone) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
 // ByMilestone groups changes by milestone, each in the order it first

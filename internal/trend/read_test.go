@@ -27,7 +27,7 @@ func TestReaderAgreesWithLoad(t *testing.T) {
 // readerAndLoad is what the reader finds in a file's text, and what Load
 // finds, in one form to compare.
 func readerAndLoad(text string) (got, want string) {
-	f := newReader().file(text)
+	f, _ := newReader().file(text)
 	p := parse(text)
 	return fmt.Sprint(f.ms, f.hasHeader, f.asOf), fmt.Sprint(milestonesOf(p), p.Header.File != "", p.Header.AsOf)
 }

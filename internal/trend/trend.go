@@ -38,11 +38,31 @@ type Point struct {
 	Baseline bool
 	// Exists is false at a commit that removed the whole directory.
 	Exists bool
+	// Boundary marks a commit at which a shallow clone cut the history:
+	// the repository holds nothing older, so what this point adds may
+	// have been there long before.
+	Boundary bool
 	// AsOf is the programme's as_of at this commit; zero where it had none.
 	AsOf programme.Date
-	// Milestones in the order the loader finds them; where an id is used
-	// twice, the first.
-	Milestones []Milestone
+	// parts are the milestones file by file, in the order the loader
+	// finds them; where an id is used twice, the first only. Points next
+	// to each other share the parts of the files a commit did not change,
+	// so that 200 commits to one file of 20 hold about 220 files' worth.
+	parts [][]Milestone
+}
+
+// Milestones returns the point's milestones in the order the loader finds
+// them; where an id is used twice, the first.
+func (pt Point) Milestones() []Milestone {
+	n := 0
+	for _, part := range pt.parts {
+		n += len(part)
+	}
+	out := make([]Milestone, 0, n)
+	for _, part := range pt.parts {
+		out = append(out, part...)
+	}
+	return out
 }
 
 // Milestone is what a trend tracks of a milestone.
@@ -84,6 +104,7 @@ func Read(repo *gitrev.Repo, dir string, opt Options) ([]Point, error) {
 		return nil, err
 	}
 	slices.Reverse(commits)
+	shallow := repo.ShallowCommits()
 	points := make([]Point, 0, len(commits)+1)
 	r := newReader()
 	if opt.Since != "" {
@@ -97,19 +118,64 @@ func Read(repo *gitrev.Repo, dir string, opt Options) ([]Point, error) {
 		}
 		points = append(points, pt)
 	}
-	for _, c := range commits {
-		pt := Point{Commit: c.Hash, Time: c.Time, Author: c.Author, Subject: c.Subject}
-		if err := r.point(repo, dir, &pt); err != nil {
+	// A window of commits at a time: their trees in a few round trips to
+	// git, then the blobs none of them has read yet in a few more, then
+	// each revision in turn.
+	for len(commits) > 0 {
+		window := commits[:min(len(commits), window)]
+		commits = commits[len(window):]
+		hashes := make([]string, len(window))
+		for i, c := range window {
+			hashes[i] = c.Hash
+		}
+		fss, errs, err := repo.FSMany(hashes, dir)
+		if err != nil {
 			return nil, err
 		}
-		points = append(points, pt)
+		for i := 0; i < len(window); {
+			n, err := r.prefetch(repo, fss[i:])
+			if err != nil {
+				return nil, err
+			}
+			for ; n > 0; i, n = i+1, n-1 {
+				c := window[i]
+				pt := Point{Commit: c.Hash, Time: c.Time, Author: c.Author, Subject: c.Subject, Boundary: shallow[c.Hash]}
+				if err := r.fill(&pt, fss[i], errs[i]); err != nil {
+					return nil, err
+				}
+				points = append(points, pt)
+			}
+		}
 	}
 	return points, nil
+}
+
+// ShallowBoundary returns the point at which a shallow clone cut the
+// history, where the history reaches one: the trend starts there, not
+// where the programme started.
+func ShallowBoundary(points []Point) (Point, bool) {
+	for _, pt := range points {
+		if pt.Boundary {
+			return pt, true
+		}
+	}
+	return Point{}, false
 }
 
 // point fills in the programme at pt.Commit.
 func (r *reader) point(repo *gitrev.Repo, dir string, pt *Point) error {
 	fsys, err := repo.FS(pt.Commit, dir)
+	return r.fill(pt, fsys, err)
+}
+
+// window is how many commits are read from git together: enough that a
+// history waits on git a few times, few enough that the blobs read ahead
+// stay small.
+const window = 128
+
+// fill fills in the programme at pt.Commit from fsys, the directory there,
+// or err, the error reading it.
+func (r *reader) fill(pt *Point, fsys fs.FS, err error) error {
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
@@ -122,13 +188,6 @@ func (r *reader) point(repo *gitrev.Repo, dir string, pt *Point) error {
 		}
 	}
 	pt.Exists = true
-	pt.Milestones, pt.AsOf = r.read(fsys)
-	// Keep the first of each id, as the loader's lookups do.
-	clear(r.seen)
-	pt.Milestones = slices.DeleteFunc(pt.Milestones, func(m Milestone) bool {
-		dup := m.ID == "" || r.seen[m.ID]
-		r.seen[m.ID] = true
-		return dup
-	})
+	pt.parts, pt.AsOf = r.read(fsys)
 	return nil
 }
