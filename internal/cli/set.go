@@ -25,11 +25,16 @@ func newSetCmd(g *globals) *cobra.Command {
   oco set M-12 forecast=2017-09-30 notes="Waiting for the board"
   oco set R-03 likelihood=4 affects=M-12,M-14
   oco set M-12 depends_on=M-10,M-11+2w      # M-11 with a lag of two weeks
+  oco set M-12 depends_on=M-11:ss+5wd       # start to start, 5 working days on
+  oco set M-12 depends_on=lco:M-12:ff-2d    # programme lco's M-12, finish to finish, a 2-day lead
   oco set bury-oco tolerances.amber_days=10
   oco set M-12 forecast=                    # an empty value removes the field
 
 Each value is read as its field's type: dates as YYYY-MM-DD or today,
-whole numbers, one of an enum's values, lists as a,b,c. A changed field
+whole numbers, one of an enum's values, lists as a,b,c; each link of
+depends_on as ID, ID+LAG or ID:TYPE+LAG (TYPE fs, ss, ff or sf; LAG 10d,
+2w or 5wd; a negative LAG is a lead), with PROGRAMME: before the id of
+another programme's milestone. A changed field
 changes its one line; a new field is one new line in its canonical place;
 comments and every other line stay as they are. Ids are not changed: other
 items refer to them.

@@ -2,16 +2,14 @@ package cli
 
 import (
 	"fmt"
-	"path/filepath"
+	"slices"
 
 	"github.com/spf13/cobra"
 
-	"github.com/ocotool/oco/internal/edit"
 	"github.com/ocotool/oco/internal/portfolio"
 	"github.com/ocotool/oco/internal/programme"
 	"github.com/ocotool/oco/internal/render"
 	"github.com/ocotool/oco/internal/view"
-	"github.com/ocotool/oco/internal/yamledit"
 )
 
 type upstreamOptions struct {
@@ -77,11 +75,15 @@ re-pins ID to its newest revision, changing that one line.`,
 	update := &cobra.Command{
 		Use:   "update ID",
 		Short: "Re-pin a programme to its newest revision",
-		Long:  "Re-pin the programme ID to its newest revision: the one line holding its\nref in programme.upstream changes, written atomically." + upstreamExitStatus,
-		Args:  cobra.ExactArgs(1),
-		RunE:  func(_ *cobra.Command, args []string) error { return runUpstreamUpdate(g, o, args[0]) },
+		Long: `Re-pin the programme ID to its newest revision. It is an edit like set:
+under the file's lock, only the value of programme.upstream.ID.ref
+changes, on its one line, comments and quoting kept; the programme is
+checked as it would be, and nothing is written if that adds an error.
+--dry-run prints the change as a diff.` + upstreamEditExitStatus,
+		Args: cobra.ExactArgs(1),
+		RunE: func(_ *cobra.Command, args []string) error { return runUpstreamUpdate(g, o, args[0]) },
 	}
-	update.Flags().BoolVar(&o.dryRun, "dry-run", false, "say what would change, and change nothing")
+	update.Flags().BoolVarP(&o.dryRun, "dry-run", "n", false, "print the change as a unified diff and write nothing")
 	cmd.AddCommand(status, update)
 	return cmd
 }
@@ -91,6 +93,14 @@ const upstreamExitStatus = `
 EXIT STATUS
   0  success
   1  status: a pinned date moved
+  2  the command could not run: no programme, no such pin, a repository or
+     revision that cannot be read, a fetch that failed`
+
+const upstreamEditExitStatus = `
+
+EXIT STATUS
+  0  success, or already pinned at the newest revision
+  1  the change would add an error: nothing was written
   2  the command could not run: no programme, no such pin, a repository or
      revision that cannot be read, a fetch that failed`
 
@@ -184,39 +194,35 @@ func runUpstreamStatus(g *globals, o *upstreamOptions) error {
 }
 
 func runUpstreamUpdate(g *globals, o *upstreamOptions, id string) error {
-	s, err := g.loadWhole()
+	src, _, err := g.loadEdit()
 	if err != nil {
 		return err
 	}
-	pin := s.p.Header.Upstream[id]
+	pin := src.P.Header.Upstream[id]
 	if pin == nil {
 		return usageError("the programme pins no programme %s (programme.upstream.%s)", id, id)
 	}
-	pf, repos, err := g.pinned(s, o)
+	// Only the commit is needed: the pinned programme is not read.
+	pins := portfolio.Pins(src.P)
+	e := pins.Programmes[slices.IndexFunc(pins.Programmes, func(e portfolio.Entry) bool { return e.ID == id })]
+	repos := portfolio.NewRepos(portfolio.Options{Base: src.Dir, Cache: g.cacheDir(), Offline: o.offline, Git: g.gitOptions()})
+	defer repos.Close()
+	m, err := repos.Resolve(e)
 	if err != nil {
+		return usageError("programme.upstream.%s: %v", id, err)
+	}
+	g.memberNotes(m)
+	res, err := src.Repin(id, m.Commit, o.dryRun)
+	if err != nil {
+		return editError(err)
+	}
+	if err := g.finish(res, o.dryRun); err != nil || o.dryRun {
 		return err
 	}
-	defer repos.Close()
-	m, _, _ := pf.Member(id)
-	file := s.p.Header.File
-	// The header's file is named as the session shows it: find it on disk.
-	rel, err := edit.RelPath(g.displayDir(s.dir), file)
-	if err != nil {
-		return usageError("%v", err)
-	}
-	path := filepath.Join(s.dir, filepath.FromSlash(rel))
-	if pin.Ref == m.Commit {
+	if !res.Changed {
 		fmt.Fprintf(g.env.Err, "%s is already pinned at its newest revision %s\n", id, portfolio.Short(m.Commit))
 		return nil
 	}
-	if o.dryRun {
-		fmt.Fprintf(g.env.Out, "%s: would re-pin %s from %s to %s\n", file, id, portfolio.Short(pin.Ref), m.Commit)
-		return nil
-	}
-	err = yamledit.Update(path, func(old []byte) ([]byte, error) { return portfolio.Repin(file, old, id, m.Commit) })
-	if err != nil {
-		return usageError("%v", err)
-	}
-	fmt.Fprintf(g.env.Err, "%s: re-pinned %s from %s to %s\n", file, id, portfolio.Short(pin.Ref), portfolio.Short(m.Commit))
+	fmt.Fprintf(g.env.Err, "%s: re-pinned %s from %s to %s\n", res.File, id, portfolio.Short(pin.Ref), portfolio.Short(m.Commit))
 	return nil
 }

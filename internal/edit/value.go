@@ -118,26 +118,12 @@ func ParseField(k programme.Kind, name, raw string, today programme.Date) (Assig
 		var entries []yamledit.Entry
 		var shown []string
 		for _, e := range splitList(raw) {
-			id, lag, hasLag := strings.Cut(e, "+")
-			id, lag = strings.TrimSpace(id), strings.TrimSpace(lag)
-			if hasLag {
-				if _, err := programme.ParseLag(lag); err != nil {
-					return a, fmt.Errorf("%s: %s: %v", name, e, err)
-				}
+			l, err := ParseLink(e)
+			if err != nil {
+				return a, fmt.Errorf("%s: %v", name, err)
 			}
-			if id == "" {
-				return a, fmt.Errorf("%s: %q: write ID or ID+LAG, such as M-4 or M-4+2w", name, e)
-			}
-			if lag == "" {
-				entries = append(entries, yamledit.Entry{Scalar: id})
-				shown = append(shown, id)
-				continue
-			}
-			entries = append(entries, yamledit.Entry{Fields: []yamledit.KV{
-				{Key: "id", Value: yamledit.Scalar(id)},
-				{Key: "lag", Value: yamledit.Scalar(lag)},
-			}})
-			shown = append(shown, id+"+"+lag)
+			entries = append(entries, l.Entry())
+			shown = append(shown, l.String())
 		}
 		if len(entries) == 0 {
 			a.Remove = true
@@ -194,7 +180,8 @@ func splitList(s string) []string {
 }
 
 // ValueText is how a field's value reads in messages: a scalar as written,
-// a list joined by commas, a predecessor with a lag as M-4+2w. It is cut to
+// a list joined by commas, a predecessor with a type or lag as the
+// shorthand `oco set` takes (M-4+2w, lco:M-12:ss+5wd). It is cut to
 // about sixty characters, and reads at most a few hundred nodes a few
 // levels deep: an alias that contains itself, or expands a billion times,
 // reads as "...".
@@ -231,9 +218,9 @@ func writeValue(b *strings.Builder, n *yaml.Node, depth int, budget *int) {
 				b.WriteString(",")
 			}
 			if c.Kind == yaml.MappingNode {
-				if id, lag := programme.MapValue(c, "id"), programme.MapValue(c, "lag"); id != nil && lag != nil {
-					b.WriteString(id.Value + "+")
-					writeValue(b, lag, depth+1, budget)
+				if l, ok := linkNode(c); ok {
+					*budget -= len(c.Content)
+					b.WriteString(l.String())
 					continue
 				}
 			}

@@ -3,7 +3,6 @@ package portfolio
 import (
 	"fmt"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 
@@ -153,28 +152,46 @@ func (pf *Portfolio) crossFindings() []programme.Finding {
 	}
 
 	// Plans that cannot be met, and work done out of order, across links
-	// between programmes: the rules of one programme, over those links only.
-	cross := &programme.Programme{Header: mp.Header, Milestones: make([]*programme.Milestone, len(mp.Milestones))}
-	for i, m := range mp.Milestones {
-		cross.Milestones[i] = m
-		if !slices.ContainsFunc(m.DependsOn, func(d programme.Dep) bool { return programmeOf(d.ID) != programmeOf(m.ID) }) {
-			continue
+	// between programmes: the rules of one programme, over those links
+	// only (each programme's own checks have seen the rest). Milestones
+	// keep their places, as the plan's indices are the merged ones; those
+	// on neither end of such a link are left blank, which the rules pass.
+	if pf.crossLinks() {
+		blank := &programme.Milestone{}
+		cross := &programme.Programme{Header: mp.Header, Milestones: make([]*programme.Milestone, len(mp.Milestones))}
+		for i := range cross.Milestones {
+			cross.Milestones[i] = blank
 		}
-		c := *m
-		c.DependsOn = nil
-		for _, d := range m.DependsOn {
-			if programmeOf(d.ID) != programmeOf(m.ID) {
+		kept := func(i int) *programme.Milestone {
+			if cross.Milestones[i] == blank {
+				c := *mp.Milestones[i]
+				c.DependsOn = nil
+				cross.Milestones[i] = &c
+			}
+			return cross.Milestones[i]
+		}
+		for i, m := range mp.Milestones {
+			for _, d := range m.DependsOn {
+				if programmeOf(d.ID) == programmeOf(m.ID) {
+					continue
+				}
+				c := kept(i)
 				c.DependsOn = append(c.DependsOn, d)
+				if j, ok := plan.Index(d.ID); ok {
+					kept(j)
+				}
 			}
 		}
-		cross.Milestones[i] = &c
+		cc := check.NewContext(cross, check.Options{AsOf: pf.AsOf, Plan: plan})
+		check.DependencyOrder(cc)
+		check.DoneBeforeDependency(cc)
+		out = append(out, cc.Findings()...)
 	}
-	cc := check.NewContext(cross, check.Options{AsOf: pf.AsOf, Plan: plan})
-	check.DependencyOrder(cc)
-	check.DoneBeforeDependency(cc)
-	out = append(out, cc.Findings()...)
 
 	// Knock-on and slack where other programmes move a milestone.
+	if !pf.anyMoved() {
+		return out
+	}
 	mc := check.NewContext(mp, check.Options{AsOf: pf.AsOf, Plan: plan})
 	check.KnockOn(mc)
 	for _, f := range mc.Findings() {
@@ -199,6 +216,32 @@ func (pf *Portfolio) crossFindings() []programme.Finding {
 			m.ID, plan.Expected[i], programme.Plural(plan.Expected[i].Sub(end), "day"), end, why))
 	}
 	return out
+}
+
+// crossLinks reports whether any milestone waits for one of another
+// programme of the portfolio.
+func (pf *Portfolio) crossLinks() bool {
+	for _, m := range pf.Members {
+		for _, l := range m.P.ExternalLinks() {
+			if _, _, in := pf.Member(l.Ref.Programme); in {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// anyMoved reports whether the portfolio moves any milestone from where
+// its own programme alone would expect it.
+func (pf *Portfolio) anyMoved() bool {
+	for k, m := range pf.Members {
+		for j := range m.P.Milestones {
+			if pf.Moved(k, j) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func dateKey(m *programme.Milestone) string {

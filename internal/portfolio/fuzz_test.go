@@ -25,32 +25,6 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
-// FuzzRepin: re-pinning changes at most one line, or refuses.
-func FuzzRepin(f *testing.F) {
-	f.Add([]byte(pinned), "lco")
-	f.Add([]byte(pinned), "nwp")
-	f.Add([]byte("programme:\n  upstream:\n    lco: {ref: 'ab\n  cd'}\n"), "lco")
-	f.Fuzz(func(t *testing.T, src []byte, prog string) {
-		out, err := Repin("p.yaml", src, prog, strings.Repeat("a", 40))
-		if err != nil {
-			return
-		}
-		a, b := strings.Split(string(src), "\n"), strings.Split(string(out), "\n")
-		if len(a) != len(b) {
-			t.Fatalf("line count changed: %q -> %q", src, out)
-		}
-		n := 0
-		for i := range a {
-			if a[i] != b[i] {
-				n++
-			}
-		}
-		if n > 1 {
-			t.Fatalf("%d lines changed: %q -> %q", n, src, out)
-		}
-	})
-}
-
 // FuzzBuild: no pair of programmes, however broken or linked, crashes
 // the portfolio's schedule, checks or roll-up.
 func FuzzBuild(f *testing.F) {

@@ -50,6 +50,16 @@ type Member struct {
 
 	repo *gitrev.Repo
 	tree string // the programme directory's tree at Commit
+
+	mu sync.Mutex
+	at map[string]revision // what At read, by the revision asked for
+}
+
+// revision is the programme at one commit, as At read it.
+type revision struct {
+	p      *programme.Programme
+	commit string
+	err    error
 }
 
 // IsURL reports whether repo is to be fetched (a URL, or git's
@@ -153,13 +163,24 @@ func Read(f *File, rs *Repos) ([]*Member, error) {
 	members := make([]*Member, len(f.Programmes))
 	errs := make([]error, len(f.Programmes))
 	var wg sync.WaitGroup
-	sem := make(chan struct{}, max(2, runtime.GOMAXPROCS(0)))
+	// Opening a repository is mostly waiting for git (a fetch, for a
+	// URL), so more are opened at once than there are processors; each
+	// load is work for a processor, so no more than there are.
+	procs := max(1, runtime.GOMAXPROCS(0))
+	opening, loading := make(chan struct{}, openPerProc*procs), make(chan struct{}, procs)
 	for i, e := range f.Programmes {
 		wg.Add(1)
-		sem <- struct{}{}
+		opening <- struct{}{}
 		go func() {
-			defer func() { <-sem; wg.Done() }()
-			members[i], errs[i] = rs.member(e)
+			defer wg.Done()
+			m, err := rs.Resolve(e)
+			<-opening
+			if err == nil {
+				loading <- struct{}{}
+				err = m.load()
+				<-loading
+			}
+			members[i], errs[i] = m, err
 		}()
 	}
 	wg.Wait()
@@ -171,8 +192,23 @@ func Read(f *File, rs *Repos) ([]*Member, error) {
 	return members, nil
 }
 
-// member reads one programme.
-func (rs *Repos) member(e Entry) (*Member, error) {
+// openPerProc is how many repositories are opened at once for each
+// processor: a fetch over a network waits far longer than it works.
+const openPerProc = 4
+
+// load reads the member's programme at its commit.
+func (m *Member) load() error {
+	p, dir, tree, err := loadAt(m.repo, m.Commit, m.Entry.Dir, m.ID)
+	if err != nil {
+		return err
+	}
+	m.P, m.Dir, m.tree = p, dir, tree
+	return nil
+}
+
+// Resolve finds the commit the entry's ref names (fetching, for a URL),
+// without reading the programme: the Member has no P.
+func (rs *Repos) Resolve(e Entry) (*Member, error) {
 	o, err := rs.open(e.Repo)
 	if err != nil {
 		return nil, err
@@ -203,11 +239,6 @@ func (rs *Repos) member(e Entry) (*Member, error) {
 		return nil, err
 	}
 	m.Commit = commit
-	p, dir, tree, err := loadAt(o.repo, commit, e.Dir, e.ID)
-	if err != nil {
-		return nil, err
-	}
-	m.P, m.Dir, m.tree = p, dir, tree
 	return m, nil
 }
 
@@ -238,7 +269,23 @@ func loadAt(repo *gitrev.Repo, commit, dir, id string) (*programme.Programme, st
 
 // At loads member's programme as it was at another revision of its
 // repository, such as the commit a pin agreed.
+// Each revision is read once however often it is asked for: every pin
+// of every programme at one commit, the report and the findings.
 func (m *Member) At(rev string) (*programme.Programme, string, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if r, ok := m.at[rev]; ok {
+		return r.p, r.commit, r.err
+	}
+	p, commit, err := m.read(rev)
+	if m.at == nil {
+		m.at = map[string]revision{}
+	}
+	m.at[rev] = revision{p, commit, err}
+	return p, commit, err
+}
+
+func (m *Member) read(rev string) (*programme.Programme, string, error) {
 	commit, err := m.repo.Resolve(rev)
 	if err != nil {
 		return nil, "", err
@@ -285,19 +332,24 @@ func (m *Member) Notes(now time.Time) []string {
 	return out
 }
 
-// age says how long ago t was, as a person would.
+// age says how long ago t was, as a person would, and when: the age for
+// a glance, the time to check it by (a clock set wrong, or a test's
+// clock, can put the fetch in the future).
 func age(now, t time.Time) string {
 	if t.IsZero() {
 		return "at an unknown time"
 	}
+	at := t.UTC().Format("2006-01-02 15:04 UTC")
 	d := now.Sub(t)
 	switch {
+	case d < 0:
+		return at
 	case d < 2*time.Minute:
-		return "just now"
+		return "just now (" + at + ")"
 	case d < 2*time.Hour:
-		return fmt.Sprintf("%d minutes ago", int(d.Minutes()))
+		return fmt.Sprintf("%d minutes ago (%s)", int(d.Minutes()), at)
 	case d < 48*time.Hour:
-		return fmt.Sprintf("%d hours ago", int(d.Hours()))
+		return fmt.Sprintf("%d hours ago (%s)", int(d.Hours()), at)
 	}
-	return fmt.Sprintf("%d days ago", int(d.Hours()/24))
+	return fmt.Sprintf("%d days ago (%s)", int(d.Hours()/24), at)
 }

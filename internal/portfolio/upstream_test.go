@@ -22,38 +22,6 @@ const pinned = `programme:
       dir: plan
 `
 
-func TestRepin(t *testing.T) {
-	for _, tc := range []struct{ prog, want string }{
-		{"lco", "    lco: {repo: ../lco, ref: 3333333333333333333333333333333333333333}\n"},
-		{"nwp", "      ref: \"3333333333333333333333333333333333333333\"\n"},
-	} {
-		out, err := Repin("programme.yaml", []byte(pinned), tc.prog, strings.Repeat("3", 40))
-		if err != nil {
-			t.Fatalf("%s: %v", tc.prog, err)
-		}
-		if !strings.Contains(string(out), tc.want) {
-			t.Errorf("%s: got\n%s", tc.prog, out)
-		}
-		// One line changed, nothing else.
-		a, b := strings.Split(pinned, "\n"), strings.Split(string(out), "\n")
-		diff := 0
-		for i := range a {
-			if a[i] != b[i] {
-				diff++
-			}
-		}
-		if len(a) != len(b) || diff != 1 {
-			t.Errorf("%s: %d lines changed", tc.prog, diff)
-		}
-	}
-	if _, err := Repin("programme.yaml", []byte(pinned), "gm", strings.Repeat("3", 40)); err == nil {
-		t.Error("re-pinned a programme that is not pinned")
-	}
-	if _, err := Repin("programme.yaml", []byte(pinned), "lco", "main; rm -rf"); err == nil {
-		t.Error("pinned to something that is no commit")
-	}
-}
-
 func TestPinsLoad(t *testing.T) {
 	p := programme.Load(gitrev.Files{"programme.yaml": []byte(pinned)}, "")
 	if len(p.Findings) > 0 {
