@@ -146,6 +146,11 @@ func OpenWith(dir string, opt Options) (*Repo, error) {
 	} else if !fi.IsDir() {
 		return nil, fmt.Errorf("%s: not a directory", dir)
 	}
+	if fi, err := os.Stat(filepath.Join(abs, ".git")); err == nil && fi.IsDir() {
+		// The top of a work tree with its own .git: what rev-parse would say.
+		return &Repo{git: git, top: abs, realTop: realPath(abs), prefix: ".", gitDir: filepath.Join(abs, ".git"),
+			opt: opt, trees: make(map[string]*tree), stats: Stats{Processes: 0}}, nil
+	}
 	out, err := opt.run(abs, git, "rev-parse", "--show-toplevel", "--absolute-git-dir", "--show-prefix")
 	if err != nil {
 		msg := err.Error()

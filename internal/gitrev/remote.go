@@ -133,21 +133,30 @@ func Fetch(url, cache string, opt Options) (*Fetched, error) {
 	if err != nil {
 		return nil, err
 	}
-	_, err = opt.runFor(opt.fetchTimeout(), dir, git, "fetch", "--quiet", "--prune", "--force", "--no-recurse-submodules",
-		"--end-of-options", url, "+refs/heads/*:refs/heads/*", "+refs/tags/*:refs/tags/*")
-	if err != nil {
-		return nil, err
+	// Ask first what the remote has: where that is what the copy has,
+	// a fetch would change nothing.
+	remote, lsErr := lsRemote(opt, dir, git, url)
+	same := lsErr == nil && len(remote) == len(before)
+	for ref, h := range remote {
+		same = same && before[ref] == h
 	}
-	// The remote's default branch, for "the newest revision": a remote
-	// whose HEAD names no branch has none, which is no error.
-	opt.runFor(opt.fetchTimeout(), dir, git, "fetch", "--quiet", "--force", "--no-recurse-submodules",
-		"--end-of-options", url, "+HEAD:"+RemoteHead)
-	after, err := refs(opt, dir, git)
-	if err != nil {
-		return nil, err
+	if !same {
+		_, err = opt.runFor(opt.fetchTimeout(), dir, git, "fetch", "--quiet", "--prune", "--force", "--no-recurse-submodules",
+			"--end-of-options", url, "+refs/heads/*:refs/heads/*", "+refs/tags/*:refs/tags/*", "+HEAD:"+RemoteHead)
+		if err != nil {
+			_, err = opt.runFor(opt.fetchTimeout(), dir, git, "fetch", "--quiet", "--prune", "--force", "--no-recurse-submodules",
+				"--end-of-options", url, "+refs/heads/*:refs/heads/*", "+refs/tags/*:refs/tags/*")
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
-	// FETCH_HEAD is written by a fetch that fails too: this marks one that
-	// did not.
+	after := before
+	if !same {
+		if after, err = refs(opt, dir, git); err != nil {
+			return nil, err
+		}
+	}
 	if err := os.WriteFile(filepath.Join(dir, fetchedMark), nil, 0o644); err != nil {
 		return nil, err
 	}
@@ -201,7 +210,7 @@ func LastFetch(dir string) (time.Time, bool) {
 // refs lists the branches and tags of the repository in dir, with the
 // commit each names.
 func refs(opt Options, dir, git string) (map[string]string, error) {
-	out, err := opt.run(dir, git, "for-each-ref", "--format=%(refname) %(objectname)", "refs/heads", "refs/tags")
+	out, err := opt.run(dir, git, "for-each-ref", "--format=%(refname) %(objectname)", "refs/heads", "refs/tags", RemoteHead)
 	if err != nil {
 		return nil, err
 	}
@@ -223,4 +232,25 @@ func Tree(fsys fs.FS) (string, bool) {
 		return "", false
 	}
 	return f.root, true
+}
+
+func lsRemote(opt Options, dir, git, url string) (map[string]string, error) {
+	out, err := opt.runFor(opt.fetchTimeout(), dir, git, "ls-remote", "--end-of-options", url)
+	if err != nil {
+		return nil, err
+	}
+	m := map[string]string{}
+	for line := range strings.SplitSeq(strings.TrimSpace(string(out)), "\n") {
+		hash, ref, ok := strings.Cut(line, "\t")
+		if !ok || strings.HasSuffix(ref, "^{}") {
+			continue
+		}
+		if ref == "HEAD" {
+			ref = RemoteHead
+		} else if !strings.HasPrefix(ref, "refs/heads/") && !strings.HasPrefix(ref, "refs/tags/") {
+			continue
+		}
+		m[ref] = hash
+	}
+	return m, nil
 }
