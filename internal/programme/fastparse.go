@@ -368,7 +368,7 @@ func (f *fast) mapping(ind int) *yaml.Node {
 // where its value starts.
 func (f *fast) key(i int) (k *yaml.Node, after int) {
 	j := f.word(i)
-	if j == i || j == f.end || f.src[j] != ':' || j+1 < f.end && f.src[j+1] != ' ' {
+	if j == i || j-i > maxKey || j == f.end || f.src[j] != ':' || j+1 < f.end && f.src[j+1] != ' ' {
 		return nil, 0
 	}
 	name := keyName(f.src[i:j])
@@ -377,6 +377,10 @@ func (f *fast) key(i int) (k *yaml.Node, after int) {
 	}
 	return f.node(yaml.ScalarNode, "!!str", name, f.line, f.col(i)), j + 1
 }
+
+// maxKey is the longest key the fast parser reads: YAML takes a key of
+// more than 1,024 characters on one line for no key at all.
+const maxKey = 1000
 
 // word is the end of the simple word at i: a letter or underscore, then
 // letters, digits, underscores and hyphens.
@@ -796,7 +800,7 @@ func (f *fast) flowAt(i, depth int) (n *yaml.Node, j int) {
 		}
 		if kind == yaml.MappingNode {
 			e := f.word(j)
-			if e == j || e == f.end || f.src[e] != ':' || e+1 == f.end || f.src[e+1] != ' ' {
+			if e == j || e-j > maxKey || e == f.end || f.src[e] != ':' || e+1 == f.end || f.src[e+1] != ' ' {
 				return nil, 0
 			}
 			name := keyName(f.src[j:e])
@@ -908,5 +912,5 @@ func (f *fast) seqEach(ind int, each func(*yaml.Node)) *yaml.Node {
 // isKey reports whether a simple key and its colon start at i.
 func (f *fast) isKey(i int) bool {
 	j := f.word(i)
-	return j > i && j < f.end && f.src[j] == ':' && (j+1 == f.end || f.src[j+1] == ' ')
+	return j > i && j-i <= maxKey && j < f.end && f.src[j] == ':' && (j+1 == f.end || f.src[j+1] == ' ')
 }
