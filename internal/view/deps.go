@@ -38,7 +38,8 @@ type DepsEntry struct {
 	Title    string         `json:"title" yaml:"title"`
 	Depth    int            `json:"depth" yaml:"depth"`
 	From     string         `json:"from" yaml:"from"`
-	Lag      string         `json:"lag,omitempty" yaml:"lag,omitempty"` // a milestone link's: "10d"
+	Type     string         `json:"type,omitempty" yaml:"type,omitempty"` // a milestone link's, where not fs
+	Lag      string         `json:"lag,omitempty" yaml:"lag,omitempty"`   // a milestone link's: "10d", "5wd"
 	Due      programme.Date `json:"due,omitempty" yaml:"due,omitempty"`
 	Expected programme.Date `json:"expected,omitempty" yaml:"expected,omitempty"`
 	Slack    *int           `json:"link_slack,omitempty" yaml:"link_slack,omitempty"`
@@ -89,14 +90,24 @@ func MilestoneDeps(p *programme.Programme, plan *schedule.Plan, asOf programme.D
 	m := plan.Milestones[i]
 	rec := &Deps{Kind: string(programme.KindMilestone), ID: m.ID, Item: NewMilestone(p, plan, i, asOf), Critical: plan.Critical[i],
 		Title: m.Title, Due: m.Due, Forecast: m.Forecast, Done: m.Done, Expected: plan.Expected[i], Slack: plan.Slack[i],
-		ExpectedText: ExpectedText(plan, i, 0)}
+		ExpectedText: ExpectedText(plan, i, 0), DependsOn: []DepsEntry{}, NeededBy: []DepsEntry{}}
 	critical := map[[2]int]bool{}
 	for k := 1; k < len(plan.CriticalPath); k++ {
 		critical[[2]int{plan.CriticalPath[k-1], plan.CriticalPath[k]}] = true
 	}
+	// link is the dependency of succ on pred as its file gives it.
+	link := func(succ, pred int) programme.Dep {
+		for _, d := range plan.Milestones[succ].DependsOn {
+			if d.ID == plan.Milestones[pred].ID {
+				return d
+			}
+		}
+		return programme.Dep{}
+	}
 	entry := func(v, from, lag, succ, pred int, repeat bool) DepsEntry {
 		mv := plan.Milestones[v]
-		e := DepsEntry{ID: mv.ID, Title: mv.Title, From: plan.Milestones[from].ID, Lag: programme.Lag(lag).String(),
+		l := linkOf(link(succ, pred))
+		e := DepsEntry{ID: mv.ID, Title: mv.Title, From: plan.Milestones[from].ID, Type: l.Type, Lag: l.Lag,
 			Due: mv.Due, Expected: plan.Expected[v], Repeat: repeat, Critical: critical[[2]int{pred, succ}]}
 		if plan.SameLoop(succ, pred) {
 			e.Loop = true
@@ -139,7 +150,7 @@ func PhaseDeps(p *programme.Programme, plan *schedule.Plan, asOf programme.Date,
 	phs := net.Phases
 	root, _ := net.Index(ph.ID)
 	rec := &Deps{Kind: string(programme.KindPhase), ID: ph.ID, Item: NewPhase(ph, p.PhaseStateExpected(ph, asOf, expectedDates(plan))),
-		Title: ph.Name, Start: ph.Start, End: ph.End}
+		Title: ph.Name, Start: ph.Start, End: ph.End, DependsOn: []DepsEntry{}, NeededBy: []DepsEntry{}}
 	add := func(list *[]DepsEntry) func(v, from, depth int, repeat bool) {
 		return func(v, from, depth int, repeat bool) {
 			q := phs[v]

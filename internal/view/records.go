@@ -21,8 +21,9 @@ import (
 // Dep is one depends_on link. It is always written as a mapping, with
 // the lag always given, so scripts read every link the same way.
 type Dep struct {
-	ID  string `json:"id" yaml:"id"`
-	Lag string `json:"lag" yaml:"lag"` // "10d": lags are kept in days
+	ID   string `json:"id" yaml:"id"`
+	Type string `json:"type,omitempty" yaml:"type,omitempty"` // ss, ff or sf; fs is left out
+	Lag  string `json:"lag" yaml:"lag"`                       // "10d" (weeks in days), "5wd" in working days
 }
 
 type Milestone struct {
@@ -193,7 +194,7 @@ func NewMilestone(p *programme.Programme, plan *schedule.Plan, i int, asOf progr
 		Status: st.Status, RAG: st.RAG,
 	}
 	for _, d := range m.DependsOn {
-		r.DependsOn = append(r.DependsOn, Dep{ID: d.ID, Lag: d.Lag.String()})
+		r.DependsOn = append(r.DependsOn, linkOf(d))
 	}
 	// A milestone with no date of its own (missing or invalid) and not done
 	// has no expected date or slack: nothing is derived from a missing date.
@@ -361,4 +362,14 @@ func pushing(plan *schedule.Plan, i int) (int, bool) {
 		return 0, false
 	}
 	return d, true
+}
+
+// linkOf is a link as every output prints it: its type where it is not
+// finish-to-start, its lag in its own unit.
+func linkOf(d programme.Dep) Dep {
+	l := Dep{ID: d.ID, Lag: d.LagSpan().String()}
+	if d.LinkType() != "fs" {
+		l.Type = d.LinkType()
+	}
+	return l
 }
