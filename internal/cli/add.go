@@ -98,7 +98,7 @@ func placeholder(f programme.Field) string {
 	case programme.KindRefs:
 		return "ID,..."
 	case programme.KindDeps:
-		return "ID[+LAG],..."
+		return "[PROG:]ID[:TYPE][+LAG],..."
 	case programme.KindEnum:
 		return "VALUE"
 	}

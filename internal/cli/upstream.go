@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"slices"
 
 	"github.com/spf13/cobra"
@@ -216,7 +217,22 @@ func runUpstreamUpdate(g *globals, o *upstreamOptions, id string) error {
 	if err != nil {
 		return editError(err)
 	}
-	if err := g.finish(res, o.dryRun); err != nil || o.dryRun {
+	if o.dryRun {
+		// The diff, then what it means: a re-pin changes no item, so the
+		// summary other edits print ("No change to the programme.") would
+		// mislead.
+		io.WriteString(g.env.Out, res.Diff())
+		if err := g.finish(res, false); err != nil {
+			return err
+		}
+		if res.Changed {
+			fmt.Fprintf(g.env.Err, "%s: would re-pin %s from %s to %s\n", res.File, id, portfolio.Short(pin.Ref), portfolio.Short(m.Commit))
+		} else {
+			fmt.Fprintf(g.env.Err, "%s is already pinned at its newest revision %s\n", id, portfolio.Short(m.Commit))
+		}
+		return nil
+	}
+	if err := g.finish(res, false); err != nil {
 		return err
 	}
 	if !res.Changed {
