@@ -48,6 +48,9 @@ type Simulation struct {
 	// Deterministic is the schedule of Input without variation, where the
 	// caller has built it already; Simulate computes it otherwise.
 	Deterministic *Result
+	// EndOnly asks for the programme end's distribution alone: the
+	// forecast's per-task figures are left empty, and each run costs less.
+	EndOnly bool
 }
 
 // Forecast is the outcome of a simulation, indexed like the tasks.
@@ -88,17 +91,16 @@ func Simulate(s Simulation) *Forecast {
 	}
 	net := newSimNet(s, det)
 	n := max(s.Iterations, 1)
-	f := &Forecast{
-		Iterations:  n,
-		Expected:    det.Expected,
-		P50:         make([]programme.Date, len(s.Tasks)),
-		P80:         make([]programme.Date, len(s.Tasks)),
-		P95:         make([]programme.Date, len(s.Tasks)),
-		OnTime:      make([]float64, len(s.Tasks)),
-		Criticality: make([]float64, len(s.Tasks)),
+	f := &Forecast{Iterations: n, Expected: det.Expected}
+	total := net.run(n, s.Seed, s.Workers, -1, !s.EndOnly)
+	if !s.EndOnly {
+		f.P50 = make([]programme.Date, len(s.Tasks))
+		f.P80 = make([]programme.Date, len(s.Tasks))
+		f.P95 = make([]programme.Date, len(s.Tasks))
+		f.OnTime = make([]float64, len(s.Tasks))
+		f.Criticality = make([]float64, len(s.Tasks))
 	}
-	total := net.run(n, s.Seed, s.Workers, -1, true)
-	for t := range s.Tasks {
+	for t := range f.P50 {
 		h := &total.tasks[t]
 		f.P50[t], f.P80[t], f.P95[t] = h.quantile(50, n), h.quantile(80, n), h.quantile(95, n)
 		f.OnTime[t] = float64(total.onTime[t]) / float64(n)

@@ -171,3 +171,19 @@ func TestSimulationVaries(t *testing.T) {
 		t.Error("a risk that cannot occur varies")
 	}
 }
+
+// The end alone comes out the same whether or not the per-task figures
+// are tallied with it.
+func TestSimulateEndOnly(t *testing.T) {
+	sim := uncertain(programmeOf(500))
+	sim.Iterations, sim.Seed = 300, 7
+	full := Simulate(sim)
+	sim.EndOnly = true
+	end := Simulate(sim)
+	if !reflect.DeepEqual(full.End, end.End) {
+		t.Errorf("end only: %+v, with every task: %+v", end.End, full.End)
+	}
+	if end.P80 != nil || len(full.P80) == 0 {
+		t.Errorf("per-task P80: %d with EndOnly, %d without", len(end.P80), len(full.P80))
+	}
+}

@@ -90,7 +90,7 @@ func NewDashboard(p *programme.Programme, plan *schedule.Plan, asOf programme.Da
 		// Enough runs for a steady P80, bounded so that the dashboard of
 		// a large programme stays quick; oco forecast runs as many as asked.
 		sim.Iterations = min(1000, max(100, 1_000_000/len(plan.Milestones)))
-		sim.Seed = 1
+		sim.Seed, sim.EndOnly = 1, true
 		fc := schedule.Simulate(sim)
 		d.EndP80, d.Runs = fc.End.P80, fc.Iterations
 	}
