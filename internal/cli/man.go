@@ -3,9 +3,12 @@ package cli
 import (
 	"fmt"
 	"os"
+	"path/filepath"
+	"strings"
 
+	"github.com/ocotool/oco/internal/render"
 	"github.com/spf13/cobra"
-	"github.com/spf13/cobra/doc"
+	"github.com/spf13/pflag"
 )
 
 // newManCmd writes a man page for every command, for packagers and for
@@ -17,8 +20,8 @@ func newManCmd(g *globals) *cobra.Command {
 		Short:   "Write a man page for every command into DIR",
 		Long: `Write oco's man pages, section 1, into DIR (created if need be): oco.1
 and one page a command (oco-status.1, oco-validate.1, ...), made from the
-same text as --help, so they never disagree. The pages do not change from
-build to build, so packagers can commit or diff them.`,
+same text as --help, so they never disagree. The pages carry no date and do
+not change from build to build, so packagers can commit or diff them.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return runMan(g, cmd.Root(), args[0]) },
 	}
@@ -29,10 +32,69 @@ func runMan(g *globals, root *cobra.Command, dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return usageError("%v", err)
 	}
-	root.DisableAutoGenTag = true // pages stay the same from build to build
-	if err := doc.GenManTree(root, &doc.GenManHeader{Title: "OCO", Section: "1", Source: "oco " + version}, dir); err != nil {
+	var write func(c *cobra.Command) error
+	write = func(c *cobra.Command) error {
+		for _, sub := range c.Commands() {
+			if !sub.IsAvailableCommand() || sub.IsAdditionalHelpTopicCommand() {
+				continue
+			}
+			if err := write(sub); err != nil {
+				return err
+			}
+		}
+		f, err := os.Create(filepath.Join(dir, render.ManFile(c.CommandPath())))
+		if err != nil {
+			return err
+		}
+		if err := render.Man(f, manPage(c)); err != nil {
+			f.Close()
+			return err
+		}
+		return f.Close()
+	}
+	if err := write(root); err != nil {
 		return usageError("writing man pages: %v", err)
 	}
 	_, err := fmt.Fprintf(g.env.Out, "man pages written to %s\n", dir)
 	return err
+}
+
+// manPage is a command's page, from its help.
+func manPage(c *cobra.Command) render.ManPage {
+	p := render.ManPage{Name: c.CommandPath(), Short: c.Short, Synopsis: c.UseLine(), Long: c.Long,
+		Example: c.Example, Source: "oco " + version}
+	if p.Long == "" {
+		p.Long = c.Short
+	}
+	options := func(fs *pflag.FlagSet) []render.ManOption {
+		var out []render.ManOption
+		fs.VisitAll(func(f *pflag.Flag) {
+			if f.Hidden {
+				return
+			}
+			o := render.ManOption{Short: f.Shorthand, Long: f.Name, Usage: f.Usage}
+			if f.Value.Type() != "bool" {
+				o.Value = strings.ToUpper(f.Value.Type())
+				if name, usage := pflag.UnquoteUsage(f); name != "" {
+					o.Value, o.Usage = strings.ToUpper(name), usage
+				}
+				if f.DefValue != "" && f.DefValue != "[]" && f.DefValue != "0" {
+					o.Default = f.DefValue
+				}
+			}
+			out = append(out, o)
+		})
+		return out
+	}
+	p.Options = options(c.NonInheritedFlags())
+	p.Inherited = options(c.InheritedFlags())
+	if c.HasParent() {
+		p.SeeAlso = append(p.SeeAlso, c.Parent().CommandPath())
+	}
+	for _, sub := range c.Commands() {
+		if sub.IsAvailableCommand() && !sub.IsAdditionalHelpTopicCommand() {
+			p.SeeAlso = append(p.SeeAlso, sub.CommandPath())
+		}
+	}
+	return p
 }
