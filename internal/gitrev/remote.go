@@ -34,6 +34,14 @@ func OpenBare(gitDir string, opt Options) (*Repo, error) {
 	} else if !fi.IsDir() {
 		return nil, fmt.Errorf("%s: not a directory", gitDir)
 	}
+	if head, err := os.Stat(filepath.Join(abs, "HEAD")); err == nil && head.Mode().IsRegular() {
+		if objs, err := os.Stat(filepath.Join(abs, "objects")); err == nil && objs.IsDir() {
+			// A bare repository's own directory, as Fetch makes it: what
+			// rev-parse would say, without a process.
+			return &Repo{git: git, top: abs, realTop: realPath(abs), prefix: ".", gitDir: abs,
+				opt: opt, trees: make(map[string]*tree)}, nil
+		}
+	}
 	out, err := opt.run(abs, git, "rev-parse", "--absolute-git-dir")
 	if err != nil {
 		if strings.Contains(err.Error(), "not a git repository") {
