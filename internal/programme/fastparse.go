@@ -73,32 +73,31 @@ func (pf *parsedFile) fastLoad(src []byte) bool {
 		}
 		kind, known := SectionKind(k.Value)
 		if list := !dup && known && kind != KindProgramme && f.listBelow(after); list {
-			if kind, ok := l.sectionKey(k, sections); ok {
-				name, reading, mark := k.Value, true, len(f.slab)
-				f.advance()
-				f.skip()
-				if pieces := f.split(f.ind); pieces != nil {
-					// A long list: its entries are read on every core.
-					if !pf.readPieces(src, f.ind, kind, name, pieces) {
-						return pf.unload()
-					}
-					last := pieces[len(pieces)-1]
-					f.pos, f.line = last.to, last.endLine
-					if !f.skip() {
-						return true
-					}
-					if f.ind != 0 {
-						return pf.unload()
-					}
-					continue // a top-level key follows
+			l.sectionKey(k, sections) // a known section, met once: no finding
+			name, reading, mark := k.Value, true, len(f.slab)
+			f.advance()
+			f.skip()
+			if pieces := f.split(f.ind); pieces != nil {
+				// A long list: its entries are read on every core.
+				if !pf.readPieces(src, f.ind, kind, name, pieces) {
+					return pf.unload()
 				}
-				f.seqEach(f.ind, func(el *yaml.Node) {
-					if reading {
-						reading = l.sectionItem(kind, name, el)
-					}
-					f.slab = f.slab[:mark] // the entry's nodes, to be used again
-				})
+				last := pieces[len(pieces)-1]
+				f.pos, f.line = last.to, last.endLine
+				if !f.skip() {
+					return true
+				}
+				if f.ind != 0 {
+					return pf.unload()
+				}
+				continue // a top-level key follows
 			}
+			f.seqEach(f.ind, func(el *yaml.Node) {
+				if reading {
+					reading = l.sectionItem(kind, name, el)
+				}
+				f.slab = f.slab[:mark] // the entry's nodes, to be used again
+			})
 		} else {
 			v := f.value(after, 0)
 			if v == nil {
