@@ -4,6 +4,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/olekukonko/tablewriter/pkg/twwidth"
 )
 
 // The piped layout is written by plainTable, the terminal's by
@@ -34,6 +36,15 @@ func TestPlainTableAsTablewriter(t *testing.T) {
 		}
 		if got := plainTable(cols, header, rows); string(got) != string(want) {
 			t.Fatalf("table %d, header %q, rows %q:\nplainTable gives\n%q\ntablewriter gives\n%q", n, header, rows, got, want)
+		}
+	}
+}
+
+// Width's shortcut for printable ASCII measures as the library does.
+func TestWidthASCII(t *testing.T) {
+	for _, s := range []string{"", "M-12", "Programme structure agreed", " a  b ", "~!@#$%^&*()_+{}|:<>?", "\x1b[31mred\x1b[0m", "über", "数据", "a\tb"} {
+		if got, want := Width(s), twwidth.Width(s); got != want {
+			t.Errorf("Width(%q) = %d, the library says %d", s, got, want)
 		}
 	}
 }

@@ -13,7 +13,15 @@ const Ellipsis = "…"
 // Width is the number of terminal columns s occupies: wide characters count
 // two, combining marks none, and ANSI escape codes nothing. It is the same
 // measure the table layout uses, so cut text and columns agree.
-func Width(s string) int { return twwidth.Width(s) }
+func Width(s string) int {
+	// Printable ASCII, the common case, is a column a byte.
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f {
+			return twwidth.Width(s)
+		}
+	}
+	return len(s)
+}
 
 // Cut shortens plain text s to at most w columns, ending it with an
 // ellipsis when anything was removed. It cuts between words, so a word
