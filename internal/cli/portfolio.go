@@ -261,7 +261,7 @@ func runPortfolioStatus(g *globals, o *portfolioOptions) error {
 		fmt.Fprintf(t.Out, "%s (%s), as of %s\n\n", s.Name, s.Portfolio, s.AsOf)
 		if err = t.Table(portfolio.StatusTable(s)); err == nil && len(s.CriticalPath) > 0 {
 			fmt.Fprintf(t.Out, "\nCritical path across programmes\n")
-			err = t.Table(portfolio.PathTable(s.CriticalPath))
+			err = t.Table(view.CriticalPathTable(s.CriticalPath))
 		}
 		if err == nil {
 			fmt.Fprintf(t.Out, "\n%s, %s (oco portfolio validate lists them)\n",
@@ -328,9 +328,9 @@ func runPortfolioPath(g *globals, o *portfolioOptions) error {
 	t := g.term()
 	switch {
 	case f == render.FormatCSV:
-		err = render.CSV(t.Out, portfolio.PathCSV(steps))
+		err = render.CSV(t.Out, view.CriticalPathCSV(steps))
 	case f != render.FormatTable || len(steps) > 0:
-		err = t.Output(f, portfolio.PathTable(steps), steps)
+		err = t.Output(f, view.CriticalPathTable(steps), steps)
 	}
 	return err
 }

@@ -34,34 +34,6 @@ func StatusTable(s *Status) render.Table {
 	return tb
 }
 
-// PathTable is the critical path across programmes.
-func PathTable(steps []view.PathStep) render.Table {
-	tb := render.Table{Columns: []render.Column{{Header: "ID"}, {Header: "MILESTONE", Flex: true}, {Header: "LAG", Align: render.Right},
-		{Header: "DUE"}, {Header: "EXPECTED"}, {Header: "SLACK", Align: render.Right}}}
-	for k, st := range steps {
-		lag := ""
-		if k > 0 {
-			lag = st.Lag
-		}
-		slack := render.Cell{Text: strconv.Itoa(st.SlackDays())}
-		if st.SlackDays() < 0 {
-			slack.Style = render.Red
-		}
-		tb.Rows = append(tb.Rows, []render.Cell{{Text: st.ID}, {Text: st.Title}, {Text: lag}, {Text: st.Due.String()},
-			{Text: st.Expected.String()}, slack})
-	}
-	return tb
-}
-
-// PathCSV is the critical path under the JSON field names.
-func PathCSV(steps []view.PathStep) render.Table {
-	tb := render.Table{Columns: []render.Column{{Header: "id"}, {Header: "title"}, {Header: "due"}, {Header: "expected"}, {Header: "slack"}, {Header: "lag"}}}
-	for _, st := range steps {
-		tb.Rows = append(tb.Rows, render.Cells(st.ID, st.Title, st.Due.String(), st.Expected.String(), strconv.Itoa(st.SlackDays()), st.Lag))
-	}
-	return tb
-}
-
 // StatusCSV is the roll-up under the JSON field names.
 func StatusCSV(s *Status) render.Table {
 	tb := render.Table{}
@@ -112,7 +84,7 @@ func Report(s *Status, moves []Move, fs []programme.Finding) render.Report {
 		Overall:  overall,
 		Sections: []render.ReportSection{
 			{Title: "Programmes", Table: StatusTable(s), Empty: "No programmes."},
-			{Title: "Critical path across programmes", Table: PathTable(s.CriticalPath), Empty: "No milestones."},
+			{Title: "Critical path across programmes", Table: view.CriticalPathTable(s.CriticalPath), Empty: "No milestones."},
 			{Title: "Upstream moved since pinned", Table: MovesTable(moves), Empty: "No pinned date has moved."},
 			{Title: "Findings", Table: ft, Empty: "No findings."},
 		},
