@@ -39,40 +39,15 @@ func (s *Source) Add(k programme.Kind, given map[string]string, rel string, toda
 		return nil, usagef("--id %q is not a valid id (letters, digits, - _ . ; starting with a letter; at most 64 characters)", id)
 	}
 
-	var fields []yamledit.KV
-	var later []Assignment // nested fields, which Append does not write
-	for _, f := range programme.Fields(k) {
-		if f.Kind == programme.KindStruct {
-			if _, ok := given[f.Name]; ok {
-				var subs []string
-				for _, sub := range SubNames(f) {
-					subs = append(subs, "--"+FlagName(f.Name+"."+sub))
-				}
-				return nil, usagef("--%s: %s's %s is a mapping: give %s", FlagName(f.Name), WithArticle(k), f.Name, strings.Join(subs, " and "))
-			}
-			for _, sub := range f.Sub {
-				name := f.Name + "." + sub.Name
-				if raw, ok := given[name]; ok && raw != "" {
-					a, err := ParseField(k, name, raw, today)
-					if err != nil {
-						return nil, flagError(name, err)
-					}
-					later = append(later, a)
-				}
-			}
-			continue
+	fields, later, err := readFields(k, given, today, func(f programme.Field) error {
+		var subs []string
+		for _, sub := range SubNames(f) {
+			subs = append(subs, "--"+FlagName(f.Name+"."+sub))
 		}
-		raw, ok := given[f.Name]
-		if !ok || f.Kind == programme.KindID {
-			continue
-		}
-		a, err := ParseField(k, f.Name, raw, today)
-		if err != nil {
-			return nil, flagError(f.Name, err)
-		}
-		if !a.Remove {
-			fields = append(fields, yamledit.KV{Key: f.Name, Value: a.Value})
-		}
+		return usagef("--%s: %s's %s is a mapping: give %s", FlagName(f.Name), WithArticle(k), f.Name, strings.Join(subs, " and "))
+	}, flagError)
+	if err != nil {
+		return nil, err
 	}
 
 	if rel == "" {
@@ -114,6 +89,44 @@ func FlagName(field string) string { return strings.ReplaceAll(field, "_", "-") 
 
 // flagError names the flag a value was given with, once:
 // "--due: "2024-9-1" is not a date...".
+// readFields parses the values given for a new item of kind k: the fields
+// to write with it, and the nested ones (tolerances.x), which Append does
+// not write, to set after. whole words the error for a mapping given as
+// one value, bad the error for a value that does not parse.
+func readFields(k programme.Kind, given map[string]string, today programme.Date,
+	whole func(programme.Field) error, bad func(field string, err error) error) (fields []yamledit.KV, later []Assignment, err error) {
+	for _, f := range programme.Fields(k) {
+		if f.Kind == programme.KindStruct {
+			if _, ok := given[f.Name]; ok {
+				return nil, nil, whole(f)
+			}
+			for _, sub := range f.Sub {
+				name := f.Name + "." + sub.Name
+				if raw, ok := given[name]; ok && raw != "" {
+					a, err := ParseField(k, name, raw, today)
+					if err != nil {
+						return nil, nil, bad(name, err)
+					}
+					later = append(later, a)
+				}
+			}
+			continue
+		}
+		raw, ok := given[f.Name]
+		if !ok || f.Kind == programme.KindID {
+			continue
+		}
+		a, err := ParseField(k, f.Name, raw, today)
+		if err != nil {
+			return nil, nil, bad(f.Name, err)
+		}
+		if !a.Remove {
+			fields = append(fields, yamledit.KV{Key: f.Name, Value: a.Value})
+		}
+	}
+	return fields, later, nil
+}
+
 func flagError(field string, err error) error {
 	return usagef("--%s: %s", FlagName(field), strings.TrimPrefix(err.Error(), field+": "))
 }

@@ -96,34 +96,12 @@ func planItem(k programme.Kind, given map[string]string, today programme.Date) (
 	if it.id != "" && !programme.ValidID(it.id) {
 		return it, usagef("id %q is not a valid id (letters, digits, - _ . ; starting with a letter; at most 64 characters)", it.id)
 	}
-	for _, f := range programme.Fields(k) {
-		if f.Kind == programme.KindStruct {
-			if _, ok := given[f.Name]; ok {
-				return it, usagef("%s's %s is a mapping: give %s", WithArticle(k), f.Name, strings.Join(SubNames(f), " and "))
-			}
-			for _, sub := range f.Sub {
-				name := f.Name + "." + sub.Name
-				if raw, ok := given[name]; ok && raw != "" {
-					a, err := ParseField(k, name, raw, today)
-					if err != nil {
-						return it, &UsageError{err}
-					}
-					it.later = append(it.later, a)
-				}
-			}
-			continue
-		}
-		raw, ok := given[f.Name]
-		if !ok || f.Kind == programme.KindID {
-			continue
-		}
-		a, err := ParseField(k, f.Name, raw, today)
-		if err != nil {
-			return it, &UsageError{err}
-		}
-		if !a.Remove {
-			it.fields = append(it.fields, yamledit.KV{Key: f.Name, Value: a.Value})
-		}
+	var err error
+	it.fields, it.later, err = readFields(k, given, today, func(f programme.Field) error {
+		return usagef("%s's %s is a mapping: give %s", WithArticle(k), f.Name, strings.Join(SubNames(f), " and "))
+	}, func(_ string, err error) error { return &UsageError{err} })
+	if err != nil {
+		return it, err
 	}
 	return it, nil
 }
