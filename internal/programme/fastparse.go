@@ -44,15 +44,13 @@ func newFast(src []byte) *fast {
 // fastLoad reads the items of src, the file's bytes, as they are parsed
 // by the fast parser, one top-level list entry at a time: the entry's tree
 // is dropped (its memory used again) as soon as its item is read, so that
-// a file of any size needs the memory of its items alone. It reports
+// a file of any size needs the memory of its items alone. src is plain
+// (scanBytes says so, as parse has asked). It reports
 // false, having kept nothing, where the fast parser leaves the file to the
 // library. The loader sees what it would see of the whole tree, but for
 // the order of its findings: a key given twice at the top is reported
 // when it is met, not ahead of the rest.
 func (pf *parsedFile) fastLoad(src []byte) bool {
-	if !fastBytes(src) {
-		return false
-	}
 	f := newFast(src)
 	if !f.skip() || f.ind != 0 {
 		return false
@@ -74,7 +72,7 @@ func (pf *parsedFile) fastLoad(src []byte) bool {
 		kind, known := SectionKind(k.Value)
 		if list := !dup && known && kind != KindProgramme && f.listBelow(after); list {
 			l.sectionKey(k, sections) // a known section, met once: no finding
-			name, reading, mark := k.Value, true, len(f.slab)
+			name := k.Value
 			f.advance()
 			f.skip()
 			if pieces := f.split(f.ind); pieces != nil {
@@ -92,12 +90,7 @@ func (pf *parsedFile) fastLoad(src []byte) bool {
 				}
 				continue // a top-level key follows
 			}
-			f.seqEach(f.ind, func(el *yaml.Node) {
-				if reading {
-					reading = l.sectionItem(kind, name, el)
-				}
-				f.slab = f.slab[:mark] // the entry's nodes, to be used again
-			})
+			f.readList(f.ind, l, kind, name)
 		} else {
 			v := f.value(after, 0)
 			if v == nil {
@@ -124,6 +117,19 @@ func (pf *parsedFile) fastLoad(src []byte) bool {
 			return pf.unload()
 		}
 	}
+}
+
+// readList reads the entries of the list of section name at indentation
+// ind into l, an entry at a time, its nodes' memory used again for the
+// next once its item is read.
+func (f *fast) readList(ind int, l *loader, kind Kind, name string) {
+	reading, mark := true, len(f.slab)
+	f.seqEach(ind, func(el *yaml.Node) {
+		if reading {
+			reading = l.sectionItem(kind, name, el)
+		}
+		f.slab = f.slab[:mark]
+	})
 }
 
 // piece is a run of entries of a top-level list: the bytes [from, to) of
@@ -197,13 +203,7 @@ func (pf *parsedFile) readPieces(src []byte, ind int, kind Kind, name string, pi
 					continue
 				}
 				l := &loader{p: &parts[i], file: pf.file, budget: 4*(pc.to-pc.from) + 10000}
-				reading := true
-				f.seqEach(ind, func(el *yaml.Node) {
-					if reading {
-						reading = l.sectionItem(kind, name, el)
-					}
-					f.slab = f.slab[:0]
-				})
+				f.readList(ind, l, kind, name)
 				ok[i] = !f.bad && !f.skip()
 			}
 		}()
@@ -237,25 +237,11 @@ func (f *fast) listBelow(after int) bool {
 	return f.skip() && f.ind > 0 && f.entry(f.cs)
 }
 
-// fastBytes reports whether src has none of the bytes the fast parser
-// leaves to the library: tabs, carriage returns, control characters, a
-// byte order mark, and the characters the library takes as line breaks
-// (NEL, U+2028, U+2029). badBytes has already found src to be UTF-8.
+// fastBytes reports whether src is UTF-8 with none of the characters the
+// fast parser leaves to the library (scanBytes).
 func fastBytes(src []byte) bool {
-	for i := 0; i < len(src); i++ {
-		c := src[i]
-		if c < 0x20 && c != '\n' || c == 0x7f {
-			return false
-		}
-		if c >= 0x80 {
-			r, size := utf8.DecodeRune(src[i:])
-			if r < 0xa0 || r == 0x2028 || r == 0x2029 || r == 0xfeff || r >= 0xfffe && r <= 0xffff {
-				return false
-			}
-			i += size - 1
-		}
-	}
-	return true
+	_, _, bad, plain := scanBytes("", src)
+	return !bad && plain
 }
 
 // maxFastDepth bounds the nesting the fast parser follows; a programme
@@ -366,15 +352,38 @@ func (f *fast) mapping(ind int) *yaml.Node {
 // key reads a key, a simple word followed by a colon, at i; after is
 // where its value starts.
 func (f *fast) key(i int) (k *yaml.Node, after int) {
-	j := f.word(i)
-	if j == i || j-i > maxKey || j == f.end || f.src[j] != ':' || j+1 < f.end && f.src[j+1] != ' ' {
+	j := f.colon(i, false)
+	if j < 0 {
 		return nil, 0
 	}
+	if k = f.keyNode(i, j, f.col(i)); k == nil {
+		return nil, 0
+	}
+	return k, j + 1
+}
+
+// colon is where the colon of a simple key at i is: a word of at most
+// maxKey characters, then a colon before a space or (but in a flow
+// collection) the end of the line. -1 where there is none.
+func (f *fast) colon(i int, inFlow bool) int {
+	j := f.word(i)
+	switch {
+	case j == i || j-i > maxKey || j == f.end || f.src[j] != ':':
+		return -1
+	case j+1 == f.end && !inFlow, j+1 < f.end && f.src[j+1] == ' ':
+		return j
+	}
+	return -1
+}
+
+// keyNode is the node of the key src[i:j] at column col; nil for a word
+// the library takes for something other than text.
+func (f *fast) keyNode(i, j, col int) *yaml.Node {
 	name := keyName(f.src[i:j])
 	if _, special := resolveWords[name]; special {
-		return nil, 0
+		return nil
 	}
-	return f.node(yaml.ScalarNode, "!!str", name, f.line, f.col(i)), j + 1
+	return f.node(yaml.ScalarNode, "!!str", name, f.line, col)
 }
 
 // maxKey is the longest key the fast parser reads: YAML takes a key of
@@ -798,15 +807,15 @@ func (f *fast) flowAt(i, depth int) (n *yaml.Node, j int) {
 			return n, j + 1
 		}
 		if kind == yaml.MappingNode {
-			e := f.word(j)
-			if e == j || e-j > maxKey || e == f.end || f.src[e] != ':' || e+1 == f.end || f.src[e+1] != ' ' {
+			e := f.colon(j, true)
+			if e < 0 {
 				return nil, 0
 			}
-			name := keyName(f.src[j:e])
-			if _, special := resolveWords[name]; special {
+			k := f.keyNode(j, e, f.runeCol(j))
+			if k == nil {
 				return nil, 0
 			}
-			n.Content = append(n.Content, f.node(yaml.ScalarNode, "!!str", name, f.line, f.runeCol(j)))
+			n.Content = append(n.Content, k)
 			for j = e + 1; j < f.end && f.src[j] == ' '; j++ {
 			}
 			if j == f.end {
@@ -909,7 +918,4 @@ func (f *fast) seqEach(ind int, each func(*yaml.Node)) *yaml.Node {
 }
 
 // isKey reports whether a simple key and its colon start at i.
-func (f *fast) isKey(i int) bool {
-	j := f.word(i)
-	return j > i && j-i <= maxKey && j < f.end && f.src[j] == ':' && (j+1 == f.end || f.src[j+1] == ' ')
-}
+func (f *fast) isKey(i int) bool { return f.colon(i, false) >= 0 }

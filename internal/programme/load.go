@@ -227,12 +227,13 @@ var libraryOnly = false
 func parse(file string, src []byte) *parsedFile {
 	f := &parsedFile{file: file, budget: 4*len(src) + 10000}
 	p := &f.scratch
-	if pos, msg, bad := badBytes(file, src); bad {
+	pos, msg, bad, plain := scanBytes(file, src)
+	if bad {
 		p.fail(pos, "syntax", "%s", msg)
 		p.broke(Broken{File: file, Whole: true})
 		return f
 	}
-	if !libraryOnly && f.fastLoad(src) {
+	if plain && !libraryOnly && f.fastLoad(src) {
 		return f
 	}
 	if doc, ok := parseSplit(src); ok {
@@ -438,23 +439,42 @@ func syntaxMessage(err error) string {
 // badBytes finds bytes YAML cannot hold (invalid UTF-8, control characters)
 // and says exactly where, which the YAML parser does not.
 func badBytes(file string, src []byte) (Pos, string, bool) {
+	pos, msg, bad, _ := scanBytes(file, src)
+	return pos, msg, bad
+}
+
+// scanBytes is badBytes, and says in the same pass whether src is plain
+// enough for the fast parser: no tab, carriage return, byte order mark or
+// character the YAML library takes as a line break (NEL, U+2028, U+2029)
+// or control (C1).
+func scanBytes(file string, src []byte) (pos Pos, msg string, bad, plain bool) {
 	line, col := 1, 1
-	for i := 0; i < len(src); {
+	plain = true
+	for i := 0; i < len(src); col++ {
+		if c := src[i]; c < utf8.RuneSelf { // ASCII, a byte a character
+			switch {
+			case c == '\n':
+				line, col = line+1, 0
+			case c == '\t' || c == '\r':
+				plain = false
+			case c < 0x20 || c == 0x7f:
+				return Pos{file, line, col}, fmt.Sprintf("not valid YAML: control character %U", rune(c)), true, false
+			}
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRune(src[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:
-			return Pos{file, line, col}, fmt.Sprintf("not valid YAML: byte 0x%02x is not UTF-8 text", src[i]), true
-		case r == '\n':
-			line, col = line+1, 0
-		case r < 0x20 && r != '\t' && r != '\r', r == 0x7f, r == 0xfffe || r == 0xffff:
-			if !(i == 0 && r == 0xfeff) {
-				return Pos{file, line, col}, fmt.Sprintf("not valid YAML: control character %U", r), true
-			}
+			return Pos{file, line, col}, fmt.Sprintf("not valid YAML: byte 0x%02x is not UTF-8 text", src[i]), true, false
+		case r == 0xfffe || r == 0xffff:
+			return Pos{file, line, col}, fmt.Sprintf("not valid YAML: control character %U", r), true, false
+		case r < 0xa0 || r == 0x2028 || r == 0x2029 || r == 0xfeff:
+			plain = false
 		}
 		i += size
-		col++
 	}
-	return Pos{}, "", false
+	return Pos{}, "", false, plain
 }
 
 func (l *loader) pos(n *yaml.Node) Pos { return Pos{File: l.file, Line: n.Line, Col: n.Column} }
