@@ -2,11 +2,12 @@ package cli
 
 import (
 	"io/fs"
-	"path/filepath"
+	"os"
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
-	"strings"
+
+	"github.com/ocotool/oco/internal/programme"
 )
 
 // The collector lets the heap grow to twice what is live before it runs
@@ -37,21 +38,14 @@ func (g *globals) limitMemory(dir string) {
 	if !g.env.LimitMemory || g.env.Getenv("GOGC") != "" || g.env.Getenv("GOMEMLIMIT") != "" {
 		return
 	}
+	// The files Load will read, found the way it finds them.
 	var size int64
-	filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return nil
+	fsys := os.DirFS(dir)
+	for _, name := range programme.Files(fsys, func(string, error) {}) {
+		if info, err := fs.Stat(fsys, name); err == nil {
+			size += info.Size()
 		}
-		if d.IsDir() && path != dir && strings.HasPrefix(d.Name(), ".") {
-			return filepath.SkipDir
-		}
-		if name := d.Name(); d.Type().IsRegular() && (strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml")) {
-			if info, err := d.Info(); err == nil {
-				size += info.Size()
-			}
-		}
-		return nil
-	})
+	}
 	limit := max(limitPerYAMLByte*size, limitFloor)
 	debug.SetMemoryLimit(limit)
 	debug.SetGCPercent(gcPercent)

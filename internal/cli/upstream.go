@@ -218,27 +218,21 @@ func runUpstreamUpdate(g *globals, o *upstreamOptions, id string) error {
 		return editError(err)
 	}
 	if o.dryRun {
-		// The diff, then what it means: a re-pin changes no item, so the
-		// summary other edits print ("No change to the programme.") would
-		// mislead.
+		// The diff, then what it means in the line below: a re-pin changes
+		// no item, so the summary other edits print after their diff ("No
+		// change to the programme.") would mislead.
 		io.WriteString(g.env.Out, res.Diff())
-		if err := g.finish(res, false); err != nil {
-			return err
-		}
-		if res.Changed {
-			fmt.Fprintf(g.env.Err, "%s: would re-pin %s from %s to %s\n", res.File, id, portfolio.Short(pin.Ref), portfolio.Short(m.Commit))
-		} else {
-			fmt.Fprintf(g.env.Err, "%s is already pinned at its newest revision %s\n", id, portfolio.Short(m.Commit))
-		}
-		return nil
 	}
 	if err := g.finish(res, false); err != nil {
 		return err
 	}
-	if !res.Changed {
+	switch {
+	case !res.Changed:
 		fmt.Fprintf(g.env.Err, "%s is already pinned at its newest revision %s\n", id, portfolio.Short(m.Commit))
-		return nil
+	case o.dryRun:
+		fmt.Fprintf(g.env.Err, "%s: would re-pin %s from %s to %s\n", res.File, id, portfolio.Short(pin.Ref), portfolio.Short(m.Commit))
+	default:
+		fmt.Fprintf(g.env.Err, "%s: re-pinned %s from %s to %s\n", res.File, id, portfolio.Short(pin.Ref), portfolio.Short(m.Commit))
 	}
-	fmt.Fprintf(g.env.Err, "%s: re-pinned %s from %s to %s\n", res.File, id, portfolio.Short(pin.Ref), portfolio.Short(m.Commit))
 	return nil
 }

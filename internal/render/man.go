@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 )
 
@@ -101,11 +102,7 @@ func manText(b *strings.Builder, text string) {
 			b.WriteString(".PP\n")
 		}
 		lines := strings.Split(para, "\n")
-		kept := false
-		for _, l := range lines[1:] {
-			kept = kept || strings.HasPrefix(l, " ")
-		}
-		kept = kept || strings.HasPrefix(lines[0], " ")
+		kept := slices.ContainsFunc(lines, func(l string) bool { return strings.HasPrefix(l, " ") })
 		if kept {
 			b.WriteString(".nf\n")
 		}
