@@ -4,55 +4,23 @@ import (
 	"errors"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"testing/fstest"
+
+	"github.com/ocotool/oco/internal/gittest"
 )
 
-// needGit skips a test where git is not installed.
-func needGit(t testing.TB) {
-	t.Helper()
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
-}
-
-// isolate keeps the user's git configuration and surroundings out of a
-// test, and stops git from finding a repository above the temporary one.
-func isolate(t testing.TB) {
-	t.Setenv("GIT_CONFIG_GLOBAL", os.DevNull)
-	t.Setenv("GIT_CONFIG_NOSYSTEM", "1")
-	t.Setenv("GIT_AUTHOR_NAME", "Ada Analyst")
-	t.Setenv("GIT_AUTHOR_EMAIL", "ada@example.org")
-	t.Setenv("GIT_COMMITTER_NAME", "Ada Analyst")
-	t.Setenv("GIT_COMMITTER_EMAIL", "ada@example.org")
-	t.Setenv("GIT_CEILING_DIRECTORIES", filepath.Dir(t.TempDir()))
-}
-
-func git(t testing.TB, dir string, args ...string) string {
-	t.Helper()
-	cmd := exec.Command("git", args...)
-	cmd.Dir = dir
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
-	}
-	return strings.TrimSpace(string(out))
-}
-
-func write(t testing.TB, name, content string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(name, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
+// The git helpers every package's tests share.
+var (
+	needGit = gittest.NeedGit
+	isolate = gittest.Isolate
+	git     = gittest.Git
+	write   = gittest.Write
+)
 
 func symlink(t testing.TB, target, name string) {
 	t.Helper()

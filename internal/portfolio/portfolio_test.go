@@ -3,7 +3,6 @@ package portfolio
 import (
 	"errors"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -11,48 +10,17 @@ import (
 	"testing"
 
 	"github.com/ocotool/oco/internal/gitrev"
+	"github.com/ocotool/oco/internal/gittest"
 	"github.com/ocotool/oco/internal/programme"
 )
 
-func needGit(t testing.TB) {
-	t.Helper()
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
-}
-
-// isolate keeps the user's git configuration out of the git commands a
-// test runs itself (oco's own git calls ignore it anyway).
-func isolate(t testing.TB) {
-	t.Setenv("GIT_CONFIG_GLOBAL", os.DevNull)
-	t.Setenv("GIT_CONFIG_NOSYSTEM", "1")
-	t.Setenv("GIT_AUTHOR_NAME", "Ada Analyst")
-	t.Setenv("GIT_AUTHOR_EMAIL", "ada@example.org")
-	t.Setenv("GIT_COMMITTER_NAME", "Ada Analyst")
-	t.Setenv("GIT_COMMITTER_EMAIL", "ada@example.org")
-	t.Setenv("GIT_CEILING_DIRECTORIES", filepath.Dir(t.TempDir()))
-}
-
-func git(t testing.TB, dir string, args ...string) string {
-	t.Helper()
-	cmd := exec.Command("git", args...)
-	cmd.Dir = dir
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
-	}
-	return strings.TrimSpace(string(out))
-}
-
-func write(t testing.TB, name, content string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(name, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
+// The git helpers every package's tests share.
+var (
+	needGit = gittest.NeedGit
+	isolate = gittest.Isolate
+	git     = gittest.Git
+	write   = gittest.Write
+)
 
 func read(t testing.TB, name string) string {
 	t.Helper()
