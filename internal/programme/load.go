@@ -949,89 +949,63 @@ func (l *loader) value(name, id string, f Field, k, v *yaml.Node, dst reflect.Va
 		}
 		dst.SetFloat(x)
 	case KindWeekdays:
-		if v.Kind != yaml.SequenceNode {
-			l.errorID(v, id, "type", "%s: %s must be a list of days, such as [mon, tue, wed, thu, fri], not %s", name, f.Name, shape(v))
-			return
-		}
 		out := make([]string, 0, len(v.Content))
-		for _, el := range v.Content {
-			e := l.resolve(el)
-			if !l.spend(1) {
-				return
-			}
+		if !l.entries(name, id, f.Name+" must be a list of days, such as [mon, tue, wed, thu, fri]", v, func(el, e *yaml.Node) {
 			if e == nil || e.Kind != yaml.ScalarNode || !contains(Weekdays[:], e.Value) {
 				l.errorID(el, id, "invalid-value", "%s: each entry of %s must be one of %s, not %s", name, f.Name, strings.Join(Weekdays[:], ", "), shape(el))
-				continue
+				return
 			}
 			out = append(out, e.Value)
 			keep(el)
+		}) {
+			return
 		}
 		if len(v.Content) == 0 {
 			l.errorID(v, id, "invalid-value", "%s: %s must name at least one day", name, f.Name)
 		}
 		dst.Set(reflect.ValueOf(out))
 	case KindHolidays:
-		if v.Kind != yaml.SequenceNode {
-			l.errorID(v, id, "type", "%s: %s must be a list of dates or {date: DATE, name: TEXT}, not %s", name, f.Name, shape(v))
-			return
-		}
 		out := make([]Holiday, 0, len(v.Content))
-		for _, el := range v.Content {
-			e := l.resolve(el)
-			if !l.spend(1) {
-				return
-			}
+		if !l.entries(name, id, f.Name+" must be a list of dates or {date: DATE, name: TEXT}", v, func(el, e *yaml.Node) {
 			var h Holiday
 			switch {
 			case e != nil && e.Kind == yaml.ScalarNode && !isNull(e):
 				d, err := ParseDate(e.Value)
 				if err != nil {
 					l.errorID(el, id, "invalid-date", "%s: %s %v", name, f.Name, err)
-					continue
+					return
 				}
 				h.Date = d
 			case e != nil && e.Kind == yaml.MappingNode:
 				l.fields(name+" holidays entry", id, infoOf(holsType.Elem()), e, reflect.ValueOf(&h).Elem(), nil)
 			default:
 				l.errorID(el, id, "type", "%s: each entry of %s must be a date or {date: DATE, name: TEXT}, not %s", name, f.Name, shape(el))
-				continue
+				return
 			}
 			if h.Date != 0 {
 				out = append(out, h)
 				keep(el)
 			}
+		}) {
+			return
 		}
 		dst.Set(reflect.ValueOf(out))
 	case KindRefs:
-		if v.Kind != yaml.SequenceNode {
-			l.errorID(v, id, "type", "%s: %s must be a list of ids, such as [A, B], not %s", name, f.Name, shape(v))
-			return
-		}
 		out := make([]string, 0, len(v.Content))
-		for _, el := range v.Content {
-			e := l.resolve(el)
-			if !l.spend(1) {
-				return
-			}
+		if !l.entries(name, id, f.Name+" must be a list of ids, such as [A, B]", v, func(el, e *yaml.Node) {
 			if e == nil || e.Kind != yaml.ScalarNode || isNull(e) {
 				l.errorID(el, id, "type", "%s: each entry of %s must be an id, not %s", name, f.Name, shape(el))
-				continue
+				return
 			}
 			out = append(out, e.Value)
 			keep(el)
+		}) {
+			return
 		}
 		dst.Set(reflect.ValueOf(out))
 	case KindDeps:
-		if v.Kind != yaml.SequenceNode {
-			l.errorID(v, id, "type", "%s: depends_on must be a list of ids or {id: ID, lag: LAG}, not %s", name, shape(v))
-			return
-		}
 		deps := make([]Dep, 0, len(v.Content))
-		for _, el := range v.Content {
-			e := l.resolve(el)
-			if !l.spend(1) {
-				return
-			}
+		if !l.entries(name, id, "depends_on must be a list of ids or {id: ID, lag: LAG}", v, func(el, e *yaml.Node) {
 			switch {
 			case e != nil && e.Kind == yaml.ScalarNode && !isNull(e):
 				deps = append(deps, Dep{ID: e.Value, Pos: l.pos(el)})
@@ -1052,6 +1026,8 @@ func (l *loader) value(name, id string, f Field, k, v *yaml.Node, dst reflect.Va
 			default:
 				l.errorID(el, id, "type", "%s: each entry of depends_on must be an id or {id: ID, lag: LAG}, not %s", name, shape(el))
 			}
+		}) {
+			return
 		}
 		dst.Set(reflect.ValueOf(deps))
 	case KindStruct:
@@ -1068,6 +1044,25 @@ func (l *loader) value(name, id string, f Field, k, v *yaml.Node, dst reflect.Va
 	case KindMap:
 		l.mapValue(name, id, f, v, dst)
 	}
+}
+
+// entries hands each entry of the list v, and what it leads to, to each;
+// what says what the list must be where v is none ("depends_on must be a
+// list of ids"). It reports false, the field to be left unset, where v
+// is no list or the file's budget is spent.
+func (l *loader) entries(name, id, what string, v *yaml.Node, each func(el, e *yaml.Node)) bool {
+	if v.Kind != yaml.SequenceNode {
+		l.errorID(v, id, "type", "%s: %s, not %s", name, what, shape(v))
+		return false
+	}
+	for _, el := range v.Content {
+		e := l.resolve(el)
+		if !l.spend(1) {
+			return false
+		}
+		each(el, e)
+	}
+	return true
 }
 
 // tagFits reports whether an explicit tag suits a field of kind k: a
