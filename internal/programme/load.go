@@ -289,20 +289,9 @@ func (p *Programme) merge(s *Programme) {
 	p.mergeItems(s)
 }
 
+// mergeItems adds the items of s to p, kind by kind, in order.
 func (p *Programme) mergeItems(s *Programme) {
-	p.People = append(p.People, s.People...)
-	p.Bodies = append(p.Bodies, s.Bodies...)
-	p.Workstreams = append(p.Workstreams, s.Workstreams...)
-	p.Phases = append(p.Phases, s.Phases...)
-	p.Milestones = append(p.Milestones, s.Milestones...)
-	p.Risks = append(p.Risks, s.Risks...)
-	p.Assumptions = append(p.Assumptions, s.Assumptions...)
-	p.Issues = append(p.Issues, s.Issues...)
-	p.Decisions = append(p.Decisions, s.Decisions...)
-	p.Benefits = append(p.Benefits, s.Benefits...)
-	p.Calendars = append(p.Calendars, s.Calendars...)
-	p.Assessments = append(p.Assessments, s.Assessments...)
-	p.Lessons = append(p.Lessons, s.Lessons...)
+	s.Each(func(kind Kind, _ string, _ *Item, v any) { p.appendItem(kind, v) })
 }
 
 // syntaxFinding is the finding for a parse error err in src, whose first
