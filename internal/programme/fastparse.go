@@ -10,33 +10,6 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// fastParse builds, for the plain shape almost every programme file has,
-// the very tree the YAML library would build, several times faster: block
-// mappings and lists indented with spaces, keys that are simple words,
-// values that are plain or quoted one-line text, folded or literal text
-// of even indentation, and one-line flow lists and mappings of simple
-// words. Anything else (anchors, aliases, tags, tabs, documents, escapes,
-// a syntax error, comments where a value continues) makes it report false
-// at once, and the file is parsed by the library as before. Comments are
-// not kept, as the loader reads none. FuzzFastParse holds it to the
-// library: whatever it accepts, the library parses to the same tree.
-func fastParse(src []byte) (*yaml.Node, bool) {
-	if !fastBytes(src) {
-		return nil, false
-	}
-	f := newFast(src)
-	if !f.skip() || f.ind != 0 {
-		return nil, false // empty, comments only, or indented: the library says
-	}
-	doc := f.node(yaml.DocumentNode, "", "", f.line, 1)
-	root := f.mapping(0)
-	if f.bad || f.skip() {
-		return nil, false
-	}
-	doc.Content = []*yaml.Node{root}
-	return doc, true
-}
-
 func newFast(src []byte) *fast {
 	return &fast{src: src, line: 1, tags: map[string]string{}, strs: map[string]string{}}
 }
@@ -45,9 +18,8 @@ func newFast(src []byte) *fast {
 // by the fast parser, one top-level list entry at a time: the entry's tree
 // is dropped (its memory used again) as soon as its item is read, so that
 // a file of any size needs the memory of its items alone. src is plain
-// (scanBytes says so, as parse has asked). It reports
-// false, having kept nothing, where the fast parser leaves the file to the
-// library. The loader sees what it would see of the whole tree, but for
+// (scanBytes says so, as parse has asked). It reports false, having kept
+// nothing, where the fast parser leaves the file to the library. The loader sees what it would see of the whole tree, but for
 // the order of its findings: a key given twice at the top is reported
 // when it is met, not ahead of the rest.
 func (pf *parsedFile) fastLoad(src []byte) bool {
@@ -237,13 +209,18 @@ func (f *fast) listBelow(after int) bool {
 	return f.skip() && f.ind > 0 && f.entry(f.cs)
 }
 
-// fastBytes reports whether src is UTF-8 with none of the characters the
-// fast parser leaves to the library (scanBytes).
-func fastBytes(src []byte) bool {
-	_, _, bad, plain := scanBytes("", src)
-	return !bad && plain
-}
-
+// fast is the fast parser: for the plain shape almost every programme
+// file has (block mappings and lists indented with spaces, keys that are
+// simple words, values that are plain or quoted one-line text, folded or
+// literal text of even indentation, one-line flow lists and mappings of
+// simple words) it builds the very nodes the YAML library would build,
+// several times faster. Anything else (anchors, aliases, tags, tabs,
+// documents, escapes, a syntax error, comments where a value continues)
+// makes it give up at once, and the file is parsed by the library as
+// before. Comments are not kept, as the loader reads none. The tests hold
+// it to the library on every file in the repository and on any bytes
+// (FuzzFastParse, FuzzFastLoad).
+//
 // maxFastDepth bounds the nesting the fast parser follows; a programme
 // file nests five or six deep, and deeper ones go to the library.
 const maxFastDepth = 50

@@ -15,6 +15,33 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
+// fastParse is the fast parser on a whole file, building the whole tree
+// (fastLoad reads a file an entry at a time): what the tests hold to the
+// library's tree.
+func fastParse(src []byte) (*yaml.Node, bool) {
+	if !fastBytes(src) {
+		return nil, false
+	}
+	f := newFast(src)
+	if !f.skip() || f.ind != 0 {
+		return nil, false // empty, comments only, or indented: the library says
+	}
+	doc := f.node(yaml.DocumentNode, "", "", f.line, 1)
+	root := f.mapping(0)
+	if f.bad || f.skip() {
+		return nil, false
+	}
+	doc.Content = []*yaml.Node{root}
+	return doc, true
+}
+
+// fastBytes reports whether src is UTF-8 with none of the characters the
+// fast parser leaves to the library (scanBytes).
+func fastBytes(src []byte) bool {
+	_, _, bad, plain := scanBytes("", src)
+	return !bad && plain
+}
+
 // sameTree says where a differs from b, the library's tree, leaving out
 // comments, which the loader does not read; "" where they agree.
 func sameTree(a, b *yaml.Node, at string) string {
