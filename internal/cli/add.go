@@ -192,11 +192,9 @@ func runAdd(g *globals, o *addOptions, cmd *cobra.Command, kindArg string) error
 	if err != nil {
 		return err
 	}
-	rel := ""
-	if o.file != "" {
-		if rel, err = fileInDir(g, src.Dir, o.file); err != nil {
-			return usageError("--file: %v", err)
-		}
+	rel, err := targetFile(g, src.Dir, o.file)
+	if err != nil {
+		return err
 	}
 	res, err := src.Add(k, given, rel, g.today(), o.dryRun)
 	if err != nil {
@@ -225,6 +223,19 @@ func parseKind(s string) (programme.Kind, error) {
 		return "", errors.New("the programme is one mapping, not a list: change its fields with oco set programme field=value")
 	}
 	return "", fmt.Errorf("no kind %q%s (kinds: %s)", s, programme.Suggest(s, names), strings.Join(names, ", "))
+}
+
+// targetFile is --file (none: "") as a path within the programme
+// directory dir, for add and import.
+func targetFile(g *globals, dir, file string) (string, error) {
+	if file == "" {
+		return "", nil
+	}
+	rel, err := fileInDir(g, dir, file)
+	if err != nil {
+		return "", usageError("--file: %v", err)
+	}
+	return rel, nil
 }
 
 // fileInDir maps --file, relative to the working directory, to a path

@@ -98,11 +98,9 @@ func runImport(g *globals, o *importOptions, name string) error {
 	if err != nil {
 		return err
 	}
-	rel := ""
-	if o.file != "" {
-		if rel, err = fileInDir(g, src.Dir, o.file); err != nil {
-			return usageError("--file: %v", err)
-		}
+	rel, err := targetFile(g, src.Dir, o.file)
+	if err != nil {
+		return err
 	}
 	today := programme.DateOf(g.env.Now())
 	plan, cellErrs := sheet.NewPlan(src.P, k, tb, renames, today)
