@@ -148,8 +148,7 @@ func OpenWith(dir string, opt Options) (*Repo, error) {
 	}
 	if fi, err := os.Stat(filepath.Join(abs, ".git")); err == nil && fi.IsDir() {
 		// The top of a work tree with its own .git: what rev-parse would say.
-		return &Repo{git: git, top: abs, realTop: realPath(abs), prefix: ".", gitDir: filepath.Join(abs, ".git"),
-			opt: opt, trees: make(map[string]*tree), stats: Stats{Processes: 0}}, nil
+		return newRepo(git, abs, filepath.Join(abs, ".git"), ".", opt, 0), nil
 	}
 	out, err := opt.run(abs, git, "rev-parse", "--show-toplevel", "--absolute-git-dir", "--show-prefix")
 	if err != nil {
@@ -163,21 +162,19 @@ func OpenWith(dir string, opt Options) (*Repo, error) {
 	if len(lines) != 3 || lines[0] == "" {
 		return nil, fmt.Errorf("%s: %w", dir, ErrNotRepository)
 	}
-	top := filepath.FromSlash(lines[0])
-	r := &Repo{
-		git:     git,
-		top:     top,
-		realTop: realPath(top),
-		prefix:  strings.TrimSuffix(lines[2], "/"),
-		gitDir:  filepath.FromSlash(lines[1]),
-		opt:     opt,
-		trees:   make(map[string]*tree),
-		stats:   Stats{Processes: 1},
+	prefix := strings.TrimSuffix(lines[2], "/")
+	if prefix == "" {
+		prefix = "."
 	}
-	if r.prefix == "" {
-		r.prefix = "."
-	}
-	return r, nil
+	return newRepo(git, filepath.FromSlash(lines[0]), filepath.FromSlash(lines[1]), prefix, opt, 1), nil
+}
+
+// newRepo is a repository found at top (its git directory gitDir), read
+// from prefix below top; processes counts the git processes finding it
+// took.
+func newRepo(git, top, gitDir, prefix string, opt Options, processes int) *Repo {
+	return &Repo{git: git, top: top, realTop: realPath(top), prefix: prefix, gitDir: gitDir,
+		opt: opt, trees: make(map[string]*tree), stats: Stats{Processes: processes}}
 }
 
 // Close ends the cat-file process. A later read starts a new one.

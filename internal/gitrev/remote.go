@@ -38,8 +38,7 @@ func OpenBare(gitDir string, opt Options) (*Repo, error) {
 		if objs, err := os.Stat(filepath.Join(abs, "objects")); err == nil && objs.IsDir() {
 			// A bare repository's own directory, as Fetch makes it: what
 			// rev-parse would say, without a process.
-			return &Repo{git: git, top: abs, realTop: realPath(abs), prefix: ".", gitDir: abs,
-				opt: opt, trees: make(map[string]*tree)}, nil
+			return newRepo(git, abs, abs, ".", opt, 0), nil
 		}
 	}
 	out, err := opt.run(abs, git, "rev-parse", "--absolute-git-dir")
@@ -50,16 +49,7 @@ func OpenBare(gitDir string, opt Options) (*Repo, error) {
 		return nil, err
 	}
 	dir := filepath.FromSlash(strings.TrimSpace(string(out)))
-	return &Repo{
-		git:     git,
-		top:     dir,
-		realTop: realPath(dir),
-		prefix:  ".",
-		gitDir:  dir,
-		opt:     opt,
-		trees:   make(map[string]*tree),
-		stats:   Stats{Processes: 1},
-	}, nil
+	return newRepo(git, dir, dir, ".", opt, 1), nil
 }
 
 // GitDir is the repository's own directory (.git, or a bare repository).
