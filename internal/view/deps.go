@@ -95,24 +95,16 @@ func MilestoneDeps(p *programme.Programme, plan *schedule.Plan, asOf programme.D
 	for k := 1; k < len(plan.CriticalPath); k++ {
 		critical[[2]int{plan.CriticalPath[k-1], plan.CriticalPath[k]}] = true
 	}
-	// link is the dependency of succ on pred as its file gives it.
-	link := func(succ, pred int) programme.Dep {
-		for _, d := range plan.Milestones[succ].DependsOn {
-			if d.ID == plan.Milestones[pred].ID {
-				return d
-			}
-		}
-		return programme.Dep{}
-	}
-	entry := func(v, from, lag, succ, pred int, repeat bool) DepsEntry {
+	// entry is v reached from from through the link of succ on pred, l.
+	entry := func(v, from, succ, pred int, l schedule.Link, repeat bool) DepsEntry {
 		mv := plan.Milestones[v]
-		l := linkOf(link(succ, pred))
-		e := DepsEntry{ID: mv.ID, Title: mv.Title, From: plan.Milestones[from].ID, Type: l.Type, Lag: l.Lag,
+		text := linkOf(programme.Dep{Type: l.Type.String(), Lag: programme.Lag(l.Lag), Working: l.Working})
+		e := DepsEntry{ID: mv.ID, Title: mv.Title, From: plan.Milestones[from].ID, Type: text.Type, Lag: text.Lag,
 			Due: mv.Due, Expected: plan.Expected[v], Repeat: repeat, Critical: critical[[2]int{pred, succ}]}
 		if plan.SameLoop(succ, pred) {
 			e.Loop = true
 		} else {
-			ls := plan.LinkSlack(pred, succ, lag)
+			ls := plan.LinkSlack(pred, succ, l.Lag)
 			e.Slack = &ls
 		}
 		return e
@@ -123,13 +115,14 @@ func MilestoneDeps(p *programme.Programme, plan *schedule.Plan, asOf programme.D
 		var out []schedule.Link
 		for _, d := range plan.Milestones[v].DependsOn {
 			if p, ok := plan.Index(d.ID); ok && p != v {
-				out = append(out, schedule.Link{Pred: p, Lag: int(d.Lag)})
+				typ, _ := schedule.ParseLinkType(d.Type)
+				out = append(out, schedule.Link{Pred: p, Lag: int(d.Lag), Type: typ, Working: d.Working})
 			}
 		}
 		return out
 	}
 	walk(i, all, preds, func(l schedule.Link) int { return l.Pred }, func(l schedule.Link, from, depth int, repeat bool) {
-		e := entry(l.Pred, from, l.Lag, from, l.Pred, repeat)
+		e := entry(l.Pred, from, from, l.Pred, l, repeat)
 		e.Depth = depth
 		rec.DependsOn = append(rec.DependsOn, e)
 	})
@@ -137,7 +130,7 @@ func MilestoneDeps(p *programme.Programme, plan *schedule.Plan, asOf programme.D
 		return slices.DeleteFunc(slices.Clone(plan.Successors(v)), func(sc schedule.Successor) bool { return sc.Task == v })
 	}
 	walk(i, all, succs, func(sc schedule.Successor) int { return sc.Task }, func(sc schedule.Successor, from, depth int, repeat bool) {
-		e := entry(sc.Task, from, sc.Lag, sc.Task, from, repeat)
+		e := entry(sc.Task, from, sc.Task, from, schedule.Link{Lag: sc.Lag, Type: sc.Type, Working: sc.Working}, repeat)
 		e.Depth = depth
 		rec.NeededBy = append(rec.NeededBy, e)
 	})
