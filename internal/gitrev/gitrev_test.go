@@ -620,3 +620,63 @@ func TestHash(t *testing.T) {
 		t.Error("a hash for a file held in memory")
 	}
 }
+
+// A history of the whole tree lists the commits git's own path filter
+// would: not an empty first commit, not a commit that changes nothing, and
+// from a revision to start at, the commits after it. A history with a
+// merge is left to git, whose merge simplification decides.
+func TestLogWholeTreeAsGitFilters(t *testing.T) {
+	needGit(t)
+	isolate(t)
+	top := t.TempDir()
+	git(t, top, "init", "-q", "-b", "main")
+	git(t, top, "commit", "-q", "--allow-empty", "-m", "empty start")
+	commit := func(name, text, msg string) {
+		write(t, filepath.Join(top, name), text)
+		git(t, top, "add", "-A")
+		git(t, top, "commit", "-q", "-m", msg)
+	}
+	commit("a.yaml", "a: 1\n", "one")
+	git(t, top, "commit", "-q", "--allow-empty", "-m", "nothing")
+	commit("a.yaml", "a: 2\n", "two")
+	commit("b/c.yaml", "c: 1\n", "three")
+	commit("a.yaml", "a: 1\n", "back to one")
+	git(t, top, "commit", "-q", "--allow-empty", "-m", "nothing again")
+	want := func(args ...string) []string {
+		out := git(t, top, append([]string{"log", "--format=%H"}, args...)...)
+		return strings.Fields(out)
+	}
+	got := func(since, rev string) []string {
+		r := open(t, top)
+		cs, err := r.LogSince(since, rev, top)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var hashes []string
+		for _, c := range cs {
+			hashes = append(hashes, c.Hash)
+		}
+		return hashes
+	}
+	check := func(since, rev string, args ...string) {
+		t.Helper()
+		if g, w := got(since, rev), want(args...); !slices.Equal(g, w) || len(w) == 0 {
+			t.Errorf("LogSince(%q, %q, top) = %v, want %v (git log %v)", since, rev, g, w, args)
+		}
+	}
+	check("", "HEAD", "HEAD", "--", ".")
+	check("HEAD~4", "HEAD", "HEAD~4..HEAD", "--", ".")
+	check("HEAD~5", "HEAD~1", "HEAD~5..HEAD~1", "--", ".")
+	if n := len(want("HEAD")); n != 7 || len(got("", "HEAD")) != 4 {
+		t.Fatalf("%d commits, %d that change the tree; want 7 and 4", n, len(got("", "HEAD")))
+	}
+
+	// A merge: git decides.
+	git(t, top, "checkout", "-q", "-b", "side", "HEAD~2")
+	commit("d.yaml", "d: 1\n", "side")
+	git(t, top, "checkout", "-q", "main")
+	git(t, top, "merge", "-q", "--no-edit", "side")
+	check("", "HEAD", "HEAD", "--", ".")
+	git(t, top, "merge", "-q", "-s", "ours", "--no-edit", "HEAD~3")
+	check("", "HEAD", "HEAD", "--", ".")
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"strings"
+	"time"
 	"unicode"
 )
 
@@ -44,33 +45,64 @@ func (r *Repo) readChunkedAs(asText bool, names []string) ([]object, []error, er
 // errs[i] is what FS would return for revs[i] (fs.ErrNotExist where the
 // directory is absent); err is set where git itself failed.
 func (r *Repo) FSMany(revs []string, dir string) (out []fs.FS, errs []error, err error) {
+	return r.fsMany(revs, nil, dir)
+}
+
+// FSLog is FSMany for commits a log listed: their trees and dates are
+// known, so the commits need not be read again.
+func (r *Repo) FSLog(commits []Commit, dir string) (out []fs.FS, errs []error, err error) {
+	revs := make([]string, len(commits))
+	for i, c := range commits {
+		revs[i] = c.Hash
+	}
+	return r.fsMany(revs, commits, dir)
+}
+
+// fsMany is FSMany, taking each revision's tree and date from known[i]
+// where it is given.
+func (r *Repo) fsMany(revs []string, known []Commit, dir string) (out []fs.FS, errs []error, err error) {
 	rel, err := r.repoPath(dir)
 	if err != nil {
 		return nil, nil, err
 	}
 	out, errs = make([]fs.FS, len(revs)), make([]error, len(revs))
-	var batch, slow []int // revisions read together, and one by one as FS does
+	type ask struct {
+		i      int
+		commit int // where the commit's answer is, or -1 where known
+		dir    int // where the directory's
+	}
+	var batch []ask
+	var slow []int // revisions read one by one, as FS does
 	var names []string
 	for i, rev := range revs {
 		if checkRev(rev) != nil || strings.Contains(rev, ":") || strings.ContainsFunc(rel, unicode.IsControl) {
 			slow = append(slow, i)
 			continue
 		}
-		dirName := rev + "^{commit}:" + rel
-		if rel == "." {
-			dirName = rev + "^{commit}^{tree}"
+		a := ask{i: i, commit: -1}
+		root := rev + "^{commit}^{tree}"
+		if known != nil && known[i].Tree != "" {
+			root = known[i].Tree
+		} else {
+			a.commit = len(names)
+			names = append(names, rev+"^{commit}")
 		}
-		batch = append(batch, i)
-		names = append(names, rev+"^{commit}", dirName)
+		a.dir = len(names)
+		if rel == "." {
+			names = append(names, root)
+		} else {
+			names = append(names, strings.TrimSuffix(root, "^{tree}")+":"+rel)
+		}
+		batch = append(batch, a)
 	}
 	r.mu.Lock()
 	objs, missing, err := r.readChunked(names)
 	var level []*tree
-	for k, i := range batch {
+	for _, a := range batch {
 		if err != nil {
 			break
 		}
-		c, d := 2*k, 2*k+1
+		i, d := a.i, a.dir
 		if missing[d] != nil || objs[d].typ != "tree" {
 			// Absent, or reached through a symbolic link: FS tells.
 			slow = append(slow, i)
@@ -80,12 +112,18 @@ func (r *Repo) FSMany(revs []string, dir string) (out []fs.FS, errs []error, err
 		if t, err = r.keepTree(objs[d]); err != nil {
 			break
 		}
-		info, cerr := parseCommit(revs[i], objs[c], missing[c])
-		if cerr != nil {
-			errs[i] = cerr
-			continue
+		var when time.Time
+		if a.commit >= 0 {
+			info, cerr := parseCommit(revs[i], objs[a.commit], missing[a.commit])
+			if cerr != nil {
+				errs[i] = cerr
+				continue
+			}
+			when = info.time
+		} else {
+			when = known[i].Time
 		}
-		out[i] = &treeFS{repo: r, root: objs[d].hash, time: info.time}
+		out[i] = &treeFS{repo: r, root: objs[d].hash, time: when}
 		level = append(level, t)
 	}
 	if err == nil {
