@@ -224,45 +224,94 @@ func (r *reader) read(fsys fs.FS) ([][]Milestone, programme.Date) {
 	return parts, asOf
 }
 
-// prefetch reads ahead, in one round trip to git or a few, the blobs of
-// the first revisions in fss that the reader has not read, up to
-// aheadBlobs of them (so that commits that each rewrite every file do not
-// fill memory), and returns how many revisions it read ahead for: at
-// least one.
-func (r *reader) prefetch(repo *gitrev.Repo, fss []fs.FS) (int, error) {
-	var want []string
-	asked := map[string]bool{}
-	n := 0
-	for _, fsys := range fss {
-		if len(want) >= aheadBlobs {
-			break
-		}
-		n++
-		if fsys == nil {
-			continue
-		}
-		names := programme.Files(fsys, func(string, error) {})
-		r.names[fsys] = names
-		for _, name := range names {
-			hash, ok := gitrev.Hash(fsys, name)
-			if _, read := r.blobs[hash]; !ok || read || asked[hash] {
-				continue
-			}
-			asked[hash] = true
-			want = append(want, hash)
-		}
-	}
-	blobs, err := repo.Blobs(want)
-	if err != nil {
-		return 0, err
-	}
-	for i, text := range blobs {
-		r.texts[want[i]] = text
-	}
-	return n, nil
+// batch is what git read ahead for some revisions: their directories
+// (or the errors reading them), the files of each, and the blobs of those
+// files not read before.
+type batch struct {
+	commits []gitrev.Commit
+	fss     []fs.FS
+	errs    []error
+	names   map[fs.FS][]string
+	texts   map[string]string
+	err     error // git failed: the history cannot be read
 }
 
-// aheadBlobs bounds the blobs read ahead at once.
+// ahead reads commits from git in batches, in order, while the caller
+// parses what came before: a window of commits at a time, their trees in
+// a few round trips, then the blobs no batch has held yet, up to
+// aheadBlobs of them a batch so that commits that each rewrite every file
+// do not fill memory. It stops when done is closed. It only reads the
+// reader's blobs before it starts, so that reading and parsing can run
+// side by side.
+func (r *reader) ahead(repo *gitrev.Repo, dir string, commits []gitrev.Commit, done <-chan struct{}) <-chan batch {
+	asked := map[string]bool{}
+	for hash := range r.blobs {
+		asked[hash] = true
+	}
+	out := make(chan batch, 1)
+	send := func(b batch) bool {
+		select {
+		case out <- b:
+			return b.err == nil
+		case <-done:
+			return false
+		}
+	}
+	go func() {
+		defer close(out)
+		for len(commits) > 0 {
+			window := commits[:min(len(commits), window)]
+			commits = commits[len(window):]
+			fss, errs, err := repo.FSLog(window, dir)
+			if err != nil {
+				send(batch{err: err})
+				return
+			}
+			for i := 0; i < len(window); {
+				b := batch{names: map[fs.FS][]string{}}
+				var want []string
+				start := i
+				for ; i < len(window) && len(want) < aheadBlobs; i++ {
+					fsys := fss[i]
+					if fsys == nil {
+						continue
+					}
+					names := programme.Files(fsys, func(string, error) {})
+					b.names[fsys] = names
+					for _, name := range names {
+						hash, ok := gitrev.Hash(fsys, name)
+						if !ok || asked[hash] {
+							continue
+						}
+						asked[hash] = true
+						want = append(want, hash)
+					}
+				}
+				b.commits, b.fss, b.errs = window[start:i], fss[start:i], errs[start:i]
+				blobs, err := repo.Blobs(want)
+				if err != nil {
+					send(batch{err: err})
+					return
+				}
+				b.texts = make(map[string]string, len(want))
+				for k, text := range blobs {
+					b.texts[want[k]] = text
+				}
+				if !send(b) {
+					return
+				}
+			}
+		}
+	}()
+	return out
+}
+
+// window is how many commits' trees are read from git together: enough
+// that a history waits on git a few times, few enough that the trees read
+// ahead stay small.
+const window = 128
+
+// aheadBlobs bounds the blobs read ahead in one batch.
 const aheadBlobs = 32
 
 // count brings the id counts from the last revision's files to next's,
@@ -371,6 +420,9 @@ func (r *reader) file(text string) (*fileRead, pieces) {
 		return &fileRead{ms: milestonesOf(p), hasHeader: p.Header.File != "", asOf: p.Header.AsOf}, pieces{}
 	}
 	got := pieces{entries: map[string][]Milestone{}, headers: map[string]headerRead{}}
+	if f, ok := r.whole(text, spans, indent, entries, header, found, got); ok {
+		return f, got
+	}
 	// The pieces not seen before, each once, in one text: the section,
 	// then the entries under a milestones key of their own.
 	var b strings.Builder
@@ -435,6 +487,37 @@ func (r *reader) file(text string) (*fileRead, pieces) {
 		f.ms = append(f.ms, ms...)
 	}
 	return f, got
+}
+
+// whole reads a file none of whose pieces has been seen, as the first
+// revision's files are, by parsing its text as it is rather than copying
+// its pieces into a text of their own: where the file parses to one
+// milestone an entry, each entry is the milestone in its place.
+func (r *reader) whole(text string, spans []span, indent int, entries []string, header string, found bool, got pieces) (*fileRead, bool) {
+	if _, ok := r.headers[header]; found && ok {
+		return nil, false
+	}
+	for _, e := range entries {
+		if _, ok := r.entries[e]; ok {
+			return nil, false
+		}
+	}
+	p := parse(text)
+	if len(p.Milestones) != len(entries) || len(p.Broken) != 0 {
+		return nil, false
+	}
+	f := &fileRead{spans: spans, indent: indent, per: make([][]Milestone, len(entries)), ms: milestonesOf(p)}
+	for i, e := range entries {
+		f.per[i] = f.ms[i : i+1 : i+1]
+		if _, ok := got.entries[e]; !ok {
+			got.entries[e] = f.per[i]
+		}
+	}
+	if found {
+		f.hasHeader, f.asOf = p.Header.File != "", p.Header.AsOf
+		got.headers[header] = headerRead{ok: f.hasHeader, asOf: f.asOf}
+	}
+	return f, true
 }
 
 // patch reads text, a new version of the file was read from wasText, from

@@ -8,6 +8,7 @@ package trend
 import (
 	"errors"
 	"io/fs"
+	"maps"
 	"slices"
 	"time"
 
@@ -118,33 +119,25 @@ func Read(repo *gitrev.Repo, dir string, opt Options) ([]Point, error) {
 		}
 		points = append(points, pt)
 	}
-	// A window of commits at a time: their trees in a few round trips to
-	// git, then the blobs none of them has read yet in a few more, then
-	// each revision in turn.
-	for len(commits) > 0 {
-		window := commits[:min(len(commits), window)]
-		commits = commits[len(window):]
-		hashes := make([]string, len(window))
-		for i, c := range window {
-			hashes[i] = c.Hash
+	// Git reads ahead while the reader parses: a window of commits at a
+	// time, their trees in a few round trips, then the blobs not read yet
+	// a few dozen at a time, each batch handed on as it arrives.
+	done := make(chan struct{})
+	defer close(done)
+	for b := range r.ahead(repo, dir, commits, done) {
+		if b.err != nil {
+			return nil, b.err
 		}
-		fss, errs, err := repo.FSMany(hashes, dir)
-		if err != nil {
-			return nil, err
+		maps.Copy(r.texts, b.texts)
+		for fsys, names := range b.names {
+			r.names[fsys] = names
 		}
-		for i := 0; i < len(window); {
-			n, err := r.prefetch(repo, fss[i:])
-			if err != nil {
+		for i, c := range b.commits {
+			pt := Point{Commit: c.Hash, Time: c.Time, Author: c.Author, Subject: c.Subject, Boundary: shallow[c.Hash]}
+			if err := r.fill(&pt, b.fss[i], b.errs[i]); err != nil {
 				return nil, err
 			}
-			for ; n > 0; i, n = i+1, n-1 {
-				c := window[i]
-				pt := Point{Commit: c.Hash, Time: c.Time, Author: c.Author, Subject: c.Subject, Boundary: shallow[c.Hash]}
-				if err := r.fill(&pt, fss[i], errs[i]); err != nil {
-					return nil, err
-				}
-				points = append(points, pt)
-			}
+			points = append(points, pt)
 		}
 	}
 	return points, nil
@@ -167,11 +160,6 @@ func (r *reader) point(repo *gitrev.Repo, dir string, pt *Point) error {
 	fsys, err := repo.FS(pt.Commit, dir)
 	return r.fill(pt, fsys, err)
 }
-
-// window is how many commits are read from git together: enough that a
-// history waits on git a few times, few enough that the blobs read ahead
-// stay small.
-const window = 128
 
 // fill fills in the programme at pt.Commit from fsys, the directory there,
 // or err, the error reading it.
