@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+	"unsafe"
 )
 
 // catFile is a running `git cat-file --batch`: one object name a line in,
@@ -87,8 +88,8 @@ func (r *Repo) readMany(names ...string) (objs []object, errs []error, err error
 }
 
 // readManyAs is readMany, the objects' data as text where asText: read
-// straight into a string, neither zeroed first nor copied after, for
-// blobs that are only read. The caller holds r.mu.
+// into memory that becomes the string, not copied after, for blobs that
+// are only read. The caller holds r.mu.
 func (r *Repo) readManyAs(asText bool, names []string) (objs []object, errs []error, err error) {
 	if r.batch == nil {
 		b, err := r.startBatch()
@@ -160,23 +161,18 @@ func (c *catFile) answer(asText bool) (object, error) {
 	if err != nil || size < 0 {
 		return object{}, fmt.Errorf("unexpected answer %q", line)
 	}
-	if asText {
-		var b strings.Builder
-		b.Grow(size)
-		if _, err := io.CopyN(&b, c.out, int64(size)); err != nil {
-			return object{}, err
-		}
-		if nl, err := c.out.ReadByte(); err != nil || nl != '\n' {
-			return object{}, fmt.Errorf("object %s not followed by a newline", f[0])
-		}
-		return object{hash: f[0], typ: f[1], text: b.String()}, nil
-	}
+	// Read straight into the object's own memory: bufio hands a large
+	// read to the pipe without copying it through its buffer.
 	data := make([]byte, size+1)
 	if _, err := io.ReadFull(c.out, data); err != nil {
 		return object{}, err
 	}
 	if data[size] != '\n' {
 		return object{}, fmt.Errorf("object %s not followed by a newline", f[0])
+	}
+	if asText {
+		// Nothing else holds data, and nothing changes it from here on.
+		return object{hash: f[0], typ: f[1], text: unsafe.String(unsafe.SliceData(data), size)}, nil
 	}
 	return object{hash: f[0], typ: f[1], data: data[:size]}, nil
 }
