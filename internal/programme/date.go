@@ -74,7 +74,15 @@ func (d Date) String() string {
 	if d == 0 {
 		return ""
 	}
-	return d.Time().Format("2006-01-02")
+	y, m, day := d.Time().Date()
+	if y < 1 || y > 9999 {
+		return d.Time().Format("2006-01-02")
+	}
+	// Digit by digit: tables print thousands of dates, and Format's
+	// layout parsing costs more than the date.
+	b := [10]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
+		byte('0' + int(m)/10), byte('0' + int(m)%10), '-', byte('0' + day/10), byte('0' + day%10)}
+	return string(b[:])
 }
 
 // MarshalText writes YYYY-MM-DD, so JSON and YAML output carry plain dates.
