@@ -70,7 +70,15 @@ func Changes(points []Point) []Change {
 		}
 		return int(a.reported - b.reported)
 	})
-	var out []Change
+	// Every milestone is added once, at the first point or later, and most
+	// points change a few: room for that, grown where a history does more.
+	n := len(points)
+	if len(points) > 0 {
+		for _, part := range points[0].parts {
+			n += len(part)
+		}
+	}
+	out := make([]Change, 0, n)
 	// Two maps, the previous point's and this one's, swapped and reused;
 	// filled only where a point's ids do not line up with the last's.
 	prev, cur := map[string]Milestone{}, map[string]Milestone{}
@@ -197,14 +205,30 @@ func same(a, b []Milestone) bool {
 // ByMilestone groups changes by milestone, each in the order it first
 // appeared, so that a milestone's trend reads down a table.
 func ByMilestone(changes []Change) []Change {
-	first := map[string]int{}
+	// Each milestone's changes, counted, then placed: one pass each, not a
+	// sort that moves every change many times.
+	group := map[string]int{} // by id: the milestone's place in first appearance
+	of := make([]int, len(changes))
+	var starts []int
 	for i, c := range changes {
-		if _, ok := first[c.ID]; !ok {
-			first[c.ID] = i
+		g, ok := group[c.ID]
+		if !ok {
+			g = len(starts)
+			group[c.ID] = g
+			starts = append(starts, 0)
 		}
+		of[i] = g
+		starts[g]++
 	}
-	out := slices.Clone(changes)
-	slices.SortStableFunc(out, func(a, b Change) int { return first[a.ID] - first[b.ID] })
+	n := 0
+	for g, count := range starts {
+		starts[g], n = n, n+count
+	}
+	out := make([]Change, len(changes))
+	for i, c := range changes {
+		out[starts[of[i]]] = c
+		starts[of[i]]++
+	}
 	return out
 }
 
