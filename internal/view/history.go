@@ -19,6 +19,11 @@ func HistoryTable(changes []trend.Change, csv bool) render.Table {
 	if csv {
 		tb.Columns = append(tb.Columns[:9], render.Column{Header: "DATE"}, render.Column{Header: "SUBJECT"})
 	}
+	// One block of cells for every row: a history's first commit adds
+	// every milestone, and a row each is thousands of allocations.
+	width := len(tb.Columns)
+	cells := make([]render.Cell, 0, width*len(changes))
+	tb.Rows = make([][]render.Cell, 0, len(changes))
 	for _, c := range changes {
 		commit := c.Commit
 		if !csv && len(commit) > 12 {
@@ -40,12 +45,14 @@ func HistoryTable(changes []trend.Change, csv bool) render.Table {
 		case trend.Recovered, trend.Done:
 			st = render.Green
 		}
-		row := []render.Cell{{Text: c.ID}, dateCell(c.Reported), dateCell(c.Committed), {Text: commit}, {Text: c.What, Style: st},
-			dateCell(c.Due), dateCell(c.Forecast), dateCell(c.Done), {Text: moved}}
+		start := len(cells)
+		cells = append(cells, render.Cell{Text: c.ID}, dateCell(c.Reported), dateCell(c.Committed), render.Cell{Text: commit}, render.Cell{Text: c.What, Style: st},
+			dateCell(c.Due), dateCell(c.Forecast), dateCell(c.Done), render.Cell{Text: moved})
 		if csv {
-			row = append(row, dateCell(c.Date))
+			cells = append(cells, dateCell(c.Date))
 		}
-		tb.Rows = append(tb.Rows, append(row, render.Cell{Text: c.Subject}))
+		cells = append(cells, render.Cell{Text: c.Subject})
+		tb.Rows = append(tb.Rows, cells[start:len(cells):len(cells)])
 	}
 	return tb
 }
