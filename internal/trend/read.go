@@ -260,7 +260,7 @@ func (r *reader) ahead(repo *gitrev.Repo, dir string, commits []gitrev.Commit, d
 	go func() {
 		defer close(out)
 		for len(commits) > 0 {
-			window := commits[:min(len(commits), window)]
+			window := commits[:min(len(commits), aheadTrees)]
 			commits = commits[len(window):]
 			fss, errs, err := repo.FSLog(window, dir)
 			if err != nil {
@@ -306,10 +306,10 @@ func (r *reader) ahead(repo *gitrev.Repo, dir string, commits []gitrev.Commit, d
 	return out
 }
 
-// window is how many commits' trees are read from git together: enough
-// that a history waits on git a few times, few enough that the trees read
-// ahead stay small.
-const window = 128
+// aheadTrees is how many commits' trees are read from git together:
+// enough that a history waits on git a few times, few enough that the
+// trees read ahead stay small.
+const aheadTrees = 128
 
 // aheadBlobs bounds the blobs read ahead in one batch.
 const aheadBlobs = 32

@@ -231,9 +231,9 @@ func readCost(t *testing.T, n int, dir string) {
 		t.Errorf("%d commits: %d git processes, want 2", n+1, st.Processes)
 	}
 	// One round trip to resolve HEAD; then one for each window of
-	// commits, for their commits and the directory's trees; and one for
-	// each batch of files they changed (n+2 blobs here, each read once).
-	if max := 1 + ((n+1)/window + 1) + ((n+2)/aheadBlobs + 1); st.Requests > max {
+	// commits, for the directory's trees; and one for each batch of files
+	// they changed (n+2 blobs here, each read once).
+	if max := 1 + ((n+1)/aheadTrees + 1) + ((n+2)/aheadBlobs + 1); st.Requests > max {
 		t.Errorf("%d commits: %d cat-file round trips, want at most %d", n+1, st.Requests, max)
 	}
 }
