@@ -127,13 +127,13 @@ func Fetch(url, cache string, opt Options) (*Fetched, error) {
 			return nil, err
 		}
 	}
-	before, err := refs(opt, dir, git)
+	before, err := cacheRefs(opt, dir, git)
 	if err != nil {
 		return nil, err
 	}
 	// Ask first what the remote has: where that is what the copy has,
 	// a fetch would change nothing.
-	remote, lsErr := lsRemote(opt, dir, git, url)
+	remote, lsErr := remoteRefs(opt, dir, git, url)
 	same := lsErr == nil && len(remote) == len(before)
 	for ref, h := range remote {
 		same = same && before[ref] == h
@@ -151,7 +151,7 @@ func Fetch(url, cache string, opt Options) (*Fetched, error) {
 	}
 	after := before
 	if !same {
-		if after, err = refs(opt, dir, git); err != nil {
+		if after, err = cacheRefs(opt, dir, git); err != nil {
 			return nil, err
 		}
 	}
