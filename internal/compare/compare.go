@@ -6,6 +6,9 @@ package compare
 
 import (
 	"fmt"
+	"maps"
+	"slices"
+	"strings"
 
 	"github.com/ocotool/oco/internal/check"
 	"github.com/ocotool/oco/internal/programme"
@@ -36,6 +39,11 @@ const (
 	Completed      = "completed"
 	Realised       = "realised"
 	Reprioritised  = "priority"
+	// A pin of another programme (programme.upstream): the commit agreed
+	// with it, made, moved or dropped.
+	Pinned   = "pinned"
+	Repinned = "repinned"
+	Unpinned = "unpinned"
 )
 
 // Side is one version of a programme with the reporting date it is read at.
@@ -90,6 +98,7 @@ func Compare(old, new Side) *Result {
 	c.issues()
 	c.decisions()
 	c.benefits()
+	c.pins()
 	c.findings()
 	return c.res
 }
@@ -135,6 +144,53 @@ func pair[T any](old, new []T, id func(T) string, both func(o, n T, had bool), g
 			gone(o)
 		}
 	}
+}
+
+// pins says what changed in what the programme agreed with others: a
+// programme pinned, re-pinned to another commit (or repository), or no
+// longer pinned. The pin's name is the other programme's id.
+func (c *comparer) pins() {
+	olds, news := c.old.P.Header.Upstream, c.new.P.Header.Upstream
+	for _, name := range sortedKeys(news) {
+		n := news[name]
+		o, had := olds[name]
+		switch {
+		case !had || o == nil:
+			c.add(Change{Kind: programme.KindProgramme, ID: name, Title: n.Repo, What: Pinned, To: shortRef(n.Ref), Pos: n.RefPos})
+		case o.Ref != n.Ref:
+			c.add(Change{Kind: programme.KindProgramme, ID: name, Title: n.Repo, What: Repinned, From: shortRef(o.Ref), To: shortRef(n.Ref), Pos: n.RefPos})
+		case o.Repo != n.Repo || o.Dir != n.Dir:
+			c.add(Change{Kind: programme.KindProgramme, ID: name, Title: n.Repo, What: Repinned, From: place(o), To: place(n), Pos: n.Pos})
+		}
+	}
+	for _, name := range sortedKeys(olds) {
+		if _, still := news[name]; !still && olds[name] != nil {
+			o := olds[name]
+			c.add(Change{Kind: programme.KindProgramme, ID: name, Title: o.Repo, What: Unpinned, From: shortRef(o.Ref), Pos: o.Pos})
+		}
+	}
+}
+
+func sortedKeys(pins programme.Pins) []string {
+	return slices.Sorted(maps.Keys(pins))
+}
+
+// shortRef shortens a commit's name as git log --oneline does; a branch
+// or tag keeps its name.
+func shortRef(ref string) string {
+	if len(ref) > 7 && strings.Trim(ref, "0123456789abcdef") == "" {
+		return ref[:7]
+	}
+	return ref
+}
+
+// place is where a pin reads the other programme: its repository, and
+// the directory in it where one is named.
+func place(p *programme.Pin) string {
+	if p.Dir == "" {
+		return p.Repo
+	}
+	return p.Repo + " (" + p.Dir + ")"
 }
 
 func dateText(d programme.Date) string {

@@ -279,3 +279,52 @@ func TestHeadlineNamesEverything(t *testing.T) {
 		t.Errorf("headline %q cuts the list short", h)
 	}
 }
+
+// What a programme agreed with others is a change of its own: a pin made,
+// moved to another commit or repository, or dropped, said as a reviewer
+// reads it and placed at the line that changed.
+func TestPins(t *testing.T) {
+	side := func(upstream string) Side {
+		t.Helper()
+		h := strings.Replace(header, "  as_of: 2017-03-01\n", "  as_of: 2017-03-01\n"+upstream, 1)
+		p := programme.Load(fstest.MapFS{"programme.yaml": {Data: []byte(h + base)}}, "programme")
+		return Side{P: p, AsOf: p.Header.AsOf}
+	}
+	lco := "  upstream:\n    lco: {repo: ../lco, ref: 0b72558}\n"
+	tests := []struct {
+		name     string
+		old, new string
+		want     []string
+		headline string
+		line     int
+	}{
+		{"the same pin", lco, lco, nil, "No change to the programme.", 0},
+		{"re-pinned to a newer commit", lco, strings.Replace(lco, "0b72558", "203e52c0b3866bab5f955f4a596e3ddfa8148915", 1),
+			[]string{"lco repinned 0b72558>203e52c"}, "lco re-pinned from 0b72558 to 203e52c", 8},
+		{"re-pinned to a tag", lco, strings.Replace(lco, "0b72558", "board-2017-03", 1),
+			[]string{"lco repinned 0b72558>board-2017-03"}, "lco re-pinned from 0b72558 to board-2017-03", 8},
+		{"moved to another repository", lco, strings.Replace(lco, "../lco", "https://git.example.org/lco.git", 1),
+			[]string{"lco repinned ../lco>https://git.example.org/lco.git"}, "", 8},
+		{"pinned", "", lco, []string{"lco pinned >0b72558"}, "lco pinned at 0b72558", 8},
+		{"no longer pinned", lco, "", []string{"lco unpinned 0b72558>"}, "lco no longer pinned (was 0b72558)", 8},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res := Compare(side(tc.old), side(tc.new))
+			if got := changes(res); !slices.Equal(got, tc.want) {
+				t.Errorf("changes:\n got %q\nwant %q", got, tc.want)
+			}
+			if tc.headline != "" && res.Headline() != tc.headline {
+				t.Errorf("headline:\n got %q\nwant %q", res.Headline(), tc.headline)
+			}
+			for _, ch := range res.Changes {
+				if ch.Pos.File != "programme/programme.yaml" || ch.Pos.Line != tc.line {
+					t.Errorf("%s %s at %v, want programme/programme.yaml:%d", ch.ID, ch.What, ch.Pos, tc.line)
+				}
+			}
+			if secs := res.Sections(); len(tc.want) > 0 && (len(secs) != 1 || secs[0].Title != "Pinned programmes") {
+				t.Errorf("sections %v, want one: Pinned programmes", secs)
+			}
+		})
+	}
+}

@@ -106,6 +106,12 @@ func Describe(ch Change) string {
 		return "realised on " + ch.To
 	case Reprioritised:
 		return fmt.Sprintf("priority %s → %s", orNone(ch.From), orNone(ch.To))
+	case Pinned:
+		return "pinned at " + ch.To
+	case Repinned:
+		return fmt.Sprintf("re-pinned from %s to %s", ch.From, ch.To)
+	case Unpinned:
+		return "no longer pinned (was " + ch.From + ")"
 	}
 	return ch.What
 }
@@ -195,6 +201,11 @@ func (r *Result) Headline() string {
 	}
 	if len(overdue) > 0 {
 		parts = append(parts, andList(overdue)+" now overdue")
+	}
+	for _, ch := range r.Changes {
+		if ch.Kind == programme.KindProgramme {
+			parts = append(parts, ch.ID+" "+Describe(ch))
+		}
 	}
 	if len(risks) == 1 {
 		parts = append(parts, "new risk "+risks[0])

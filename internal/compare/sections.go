@@ -21,6 +21,7 @@ var sectionOrder = []struct {
 	{programme.KindIssue, "Issues"},
 	{programme.KindDecision, "Decisions"},
 	{programme.KindBenefit, "Benefits"},
+	{programme.KindProgramme, "Pinned programmes"},
 }
 
 // Sections groups the changes by kind, milestones first; a kind with no

@@ -133,6 +133,9 @@ var totalNames = []struct{ what, name string }{
 	{compare.Reprioritised, "re-prioritised"},
 	{compare.OwnerChanged, "changed owner"},
 	{compare.Moved, "moved"},
+	{compare.Repinned, "re-pinned"},
+	{compare.Pinned, "pinned"},
+	{compare.Unpinned, "unpinned"},
 }
 
 // Totals is the last line of `oco diff`: how many of each kind of change,
