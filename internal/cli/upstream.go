@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"io"
 	"slices"
 
 	"github.com/spf13/cobra"
@@ -217,20 +216,15 @@ func runUpstreamUpdate(g *globals, o *upstreamOptions, id string) error {
 	if err != nil {
 		return editError(err)
 	}
-	if o.dryRun {
-		// The diff, then what it means in the line below: a re-pin changes
-		// no item, so the summary other edits print after their diff ("No
-		// change to the programme.") would mislead.
-		io.WriteString(g.env.Out, res.Diff())
-	}
-	if err := g.finish(res, false); err != nil {
+	// The dry run's diff, then what it means, as after every edit: "lco
+	// re-pinned from 0b72558 to 203e52c".
+	if err := g.finish(res, o.dryRun); err != nil {
 		return err
 	}
 	switch {
 	case !res.Changed:
 		fmt.Fprintf(g.env.Err, "%s is already pinned at its newest revision %s\n", id, portfolio.Short(m.Commit))
 	case o.dryRun:
-		fmt.Fprintf(g.env.Err, "%s: would re-pin %s from %s to %s\n", res.File, id, portfolio.Short(pin.Ref), portfolio.Short(m.Commit))
 	default:
 		fmt.Fprintf(g.env.Err, "%s: re-pinned %s from %s to %s\n", res.File, id, portfolio.Short(pin.Ref), portfolio.Short(m.Commit))
 	}
