@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -199,5 +200,31 @@ func TestBranchGone(t *testing.T) {
 	opt.Offline = true
 	if _, err := Read(fx.file, NewRepos(opt)); err == nil || !strings.Contains(err.Error(), "ref draft is not in") {
 		t.Errorf("offline after the prune: %v", err)
+	}
+}
+
+// TestTopOfRepository: a programme at the top of its repository, found
+// there or named with dir: ., names its files as git names a file at a
+// revision, lco:programme.yaml, not lco:./programme.yaml.
+func TestTopOfRepository(t *testing.T) {
+	fx := newFixture(t)
+	top := filepath.Join(t.TempDir(), "lco-top")
+	if err := os.CopyFS(top, os.DirFS("testdata/lco/programme")); err != nil {
+		t.Fatal(err)
+	}
+	git(t, top, "init", "-q", "-b", "main")
+	git(t, top, "add", ".")
+	git(t, top, "commit", "-q", "-m", "the LCO at the top")
+	fx.file.Programmes = append(fx.file.Programmes, Entry{ID: "top", Repo: top}, Entry{ID: "dot", Repo: top, Dir: "."})
+	pf, _ := fx.build(t, fx.options())
+	for _, id := range []string{"top", "dot"} {
+		m, _, ok := pf.Member(id)
+		if !ok {
+			t.Fatalf("no member %s", id)
+		}
+		want := []string{id + ":milestones.yaml", id + ":programme.yaml", id + ":risks.yaml"}
+		if !slices.Equal(m.P.Files, want) || m.P.Header.File != id+":programme.yaml" {
+			t.Errorf("%s: files %q, programme section in %q; want %q", id, m.P.Files, m.P.Header.File, want)
+		}
 	}
 }

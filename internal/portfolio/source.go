@@ -264,7 +264,11 @@ func loadAt(repo *gitrev.Repo, commit, dir, id string) (*programme.Programme, st
 		return nil, "", "", err
 	}
 	tree, _ := gitrev.Tree(fsys)
-	return programme.Load(fsys, id+":"+dir), dir, tree, nil
+	prefix := id + ":" + dir
+	if dir == "." {
+		prefix = id + ":" // lco:programme.yaml, not lco:./programme.yaml
+	}
+	return programme.Load(fsys, prefix), dir, tree, nil
 }
 
 // At loads member's programme as it was at another revision of its

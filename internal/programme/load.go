@@ -29,7 +29,7 @@ func Load(fsys fs.FS, prefix string) *Programme {
 	loads.Add(1)
 	p := &Programme{}
 	files := Files(fsys, func(name string, err error) {
-		p.unread(path.Join(prefix, name), err)
+		p.unread(joinPrefix(prefix, name), err)
 	})
 	parseFiles(fsys, prefix, files, func(f *parsedFile) {
 		if f.readErr != nil {
@@ -55,6 +55,17 @@ func Load(fsys fs.FS, prefix string) *Programme {
 	p.applyDefaults()
 	p.buildIndex()
 	return p
+}
+
+// joinPrefix names a file as prefix/name, or as prefix+name where the
+// prefix ends in a colon: a programme at the top of a revision or of
+// another programme's repository, "lco:programme.yaml", as git names a
+// file at a revision.
+func joinPrefix(prefix, name string) string {
+	if strings.HasSuffix(prefix, ":") {
+		return prefix + path.Clean(name)
+	}
+	return path.Join(prefix, name)
 }
 
 // loads counts calls to Load, so that a test can tell a command read the

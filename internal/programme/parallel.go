@@ -3,7 +3,6 @@ package programme
 import (
 	"bytes"
 	"io/fs"
-	"path"
 	"runtime"
 	"sync"
 
@@ -20,7 +19,7 @@ func parseFiles(fsys fs.FS, prefix string, files []string, apply func(*parsedFil
 	// need not be safe for concurrent use. Only parsing is spread.
 	read := func(name string) (string, []byte, error) {
 		src, err := fs.ReadFile(fsys, name)
-		return path.Join(prefix, name), src, err
+		return joinPrefix(prefix, name), src, err
 	}
 	parseRead := func(display string, src []byte, err error) *parsedFile {
 		if err != nil {
