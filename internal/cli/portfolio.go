@@ -61,9 +61,11 @@ every link to it is compared at the pinned commit and now: a date that
 moved is the upstream-moved warning.
 
 One reporting date holds for every programme: --as-of, else the
-portfolio's as_of, else the as_of all its programmes share, else today. The portfolio is found with --portfolio
-(the file or its directory), else -C/--dir, else portfolio.yaml here or in
-a directory above.`,
+portfolio's as_of, else the as_of all its programmes share, else today.
+
+The portfolio is found with --portfolio (the file or its directory), else
+-C/--dir, else portfolio.yaml here or in a directory above. This
+repository's examples/bury is one: oco portfolio status -p examples/bury.`,
 		Args: cobra.NoArgs,
 	}
 	pf := cmd.PersistentFlags()
