@@ -131,7 +131,7 @@ func (pf *Portfolio) crossFindings() []programme.Finding {
 			continue
 		}
 		progs := map[string]bool{}
-		ids := make([]string, 0, len(loop)+1)
+		ids := make([]string, 0, len(loop))
 		for _, i := range loop {
 			ids = append(ids, mp.Milestones[i].ID)
 			progs[programmeOf(mp.Milestones[i].ID)] = true
@@ -146,7 +146,7 @@ func (pf *Portfolio) crossFindings() []programme.Finding {
 				pos = d.Pos
 			}
 		}
-		ids = append(ids, ids[0])
+		// The loop comes back to where it started: ids end with the first.
 		out = append(out, finding(pos, programme.Error, "dependency-cycle", first.ID,
 			"dependency loop across programmes: %s", strings.Join(ids, " -> ")))
 	}
