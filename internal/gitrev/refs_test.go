@@ -13,11 +13,7 @@ import (
 // object, nested branch names, a deleted branch gone, and HEAD (symbolic,
 // detached or not yet born) as ls-remote gives it.
 func TestFileRefsAsGitLists(t *testing.T) {
-	needGit(t)
-	isolate(t)
-	top := t.TempDir()
-	repo := filepath.Join(top, "lco")
-	git(t, top, "init", "-q", "-b", "main", repo)
+	top, repo := lcoRepo(t)
 
 	// A repository with no commit: no refs, and no HEAD to list.
 	compare(t, repo, "empty")
@@ -49,6 +45,17 @@ func TestFileRefsAsGitLists(t *testing.T) {
 	bare := filepath.Join(top, "lco.git")
 	git(t, top, "clone", "-q", "--bare", repo, bare)
 	compare(t, bare, "bare")
+}
+
+// lcoRepo makes an empty repository, lco, in a directory of its own.
+func lcoRepo(t *testing.T) (top, repo string) {
+	t.Helper()
+	needGit(t)
+	isolate(t)
+	top = t.TempDir()
+	repo = filepath.Join(top, "lco")
+	git(t, top, "init", "-q", "-b", "main", repo)
+	return top, repo
 }
 
 // compare holds the refs read from repo's files to for-each-ref's and
@@ -85,11 +92,7 @@ func compare(t *testing.T, repo, what string) {
 
 // What the files cannot say for certain is left to git.
 func TestFileRefsLeaveTheUnusualToGit(t *testing.T) {
-	needGit(t)
-	isolate(t)
-	top := t.TempDir()
-	repo := filepath.Join(top, "lco")
-	git(t, top, "init", "-q", "-b", "main", repo)
+	top, repo := lcoRepo(t)
 	write(t, filepath.Join(repo, "a.yaml"), "a: 1\n")
 	git(t, repo, "add", "-A")
 	git(t, repo, "commit", "-q", "-m", "one")
