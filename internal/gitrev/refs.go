@@ -105,8 +105,10 @@ func fileRefs(dir string, extra ...string) (refs map[string]string, ok bool) {
 // from the repository's files (see fileRefs), its HEAD as RemoteHead; ok
 // is false where url is not a plain file:// URL of a repository read so.
 func fileRemoteRefs(rawURL string) (map[string]string, bool) {
+	// Only the plain form, file:///path: a host, or an escape git might
+	// read otherwise than net/url does, is git's to judge.
 	u, err := url.Parse(rawURL)
-	if err != nil || u.Scheme != "file" || (u.Host != "" && u.Host != "localhost") || u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+	if err != nil || u.Scheme != "file" || u.Host != "" || u.RawQuery != "" || u.Fragment != "" || u.User != nil || strings.Contains(rawURL, "%") {
 		return nil, false
 	}
 	dir := filepath.FromSlash(u.Path)

@@ -133,7 +133,7 @@ func TestFileRefsLeaveTheUnusualToGit(t *testing.T) {
 			}
 		})
 	}
-	for _, url := range []string{"https://example.org/lco.git", "file://host/lco", "file:relative", "file://" + filepath.ToSlash(top) + "/nowhere"} {
+	for _, url := range []string{"https://example.org/lco.git", "file://host/lco", "file://localhost/lco", "file:relative", "file://" + filepath.ToSlash(top) + "/l%63o", "file://" + filepath.ToSlash(top) + "/nowhere"} {
 		if refs, ok := fileRemoteRefs(url); ok {
 			t.Errorf("fileRemoteRefs(%q) = %v; want git asked", url, refs)
 		}
