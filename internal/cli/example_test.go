@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -18,8 +19,9 @@ func TestExamplePortfolio(t *testing.T) {
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git is not installed")
 	}
-	out, err := exec.Command("git", "-C", top, "rev-parse", "--is-shallow-repository").Output()
-	if err != nil || strings.TrimSpace(string(out)) != "false" {
+	out, err := exec.Command("git", "-C", top, "rev-parse", "--is-shallow-repository", "--show-toplevel").Output()
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	if err != nil || len(lines) != 2 || lines[0] != "false" || !sameDir(lines[1], top) {
 		t.Skip("not a whole clone of oco's repository: the example reads its history")
 	}
 	bury := filepath.Join(top, "examples", "bury")
@@ -34,4 +36,11 @@ func TestExamplePortfolio(t *testing.T) {
 	if row := regexp.MustCompile(`(?m)^bury-lco:LCO-M-3 +oco:M-42 +e13b231 +(\S+) +[0-9a-f]{7} +(\S+) +\+0$`); code != 0 || !row.MatchString(got) {
 		t.Errorf("upstream status: exit %d; want LCO-M-3's link to oco:M-42 unmoved since e13b231\n%s", code, got)
 	}
+}
+
+// sameDir reports whether two paths name one directory.
+func sameDir(a, b string) bool {
+	ia, errA := os.Stat(a)
+	ib, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(ia, ib)
 }
