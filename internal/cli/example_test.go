@@ -13,7 +13,8 @@ import (
 // objects, two programmes whose links and pin hold: every check passes,
 // the LCO's link to the OCO is scheduled across them, and the pin agrees
 // with the OCO's date now (where this fails after a change to the OCO's
-// dates, re-pin: oco upstream update oco -C examples/bury/lco, and commit).
+// dates, re-pin: oco upstream update oco -C
+// internal/portfolio/testdata/bury/lco, and commit).
 func TestExamplePortfolio(t *testing.T) {
 	top := filepath.Join(shippedDir(t), "..")
 	if _, err := exec.LookPath("git"); err != nil {
@@ -24,7 +25,7 @@ func TestExamplePortfolio(t *testing.T) {
 	if err != nil || len(lines) != 2 || lines[0] != "false" || !sameDir(lines[1], top) {
 		t.Skip("not a whole clone of oco's repository: the example reads its history")
 	}
-	bury := filepath.Join(top, "examples", "bury")
+	bury := filepath.Join(top, "internal", "portfolio", "testdata", "bury")
 	if got, code := runOco(t, top, "portfolio", "validate", "-p", bury); code != 0 || got != "0 errors, 0 warnings\n" {
 		t.Errorf("portfolio validate: exit %d\n%s", code, got)
 	}

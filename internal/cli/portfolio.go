@@ -64,8 +64,8 @@ One reporting date holds for every programme: --as-of, else the
 portfolio's as_of, else the as_of all its programmes share, else today.
 
 The portfolio is found with --portfolio (the file or its directory), else
--C/--dir, else portfolio.yaml here or in a directory above. This
-repository's examples/bury is one: oco portfolio status -p examples/bury.`,
+-C/--dir, else portfolio.yaml here or in a directory above. In oco's own
+repository: oco portfolio status -p internal/portfolio/testdata/bury.`,
 		Args: cobra.NoArgs,
 	}
 	pf := cmd.PersistentFlags()
