@@ -17,34 +17,43 @@ import (
 // one git fast-import run.
 func trendRepo(tb testing.TB, n int) string {
 	tb.Helper()
+	return fastImport(tb, func(stream *bytes.Buffer, blob func(string)) {
+		shift := make([]int, 100)
+		for i := range n {
+			shift[i%len(shift)]++
+			fmt.Fprintf(stream, "commit refs/heads/master\ncommitter Ada <ada@example.org> %d +0000\n", 1_480_000_000+i*86400)
+			blob(fmt.Sprintf("Move M-%03d", i%len(shift)))
+			if i == 0 {
+				stream.WriteString("M 100644 inline programme/programme.yaml\n")
+				blob("programme:\n  id: OCO\n  name: One Commissioning Organisation\n  start: 2016-09-01\n  end: 2030-03-31\n  as_of: 2017-06-30\npeople:\n  - {id: pmo, name: PMO}\n")
+			}
+			var b strings.Builder
+			b.WriteString("milestones:\n")
+			for k, s := range shift {
+				fmt.Fprintf(&b, "  - id: M-%03d\n    title: Milestone %d of the programme\n    owner: pmo\n    due: 2017-%02d-%02d\n    forecast: %s\n",
+					k, k, 1+k%12, 1+k%28, time.Date(2017, time.Month(1+k%12), 1+k%28+7*s, 0, 0, 0, 0, time.UTC).Format("2006-01-02"))
+				if k > 0 {
+					fmt.Fprintf(&b, "    depends_on: [M-%03d]\n", k-1)
+				}
+			}
+			stream.WriteString("M 100644 inline programme/milestones.yaml\n")
+			blob(b.String())
+		}
+	})
+}
+
+// fastImport makes a repository of the commits write puts in a git
+// fast-import stream (blob writes one data block of it), in one run of
+// git, and checks out what it made.
+func fastImport(tb testing.TB, write func(stream *bytes.Buffer, blob func(string))) string {
+	tb.Helper()
 	if _, err := exec.LookPath("git"); err != nil {
 		tb.Skip("no git")
 	}
 	top := tb.TempDir()
 	gitIn(tb, top, nil, "init", "-q")
 	var stream bytes.Buffer
-	blob := func(s string) { fmt.Fprintf(&stream, "data %d\n%s\n", len(s), s) }
-	shift := make([]int, 100)
-	for i := range n {
-		shift[i%len(shift)]++
-		fmt.Fprintf(&stream, "commit refs/heads/master\ncommitter Ada <ada@example.org> %d +0000\n", 1_480_000_000+i*86400)
-		blob(fmt.Sprintf("Move M-%03d", i%len(shift)))
-		if i == 0 {
-			stream.WriteString("M 100644 inline programme/programme.yaml\n")
-			blob("programme:\n  id: OCO\n  name: One Commissioning Organisation\n  start: 2016-09-01\n  end: 2030-03-31\n  as_of: 2017-06-30\npeople:\n  - {id: pmo, name: PMO}\n")
-		}
-		var b strings.Builder
-		b.WriteString("milestones:\n")
-		for k, s := range shift {
-			fmt.Fprintf(&b, "  - id: M-%03d\n    title: Milestone %d of the programme\n    owner: pmo\n    due: 2017-%02d-%02d\n    forecast: %s\n",
-				k, k, 1+k%12, 1+k%28, time.Date(2017, time.Month(1+k%12), 1+k%28+7*s, 0, 0, 0, 0, time.UTC).Format("2006-01-02"))
-			if k > 0 {
-				fmt.Fprintf(&b, "    depends_on: [M-%03d]\n", k-1)
-			}
-		}
-		stream.WriteString("M 100644 inline programme/milestones.yaml\n")
-		blob(b.String())
-	}
+	write(&stream, func(s string) { fmt.Fprintf(&stream, "data %d\n%s\n", len(s), s) })
 	gitIn(tb, top, &stream, "fast-import", "--quiet")
 	gitIn(tb, top, nil, "checkout", "-q", "master")
 	return top
@@ -91,64 +100,56 @@ func BenchmarkHistory(b *testing.B) {
 // programme is at the top of the repository.
 func workstreamRepo(tb testing.TB, streams, per, commits int) string {
 	tb.Helper()
-	if _, err := exec.LookPath("git"); err != nil {
-		tb.Skip("no git")
-	}
-	top := tb.TempDir()
-	gitIn(tb, top, nil, "init", "-q")
-	var stream bytes.Buffer
-	blob := func(s string) { fmt.Fprintf(&stream, "data %d\n%s\n", len(s), s) }
-	start := time.Date(2017, 1, 1, 0, 0, 0, 0, time.UTC)
-	moved := make([][]int, streams) // days each milestone's forecast has moved
-	for w := range moved {
-		moved[w] = make([]int, per)
-	}
-	file := func(w int) string {
-		var b strings.Builder
-		b.WriteString("milestones:\n")
-		for k := range per {
-			due := start.AddDate(0, 0, 2*k)
-			fmt.Fprintf(&b, "  - id: M-%d-%d\n    title: Milestone %d of workstream %d\n    workstream: W-%d\n    owner: lead-%d\n    due: %s\n",
-				w, k, k, w, w, w, due.Format(time.DateOnly))
-			if d := moved[w][k]; d > 0 {
-				fmt.Fprintf(&b, "    forecast: %s\n", due.AddDate(0, 0, d).Format(time.DateOnly))
-			}
-			if k > 0 {
-				fmt.Fprintf(&b, "    depends_on:\n      - M-%d-%d\n", w, k-1)
-			}
+	return fastImport(tb, func(stream *bytes.Buffer, blob func(string)) {
+		start := time.Date(2017, 1, 1, 0, 0, 0, 0, time.UTC)
+		moved := make([][]int, streams) // days each milestone's forecast has moved
+		for w := range moved {
+			moved[w] = make([]int, per)
 		}
-		return b.String()
-	}
-	for i := range commits {
-		fmt.Fprintf(&stream, "commit refs/heads/master\ncommitter Ada <ada@example.org> %d +0000\n", 1_480_000_000+i*3600)
-		if i == 0 {
-			blob("Plan")
-			var h strings.Builder
-			h.WriteString("programme:\n  id: GEN\n  name: Generated\n  start: 2017-01-01\n  end: 2030-12-31\n  as_of: 2017-11-30\npeople:\n")
-			for w := range streams {
-				fmt.Fprintf(&h, "  - id: lead-%d\n    name: Lead %d\n", w, w)
+		file := func(w int) string {
+			var b strings.Builder
+			b.WriteString("milestones:\n")
+			for k := range per {
+				due := start.AddDate(0, 0, 2*k)
+				fmt.Fprintf(&b, "  - id: M-%d-%d\n    title: Milestone %d of workstream %d\n    workstream: W-%d\n    owner: lead-%d\n    due: %s\n",
+					w, k, k, w, w, w, due.Format(time.DateOnly))
+				if d := moved[w][k]; d > 0 {
+					fmt.Fprintf(&b, "    forecast: %s\n", due.AddDate(0, 0, d).Format(time.DateOnly))
+				}
+				if k > 0 {
+					fmt.Fprintf(&b, "    depends_on:\n      - M-%d-%d\n", w, k-1)
+				}
 			}
-			h.WriteString("workstreams:\n")
-			for w := range streams {
-				fmt.Fprintf(&h, "  - id: W-%d\n    name: Workstream %d\n    lead: lead-%d\n", w, w, w)
-			}
-			stream.WriteString("M 100644 inline programme.yaml\n")
-			blob(h.String())
-			for w := range streams {
-				fmt.Fprintf(&stream, "M 100644 inline workstreams/w%02d.yaml\n", w)
-				blob(file(w))
-			}
-			continue
+			return b.String()
 		}
-		w, k := i%streams, (i/streams*7)%per
-		moved[w][k] += 7
-		blob(fmt.Sprintf("Move M-%d-%d", w, k))
-		fmt.Fprintf(&stream, "M 100644 inline workstreams/w%02d.yaml\n", w)
-		blob(file(w))
-	}
-	gitIn(tb, top, &stream, "fast-import", "--quiet")
-	gitIn(tb, top, nil, "checkout", "-q", "master")
-	return top
+		for i := range commits {
+			fmt.Fprintf(stream, "commit refs/heads/master\ncommitter Ada <ada@example.org> %d +0000\n", 1_480_000_000+i*3600)
+			if i == 0 {
+				blob("Plan")
+				var h strings.Builder
+				h.WriteString("programme:\n  id: GEN\n  name: Generated\n  start: 2017-01-01\n  end: 2030-12-31\n  as_of: 2017-11-30\npeople:\n")
+				for w := range streams {
+					fmt.Fprintf(&h, "  - id: lead-%d\n    name: Lead %d\n", w, w)
+				}
+				h.WriteString("workstreams:\n")
+				for w := range streams {
+					fmt.Fprintf(&h, "  - id: W-%d\n    name: Workstream %d\n    lead: lead-%d\n", w, w, w)
+				}
+				stream.WriteString("M 100644 inline programme.yaml\n")
+				blob(h.String())
+				for w := range streams {
+					fmt.Fprintf(stream, "M 100644 inline workstreams/w%02d.yaml\n", w)
+					blob(file(w))
+				}
+				continue
+			}
+			w, k := i%streams, (i/streams*7)%per
+			moved[w][k] += 7
+			blob(fmt.Sprintf("Move M-%d-%d", w, k))
+			fmt.Fprintf(stream, "M 100644 inline workstreams/w%02d.yaml\n", w)
+			blob(file(w))
+		}
+	})
 }
 
 // BenchmarkHistoryAgainstValidate runs `oco validate` and `oco history`
