@@ -112,14 +112,7 @@ func TestEnvironment(t *testing.T) {
 }
 
 func TestFetchAndBare(t *testing.T) {
-	needGit(t)
-	isolate(t)
-	root := t.TempDir()
-	work := filepath.Join(root, "work")
-	write(t, filepath.Join(work, "programme", "a.yaml"), "a: 1\n")
-	git(t, work, "init", "-q", "-b", "main")
-	git(t, work, "add", ".")
-	git(t, work, "commit", "-q", "-m", "one")
+	root, work := oneCommit(t)
 	url := "file://" + filepath.ToSlash(work)
 	cache := filepath.Join(root, "cache")
 	if _, err := Cached(url, cache, Options{}); !errors.Is(err, ErrNotCached) {

@@ -8,14 +8,7 @@ import (
 // A shallow clone names the commits where its history was cut, seen from
 // its main work tree and from a linked one, which keeps no list of its own.
 func TestShallowCommits(t *testing.T) {
-	needGit(t)
-	isolate(t)
-	root := t.TempDir()
-	work := filepath.Join(root, "work")
-	write(t, filepath.Join(work, "programme", "a.yaml"), "a: 1\n")
-	git(t, work, "init", "-q", "-b", "main")
-	git(t, work, "add", ".")
-	git(t, work, "commit", "-q", "-m", "one")
+	root, work := oneCommit(t)
 	write(t, filepath.Join(work, "programme", "a.yaml"), "a: 2\n")
 	git(t, work, "commit", "-q", "-a", "-m", "two")
 
@@ -44,4 +37,19 @@ func TestShallowCommits(t *testing.T) {
 			t.Errorf("%s: shallow commits %v, want %s", dir, got, head)
 		}
 	}
+}
+
+// oneCommit makes a repository, work, below a directory of its own, root,
+// with one commit of programme/a.yaml.
+func oneCommit(t *testing.T) (root, work string) {
+	t.Helper()
+	needGit(t)
+	isolate(t)
+	root = t.TempDir()
+	work = filepath.Join(root, "work")
+	write(t, filepath.Join(work, "programme", "a.yaml"), "a: 1\n")
+	git(t, work, "init", "-q", "-b", "main")
+	git(t, work, "add", ".")
+	git(t, work, "commit", "-q", "-m", "one")
+	return root, work
 }
