@@ -20,7 +20,7 @@ func BoardTag(repo *gitrev.Repo, pattern, rev string) (tag string, ok bool, err 
 	if err != nil {
 		return "", false, err
 	}
-	out, err := runGit(repo, "for-each-ref", "--merged", head, "--format=%(refname:short)%00%(objectname)%00%(*objectname)", "refs/tags/"+pattern)
+	out, err := repo.Git("for-each-ref", "--merged", head, "--format=%(refname:short)%00%(objectname)%00%(*objectname)", "refs/tags/"+pattern)
 	if err != nil {
 		return "", false, err
 	}
@@ -37,7 +37,7 @@ func BoardTag(repo *gitrev.Repo, pattern, rev string) (tag string, ok bool, err 
 		if commit == head {
 			continue // the board has not yet seen this revision: it is "now"
 		}
-		cnt, err := runGit(repo, "rev-list", "--count", commit+".."+head)
+		cnt, err := repo.Git("rev-list", "--count", commit+".."+head)
 		if err != nil {
 			return "", false, err
 		}
@@ -48,10 +48,6 @@ func BoardTag(repo *gitrev.Repo, pattern, rev string) (tag string, ok bool, err 
 	}
 	return best, bestN >= 0, nil
 }
-
-// runGit runs a read-only git command in repo, through gitrev: its safe
-// configuration, its environment and its timeout.
-func runGit(repo *gitrev.Repo, args ...string) ([]byte, error) { return repo.Git(args...) }
 
 // Reporting is a milestone trend analysis chart's data: each reporting
 // date in the history (the programme's as_of at each commit, else the

@@ -41,7 +41,7 @@ type reader struct {
 	// texts are blobs read ahead for the revisions to come, by id, and
 	// names the files of those revisions; each dropped once read.
 	texts map[string]string
-	names map[fs.FS][]string
+	names map[fs.FS][]named
 	// prev is the text of each file in the revision read last, where it
 	// was cut into entries: the next version is read from its changes.
 	prev map[string]string
@@ -70,7 +70,7 @@ type headerRead struct {
 func newReader() *reader {
 	return &reader{blobs: map[string]*fileRead{}, entries: map[string][]Milestone{}, headers: map[string]headerRead{},
 		last: map[string]*fileRead{}, ids: map[string]int{}, seen: map[string]bool{},
-		texts: map[string]string{}, names: map[fs.FS][]string{}, prev: map[string]string{}}
+		texts: map[string]string{}, names: map[fs.FS][]named{}, prev: map[string]string{}}
 }
 
 // parses counts the YAML parses the reader has made: one for each blob
@@ -91,7 +91,7 @@ func (r *reader) read(fsys fs.FS) ([][]Milestone, programme.Date) {
 	if ok {
 		delete(r.names, fsys)
 	} else {
-		names = programme.Files(fsys, func(string, error) {})
+		names = namesOf(fsys)
 	}
 	files := make([]*fileRead, len(names))
 	// Blobs not read before are parsed together, on every core; an fs.FS
@@ -108,8 +108,8 @@ func (r *reader) read(fsys fs.FS) ([][]Milestone, programme.Date) {
 	}
 	var jobs []*job
 	pending := map[string]*job{}
-	for i, name := range names {
-		key, hashed := gitrev.Hash(fsys, name)
+	for i, nm := range names {
+		name, key, hashed := nm.name, nm.hash, nm.hashed
 		if f, ok := r.blobs[key]; ok && hashed {
 			files[i] = f
 			if r.last[name] != f {
@@ -180,9 +180,9 @@ func (r *reader) read(fsys fs.FS) ([][]Milestone, programme.Date) {
 		for _, i := range j.at {
 			files[i] = j.f
 			if j.f.spans != nil {
-				r.prev[names[i]] = j.text
+				r.prev[names[i].name] = j.text
 			} else {
-				delete(r.prev, names[i])
+				delete(r.prev, names[i].name)
 			}
 		}
 	}
@@ -198,7 +198,7 @@ func (r *reader) read(fsys fs.FS) ([][]Milestone, programme.Date) {
 		if f.hasHeader && !header {
 			header, asOf = true, f.asOf
 		}
-		next[names[i]] = f
+		next[names[i].name] = f
 	}
 	r.count(next)
 	parts := make([][]Milestone, 0, len(files))
@@ -224,6 +224,24 @@ func (r *reader) read(fsys fs.FS) ([][]Milestone, programme.Date) {
 	return parts, asOf
 }
 
+// named is a file of a revision and, where git holds it, its blob id.
+type named struct {
+	name, hash string
+	hashed     bool
+}
+
+// namesOf lists the files of fsys as Load finds them, each with its blob
+// id, worked out once for the read ahead and the read.
+func namesOf(fsys fs.FS) []named {
+	names := programme.Files(fsys, func(string, error) {})
+	out := make([]named, len(names))
+	for i, name := range names {
+		hash, hashed := gitrev.Hash(fsys, name)
+		out[i] = named{name, hash, hashed}
+	}
+	return out
+}
+
 // batch is what git read ahead for some revisions: their directories
 // (or the errors reading them), the files of each, and the blobs of those
 // files not read before.
@@ -231,7 +249,7 @@ type batch struct {
 	commits []gitrev.Commit
 	fss     []fs.FS
 	errs    []error
-	names   map[fs.FS][]string
+	names   map[fs.FS][]named
 	texts   map[string]string
 	err     error // git failed: the history cannot be read
 }
@@ -268,7 +286,7 @@ func (r *reader) ahead(repo *gitrev.Repo, dir string, commits []gitrev.Commit, d
 				return
 			}
 			for i := 0; i < len(window); {
-				b := batch{names: map[fs.FS][]string{}}
+				b := batch{names: map[fs.FS][]named{}}
 				var want []string
 				start := i
 				for ; i < len(window) && len(want) < aheadBlobs; i++ {
@@ -276,15 +294,14 @@ func (r *reader) ahead(repo *gitrev.Repo, dir string, commits []gitrev.Commit, d
 					if fsys == nil {
 						continue
 					}
-					names := programme.Files(fsys, func(string, error) {})
+					names := namesOf(fsys)
 					b.names[fsys] = names
-					for _, name := range names {
-						hash, ok := gitrev.Hash(fsys, name)
-						if !ok || asked[hash] {
+					for _, nm := range names {
+						if !nm.hashed || asked[nm.hash] {
 							continue
 						}
-						asked[hash] = true
-						want = append(want, hash)
+						asked[nm.hash] = true
+						want = append(want, nm.hash)
 					}
 				}
 				b.commits, b.fss, b.errs = window[start:i], fss[start:i], errs[start:i]
@@ -420,7 +437,7 @@ func (r *reader) file(text string) (*fileRead, pieces) {
 		return &fileRead{ms: milestonesOf(p), hasHeader: p.Header.File != "", asOf: p.Header.AsOf}, pieces{}
 	}
 	got := pieces{entries: map[string][]Milestone{}, headers: map[string]headerRead{}}
-	if f, ok := r.whole(text, spans, indent, entries, header, found, got); ok {
+	if f, ok := r.whole(text, spans, indent, header, found, got); ok {
 		return f, got
 	}
 	// The pieces not seen before, each once, in one text: the section,
@@ -493,21 +510,22 @@ func (r *reader) file(text string) (*fileRead, pieces) {
 // revision's files are, by parsing its text as it is rather than copying
 // its pieces into a text of their own: where the file parses to one
 // milestone an entry, each entry is the milestone in its place.
-func (r *reader) whole(text string, spans []span, indent int, entries []string, header string, found bool, got pieces) (*fileRead, bool) {
+func (r *reader) whole(text string, spans []span, indent int, header string, found bool, got pieces) (*fileRead, bool) {
 	if _, ok := r.headers[header]; found && ok {
 		return nil, false
 	}
-	for _, e := range entries {
-		if _, ok := r.entries[e]; ok {
+	for _, sp := range spans {
+		if _, ok := r.entries[text[sp.start:sp.end]]; ok {
 			return nil, false
 		}
 	}
 	p := parse(text)
-	if len(p.Milestones) != len(entries) || len(p.Broken) != 0 {
+	if len(p.Milestones) != len(spans) || len(p.Broken) != 0 {
 		return nil, false
 	}
-	f := &fileRead{spans: spans, indent: indent, per: make([][]Milestone, len(entries)), ms: milestonesOf(p)}
-	for i, e := range entries {
+	f := &fileRead{spans: spans, indent: indent, per: make([][]Milestone, len(spans)), ms: milestonesOf(p)}
+	for i, sp := range spans {
+		e := text[sp.start:sp.end]
 		f.per[i] = f.ms[i : i+1 : i+1]
 		if _, ok := got.entries[e]; !ok {
 			got.entries[e] = f.per[i]
@@ -656,26 +674,12 @@ func unsafeLine(line string) bool {
 	return depth != 0
 }
 
-// milestoneEntries cuts a file into the text of each entry of its
-// milestones section, or reports that its layout is not the plain block
-// style in which entries can be cut without changing their meaning.
-func milestoneEntries(text string) ([]string, bool) {
-	spans, _, ok := cutEntries(text)
-	if !ok {
-		return nil, false
-	}
-	entries := make([]string, len(spans))
-	for i, sp := range spans {
-		entries[i] = text[sp.start:sp.end]
-	}
-	return entries, true
-}
-
 // span is where an entry is in its file's text.
 type span struct{ start, end int }
 
 // cutEntries finds the entries of text's milestones section, and the
-// indentation of their "- " (see milestoneEntries).
+// indentation of their "- ", or reports that its layout is not the plain
+// block style in which entries can be cut without changing their meaning.
 func cutEntries(text string) (spans []span, indent int, ok bool) {
 	start, end := -1, -1 // the current entry, as offsets into text
 	flush := func() {

@@ -15,7 +15,7 @@ func TestReaderAgreesWithLoad(t *testing.T) {
 		if got, want := readerAndLoad(text); got != want {
 			t.Errorf("%s:\n got %s\nwant %s", name, got, want)
 		}
-		if _, cut := milestoneEntries(text); strings.Contains(name, "milestones.yaml") && !cut {
+		if _, _, cut := cutEntries(text); strings.Contains(name, "milestones.yaml") && !cut {
 			t.Errorf("%s: the shipped layout should be cut into entries", name)
 		}
 		if _, _, cut := section(text, "programme"); strings.HasSuffix(name, "programme.yaml") && !cut {

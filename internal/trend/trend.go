@@ -52,20 +52,6 @@ type Point struct {
 	parts [][]Milestone
 }
 
-// Milestones returns the point's milestones in the order the loader finds
-// them; where an id is used twice, the first.
-func (pt Point) Milestones() []Milestone {
-	n := 0
-	for _, part := range pt.parts {
-		n += len(part)
-	}
-	out := make([]Milestone, 0, n)
-	for _, part := range pt.parts {
-		out = append(out, part...)
-	}
-	return out
-}
-
 // Milestone is what a trend tracks of a milestone.
 type Milestone struct {
 	ID                  string
@@ -129,9 +115,7 @@ func Read(repo *gitrev.Repo, dir string, opt Options) ([]Point, error) {
 			return nil, b.err
 		}
 		maps.Copy(r.texts, b.texts)
-		for fsys, names := range b.names {
-			r.names[fsys] = names
-		}
+		maps.Copy(r.names, b.names)
 		for i, c := range b.commits {
 			pt := Point{Commit: c.Hash, Time: c.Time, Author: c.Author, Subject: c.Subject, Boundary: shallow[c.Hash]}
 			if err := r.fill(&pt, b.fss[i], b.errs[i]); err != nil {
