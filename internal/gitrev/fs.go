@@ -34,12 +34,8 @@ func (r *Repo) FS(rev, dir string) (fs.FS, error) {
 	// ':' of its own could be misparsed, and a directory reached through a
 	// symbolic link is not found this way; both take the slow way below.
 	if !strings.Contains(rev, ":") && !strings.ContainsFunc(rel, unicode.IsControl) {
-		dirName := rev + "^{commit}:" + rel
-		if rel == "." {
-			dirName = rev + "^{commit}^{tree}" // the top, as `rev:` would not say
-		}
 		r.mu.Lock()
-		objs, errs, err := r.readMany(rev+"^{commit}", dirName)
+		objs, errs, err := r.readMany(rev+"^{commit}", dirObject(rev+"^{commit}", rel))
 		if err == nil && errs[1] == nil && objs[1].typ == "tree" {
 			_, err = r.keepTree(objs[1])
 			r.mu.Unlock()
@@ -69,6 +65,15 @@ func (r *Repo) FS(rev, dir string) (fs.FS, error) {
 		return nil, fmt.Errorf("%s is not a directory at revision %s", rel, rev)
 	}
 	return &treeFS{repo: r, root: e.hash, time: c.time}, nil
+}
+
+// dirObject names to cat-file the directory rel below top, a commit or a
+// tree: "top:rel", or top's own tree, which "top:" would not name.
+func dirObject(top, rel string) string {
+	if rel == "." {
+		return top + "^{tree}"
+	}
+	return top + ":" + rel
 }
 
 // treeFS is a tree of one commit.

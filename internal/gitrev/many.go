@@ -37,19 +37,14 @@ func (r *Repo) readChunkedAs(asText bool, names []string) ([]object, []error, er
 	return objs, errs, nil
 }
 
-// FSMany is FS for many revisions of one directory, read in a few round
-// trips to cat-file rather than a few for each revision: the commits with
-// their directory's trees, then the trees below those, a level at a time
-// (all but hidden directories, which a programme's loader skips). A
-// history of hundreds of commits then waits on git a handful of times.
-// errs[i] is what FS would return for revs[i] (fs.ErrNotExist where the
-// directory is absent); err is set where git itself failed.
-func (r *Repo) FSMany(revs []string, dir string) (out []fs.FS, errs []error, err error) {
-	return r.fsMany(revs, nil, dir)
-}
-
-// FSLog is FSMany for commits a log listed: their trees and dates are
-// known, so the commits need not be read again.
+// FSLog is FS for many revisions of one directory, commits a log listed,
+// read in a few round trips to cat-file rather than a few for each
+// revision: the directory's trees (the log gave each commit's tree and
+// date), then the trees below those, a level at a time (all but hidden
+// directories, which a programme's loader skips). A history of hundreds
+// of commits then waits on git a handful of times. errs[i] is what FS
+// would return for commits[i] (fs.ErrNotExist where the directory is
+// absent); err is set where git itself failed.
 func (r *Repo) FSLog(commits []Commit, dir string) (out []fs.FS, errs []error, err error) {
 	revs := make([]string, len(commits))
 	for i, c := range commits {
@@ -58,8 +53,8 @@ func (r *Repo) FSLog(commits []Commit, dir string) (out []fs.FS, errs []error, e
 	return r.fsMany(revs, commits, dir)
 }
 
-// fsMany is FSMany, taking each revision's tree and date from known[i]
-// where it is given.
+// fsMany is FSLog for revisions, reading the commits too where known is
+// nil (or known[i] has no tree).
 func (r *Repo) fsMany(revs []string, known []Commit, dir string) (out []fs.FS, errs []error, err error) {
 	rel, err := r.repoPath(dir)
 	if err != nil {
@@ -74,25 +69,22 @@ func (r *Repo) fsMany(revs []string, known []Commit, dir string) (out []fs.FS, e
 	var batch []ask
 	var slow []int // revisions read one by one, as FS does
 	var names []string
+	plainRel := !strings.ContainsFunc(rel, unicode.IsControl)
 	for i, rev := range revs {
-		if checkRev(rev) != nil || strings.Contains(rev, ":") || strings.ContainsFunc(rel, unicode.IsControl) {
+		if checkRev(rev) != nil || strings.Contains(rev, ":") || !plainRel {
 			slow = append(slow, i)
 			continue
 		}
 		a := ask{i: i, commit: -1}
-		root := rev + "^{commit}^{tree}"
+		top := rev + "^{commit}"
 		if known != nil && known[i].Tree != "" {
-			root = known[i].Tree
+			top = known[i].Tree
 		} else {
 			a.commit = len(names)
-			names = append(names, rev+"^{commit}")
+			names = append(names, top)
 		}
 		a.dir = len(names)
-		if rel == "." {
-			names = append(names, root)
-		} else {
-			names = append(names, strings.TrimSuffix(root, "^{tree}")+":"+rel)
-		}
+		names = append(names, dirObject(top, rel))
 		batch = append(batch, a)
 	}
 	r.mu.Lock()

@@ -9,7 +9,7 @@ import (
 	"testing/fstest"
 )
 
-// FSMany reads what FS reads, revision by revision, in a few round trips:
+// fsMany reads what FS reads, revision by revision, in a few round trips:
 // at the top of the repository, in a directory, and where the directory
 // is absent or not a revision at all.
 func TestFSMany(t *testing.T) {
@@ -24,21 +24,21 @@ func TestFSMany(t *testing.T) {
 	hashes = append(hashes, gone, "HEAD~1", "no-such-revision")
 	for _, dir := range []string{"programme", ".", "programme/workstreams"} {
 		r := open(t, top)
-		many, errs, err := r.FSMany(hashes, dir)
+		many, errs, err := r.fsMany(hashes, nil, dir)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for i, h := range hashes {
 			one, err := r.FS(h, dir)
 			if (err == nil) != (errs[i] == nil) || errors.Is(err, fs.ErrNotExist) != errors.Is(errs[i], fs.ErrNotExist) {
-				t.Errorf("%s at %s: FSMany error %v, FS error %v", dir, h, errs[i], err)
+				t.Errorf("%s at %s: fsMany error %v, FS error %v", dir, h, errs[i], err)
 				continue
 			}
 			if err != nil {
 				continue
 			}
 			if got, want := listing(t, many[i]), listing(t, one); got != want {
-				t.Errorf("%s at %s: FSMany reads\n%s\nFS reads\n%s", dir, h, got, want)
+				t.Errorf("%s at %s: fsMany reads\n%s\nFS reads\n%s", dir, h, got, want)
 			}
 		}
 	}
@@ -46,7 +46,7 @@ func TestFSMany(t *testing.T) {
 	// commits and their trees, one for the workstreams directories below.
 	r := open(t, top)
 	before := r.Stats()
-	many, _, err := r.FSMany(hashes[:3], "programme")
+	many, _, err := r.fsMany(hashes[:3], nil, "programme")
 	if err != nil {
 		t.Fatal(err)
 	}

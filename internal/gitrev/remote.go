@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -134,23 +135,18 @@ func Fetch(url, cache string, opt Options) (*Fetched, error) {
 	// Ask first what the remote has: where that is what the copy has,
 	// a fetch would change nothing.
 	remote, lsErr := remoteRefs(opt, dir, git, url)
-	same := lsErr == nil && len(remote) == len(before)
-	for ref, h := range remote {
-		same = same && before[ref] == h
-	}
-	if !same {
-		_, err = opt.runFor(opt.fetchTimeout(), dir, git, "fetch", "--quiet", "--prune", "--force", "--no-recurse-submodules",
-			"--end-of-options", url, "+refs/heads/*:refs/heads/*", "+refs/tags/*:refs/tags/*", "+HEAD:"+RemoteHead)
+	after := before
+	if lsErr != nil || !maps.Equal(remote, before) {
+		fetch := []string{"fetch", "--quiet", "--prune", "--force", "--no-recurse-submodules",
+			"--end-of-options", url, "+refs/heads/*:refs/heads/*", "+refs/tags/*:refs/tags/*", "+HEAD:" + RemoteHead}
+		_, err = opt.runFor(opt.fetchTimeout(), dir, git, fetch...)
 		if err != nil {
-			_, err = opt.runFor(opt.fetchTimeout(), dir, git, "fetch", "--quiet", "--prune", "--force", "--no-recurse-submodules",
-				"--end-of-options", url, "+refs/heads/*:refs/heads/*", "+refs/tags/*:refs/tags/*")
+			// A remote without a HEAD: its branches and tags alone.
+			_, err = opt.runFor(opt.fetchTimeout(), dir, git, fetch[:len(fetch)-1]...)
 		}
 		if err != nil {
 			return nil, err
 		}
-	}
-	after := before
-	if !same {
 		if after, err = cacheRefs(opt, dir, git); err != nil {
 			return nil, err
 		}
