@@ -153,19 +153,21 @@ func (c *comparer) pins() {
 	olds, news := c.old.P.Header.Upstream, c.new.P.Header.Upstream
 	for _, name := range sortedKeys(news) {
 		n := news[name]
-		o, had := olds[name]
-		switch {
-		case !had || o == nil:
-			c.add(Change{Kind: programme.KindProgramme, ID: name, Title: n.Repo, What: Pinned, To: shortRef(n.Ref), Pos: n.RefPos})
+		ch := Change{Kind: programme.KindProgramme, ID: name, Title: n.Repo, Pos: n.RefPos}
+		switch o, had := olds[name]; {
+		case !had:
+			ch.What, ch.To = Pinned, shortRef(n.Ref)
 		case o.Ref != n.Ref:
-			c.add(Change{Kind: programme.KindProgramme, ID: name, Title: n.Repo, What: Repinned, From: shortRef(o.Ref), To: shortRef(n.Ref), Pos: n.RefPos})
+			ch.What, ch.From, ch.To = Repinned, shortRef(o.Ref), shortRef(n.Ref)
 		case o.Repo != n.Repo || o.Dir != n.Dir:
-			c.add(Change{Kind: programme.KindProgramme, ID: name, Title: n.Repo, What: Repinned, From: place(o), To: place(n), Pos: n.Pos})
+			ch.What, ch.From, ch.To, ch.Pos = Repinned, place(o), place(n), n.Pos
+		default:
+			continue
 		}
+		c.add(ch)
 	}
 	for _, name := range sortedKeys(olds) {
-		if _, still := news[name]; !still && olds[name] != nil {
-			o := olds[name]
+		if o := olds[name]; news[name] == nil {
 			c.add(Change{Kind: programme.KindProgramme, ID: name, Title: o.Repo, What: Unpinned, From: shortRef(o.Ref), Pos: o.Pos})
 		}
 	}

@@ -181,7 +181,7 @@ func (r *Result) Headline() string {
 		}
 		parts = append(parts, s)
 	}
-	var done, overdue, risks, closed []string
+	var done, overdue, risks, closed, pins []string
 	for _, ch := range r.Changes {
 		switch {
 		case ch.Kind == programme.KindMilestone && ch.What == Done:
@@ -197,16 +197,14 @@ func (r *Result) Headline() string {
 			}
 		case ch.Kind == programme.KindRisk && (ch.What == Closed || ch.What == Occurred):
 			closed = append(closed, ch.ID+" "+ch.What)
+		case ch.Kind == programme.KindProgramme:
+			pins = append(pins, ch.ID+" "+Describe(ch))
 		}
 	}
 	if len(overdue) > 0 {
 		parts = append(parts, andList(overdue)+" now overdue")
 	}
-	for _, ch := range r.Changes {
-		if ch.Kind == programme.KindProgramme {
-			parts = append(parts, ch.ID+" "+Describe(ch))
-		}
-	}
+	parts = append(parts, pins...)
 	if len(risks) == 1 {
 		parts = append(parts, "new risk "+risks[0])
 	} else if len(risks) > 1 {
