@@ -29,7 +29,6 @@ func (pf *parsedFile) fastLoad(src []byte) bool {
 	}
 	l := &loader{p: &pf.scratch, file: pf.file, budget: pf.budget, claim: &pf.claim}
 	keys := map[string]int{}
-	sections := map[string]*yaml.Node{}
 	for {
 		k, after := f.key(f.cs)
 		if k == nil {
@@ -37,13 +36,12 @@ func (pf *parsedFile) fastLoad(src []byte) bool {
 		}
 		first, dup := keys[k.Value]
 		if dup {
-			l.errorf(k, "syntax", "key %s given twice in one mapping (first at line %d)", Quote(k.Value), first)
+			l.givenTwice(k, first)
 		} else {
 			keys[k.Value] = k.Line
 		}
 		kind, known := SectionKind(k.Value)
 		if list := !dup && known && kind != KindProgramme && f.listBelow(after); list {
-			l.sectionKey(k, sections) // a known section, met once: no finding
 			name := k.Value
 			f.advance()
 			f.skip()
@@ -69,13 +67,7 @@ func (pf *parsedFile) fastLoad(src []byte) bool {
 				return pf.unload()
 			}
 			if !dup {
-				if kind, ok := l.sectionKey(k, sections); ok {
-					if kind == KindProgramme {
-						l.header(k, v)
-					} else {
-						l.section(kind, k.Value, v)
-					}
-				}
+				l.topLevel(k, v)
 			}
 		}
 		if f.bad {

@@ -530,35 +530,29 @@ func (l *loader) document(doc *yaml.Node) {
 		l.errorf(root, "type", "the file must be a mapping of sections (programme, milestones, risks, ...), not %s", shape(root))
 		return
 	}
-	seen := map[string]*yaml.Node{}
 	for _, kv := range l.pairs(root) {
-		k, v := kv[0], kv[1]
-		kind, ok := l.sectionKey(k, seen)
-		if !ok {
-			continue
-		}
-		if kind == KindProgramme {
-			l.header(k, v)
-			continue
-		}
-		l.section(kind, k.Value, v)
+		l.topLevel(kv[0], kv[1])
 	}
 }
 
-// sectionKey checks a top-level key k, with seen the sections met so far
-// in the file, and says which section it starts.
-func (l *loader) sectionKey(k *yaml.Node, seen map[string]*yaml.Node) (Kind, bool) {
+// topLevel reads the section under the top-level key k, once per key:
+// pairs, and the fast parser, report a key given twice.
+func (l *loader) topLevel(k, v *yaml.Node) {
 	name := k.Value
 	kind, ok := SectionKind(name)
-	if !ok {
+	switch {
+	case !ok:
 		l.errorf(k, "duplicate-section", "%s is not a section%s", Quote(name), suggest(name, sectionNames()))
-		return "", false
+	case kind == KindProgramme:
+		l.header(k, v)
+	default:
+		l.section(kind, name, v)
 	}
-	if first, dup := seen[name]; dup && name != "programme" {
-		l.errorf(k, "syntax", "section %s appears twice in this file (first at line %d)", Quote(name), first.Line)
-	}
-	seen[name] = k
-	return kind, true
+}
+
+// givenTwice reports key k given again in one mapping, first at line first.
+func (l *loader) givenTwice(k *yaml.Node, first int) {
+	l.errorf(k, "syntax", "key %s given twice in one mapping (first at line %d)", Quote(k.Value), first)
 }
 
 func sectionNames() []string {
@@ -600,7 +594,7 @@ func (l *loader) pairs(m *yaml.Node) [][2]*yaml.Node {
 			continue
 		}
 		if line, dup := seen[k.Value]; dup {
-			l.errorf(k, "syntax", "key %s given twice in one mapping (first at line %d)", Quote(k.Value), line)
+			l.givenTwice(k, line)
 			continue
 		}
 		seen[k.Value] = k.Line
@@ -615,11 +609,9 @@ func (l *loader) pairs(m *yaml.Node) [][2]*yaml.Node {
 	return out
 }
 
+// header reads a file's programme section, once a file (its key given
+// twice is pairs' finding, and the section in two files apply's).
 func (l *loader) header(key, v *yaml.Node) {
-	if l.p.Header.File != "" {
-		l.errorf(key, "duplicate-section", "programme given twice (first at %s)", l.p.Header.Pos())
-		return
-	}
 	if l.claim != nil {
 		from := len(l.p.Findings)
 		defer func() { *l.claim = headerClaim{key: l.pos(key), from: from, to: len(l.p.Findings), made: true} }()
@@ -748,22 +740,22 @@ func (l *loader) fields(name, id string, si *structInfo, m *yaml.Node, dst refle
 			it.keys = append(it.keys, keyAt{elem: int32(len(it.elems))})
 			at = &it.keys[len(it.keys)-1]
 		}
+		i, ok := si.byName[k.Value]
+		val := l.resolve(v)
 		at.line, at.col, at.field = int32(k.Line), int32(k.Column), noField
-		if i, ok := si.byName[k.Value]; ok && i < noField {
+		if ok && i < noField {
 			at.field = uint8(i)
 		}
-		if val := l.resolve(v); val == nil || isNull(val) {
+		if val == nil || isNull(val) {
 			at.flags = keyNull | keyBlank
 		} else if val.Kind == yaml.ScalarNode && strings.TrimSpace(val.Value) == "" {
 			at.flags = keyBlank
 		}
-		i, ok := si.byName[k.Value]
 		if !ok {
 			l.errorID(k, id, "unknown-field", "%s has no field %s%s", name, Quote(k.Value), suggest(k.Value, fieldNames(si)))
 			continue
 		}
 		f := si.fields[i]
-		val := l.resolve(v)
 		if val == nil {
 			l.errorID(v, id, "type", "%s: %s is an alias that leads nowhere", name, f.Name)
 			continue
