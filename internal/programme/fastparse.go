@@ -107,11 +107,10 @@ type piece struct {
 // nil where the list is short or there is one core. It reads no further
 // than the list's end: the first line with content less indented.
 func (f *fast) split(ind int) []piece {
-	workers := runtime.GOMAXPROCS(0)
-	if workers < 2 || len(f.src)-f.pos < splitAbove {
+	batch, ok := splitBatch(len(f.src) - f.pos)
+	if !ok {
 		return nil
 	}
-	batch := max((len(f.src)-f.pos)/(4*workers), 64<<10)
 	var out []piece
 	start, startLine := f.pos, f.line
 	pos, line := f.pos, f.line
@@ -348,9 +347,12 @@ func (f *fast) colon(i int, inFlow bool) int {
 // keyNode is the node of the key src[i:j] at column col; nil for a word
 // the library takes for something other than text.
 func (f *fast) keyNode(i, j, col int) *yaml.Node {
-	name := keyName(f.src[i:j])
-	if _, special := resolveWords[name]; special {
-		return nil
+	name, known := keyNames()[string(f.src[i:j])]
+	if !known {
+		name = string(f.src[i:j])
+		if _, special := resolveWords[name]; special {
+			return nil
+		}
 	}
 	return f.node(yaml.ScalarNode, "!!str", name, f.line, col)
 }
@@ -372,26 +374,20 @@ func (f *fast) word(i int) int {
 	return j
 }
 
-// keyName shares the string of a key every item has.
-func keyName(b []byte) string {
-	if s, ok := knownKeys[string(b)]; ok {
-		return s
-	}
-	return string(b)
-}
-
-var knownKeys = func() map[string]string {
+// keyNames are the format's own keys, sections and fields, each string
+// shared by every item that uses it: taken from the model on first use.
+var keyNames = sync.OnceValue(func() map[string]string {
 	m := map[string]string{}
-	for _, k := range []string{"id", "title", "name", "due", "done", "start", "end", "forecast", "depends_on",
-		"owner", "phase", "workstream", "notes", "source", "status", "lag", "type", "calendar", "decision",
-		"likelihood", "impact", "summary", "description", "role", "members", "chair", "date", "rationale",
-		"measure", "milestones", "risks", "people", "bodies", "workstreams", "phases", "issues", "decisions",
-		"assumptions", "benefits", "assessments", "lessons", "calendars", "programme", "as_of", "estimate",
-		"schedule", "min", "likely", "max", "mitigation", "raised", "target", "baseline", "holidays"} {
-		m[k] = k
+	for _, name := range sectionNames() {
+		m[name] = name
+	}
+	for _, si := range allInfos() {
+		for _, f := range si.fields {
+			m[f.Name] = f.Name
+		}
 	}
 	return m
-}()
+})
 
 // resolveWords are the plain words the library takes for something other
 // than text.
@@ -579,9 +575,11 @@ func (f *fast) text(b []byte) string {
 // lags (10d, -3wd); "" for others, which the library is asked about.
 func numberTag(text []byte) string {
 	if len(text) == 10 && text[4] == '-' && text[7] == '-' && digits(text[:4]) && digits(text[5:7]) && digits(text[8:]) {
-		// The library tries its timestamp layouts; of them only this one
+		// The library tries its timestamp layouts; of them only 2006-1-2
 		// can take ten characters. A day that does not exist is text.
-		if _, err := time.Parse("2006-1-2", string(text)); err == nil {
+		num := func(b []byte) int { return int(b[0]-'0')*10 + int(b[1]-'0') }
+		y, m, d := num(text[:2])*100+num(text[2:4]), num(text[5:7]), num(text[8:])
+		if m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, time.Month(m)) {
 			return "!!timestamp"
 		}
 		return "!!str"

@@ -55,25 +55,18 @@ var (
 	infos    = map[reflect.Type]*structInfo{}
 )
 
-// infoOf is the struct's field information, built on first use and read
-// from then on by every core that loads files.
-func infoOf(t reflect.Type) *structInfo {
-	if si, ok := infoDone.Load(t); ok {
-		return si.(*structInfo)
-	}
-	infoMu.Lock()
-	defer infoMu.Unlock()
-	si := buildInfo(t)
-	for t, si := range infos {
-		infoDone.Store(t, si) // whole now, with every struct below it
-	}
-	return si
-}
+// infoOf is the struct's field information. Every struct the loader
+// decodes is an item's, or reached from one through its fields, so all
+// are built together on first use and only read from then on, by every
+// core that loads files.
+func infoOf(t reflect.Type) *structInfo { return allInfos()[t] }
 
-var (
-	infoMu   sync.Mutex // guards infos, where structs are built
-	infoDone sync.Map   // reflect.Type to *structInfo, built whole
-)
+var allInfos = sync.OnceValue(func() map[reflect.Type]*structInfo {
+	for _, t := range kindTypes {
+		buildInfo(t)
+	}
+	return infos
+})
 
 func buildInfo(t reflect.Type) *structInfo {
 	if si, ok := infos[t]; ok {

@@ -59,6 +59,17 @@ func parseFiles(fsys fs.FS, prefix string, files []string, apply func(*parsedFil
 // aliases, tags, directives and document markers all keep a file whole.
 const splitAbove = 256 << 10
 
+// splitBatch is how many bytes of n to parse as one batch of a large
+// file's items, about four batches a core; ok is false where n is under
+// splitAbove or there is one core, and the file is parsed as one.
+func splitBatch(n int) (batch int, ok bool) {
+	workers := runtime.GOMAXPROCS(0)
+	if workers < 2 || n < splitAbove {
+		return 0, false
+	}
+	return max(n/(4*workers), 64<<10), true
+}
+
 // tiesItems reports whether src has anything that may tie one item to
 // another, or the document to something outside its items: an anchor,
 // alias or tag (&, * or ! after a space or an indicator, before a
@@ -92,15 +103,14 @@ func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\
 // piece fails, so that the whole file is parsed and its error found as
 // usual.
 func parseSplit(src []byte) (*yaml.Node, bool) {
-	workers := runtime.GOMAXPROCS(0)
-	if len(src) < splitAbove || workers < 2 || tiesItems(src) || bytes.Contains(src, []byte("\t")) {
+	batch, ok := splitBatch(len(src))
+	if !ok || tiesItems(src) || bytes.Contains(src, []byte("\t")) {
 		return nil, false
 	}
 	lines := bytes.SplitAfter(src, []byte("\n"))
 	if len(lines) > 0 && len(lines[len(lines)-1]) == 0 {
 		lines = lines[:len(lines)-1]
 	}
-	batch := max(len(src)/(4*workers), 64<<10)
 	type piece struct {
 		key   *yaml.Node // the section's key, for a list split into items
 		chunk chunk
@@ -145,7 +155,7 @@ func parseSplit(src []byte) (*yaml.Node, bool) {
 	var mu sync.Mutex
 	var wg sync.WaitGroup
 	next := make(chan int)
-	for range workers {
+	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()

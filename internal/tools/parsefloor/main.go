@@ -1,5 +1,5 @@
 // Command parsefloor is the floor under oco validate, as a process to time
-// beside it: it reads every .yaml file below a directory, in path order,
+// beside it: it reads the files Load reads below a directory, in its order,
 // and parses each into a yaml.Node tree with the YAML library oco uses, one
 // after another in one goroutine (the runtime's collector may use another
 // core, as it does for oco), and does nothing else. BenchmarkParseFloor in internal/check
@@ -14,11 +14,10 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
-	"sort"
-	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/ocotool/oco/internal/programme"
 )
 
 func main() {
@@ -26,16 +25,10 @@ func main() {
 		fmt.Fprintln(os.Stderr, "usage: parsefloor DIR")
 		os.Exit(2)
 	}
-	var files []string
-	filepath.WalkDir(os.Args[1], func(p string, d fs.DirEntry, err error) error {
-		if err == nil && d.Type().IsRegular() && (strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) {
-			files = append(files, p)
-		}
-		return nil
-	})
-	sort.Strings(files)
-	for _, f := range files {
-		src, err := os.ReadFile(f)
+	// The files Load reads, in its order.
+	fsys := os.DirFS(os.Args[1])
+	for _, f := range programme.Files(fsys, func(string, error) {}) {
+		src, err := fs.ReadFile(fsys, f)
 		if err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(2)
