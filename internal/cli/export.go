@@ -274,10 +274,14 @@ func tagged(v reflect.Value) any {
 		return fmt.Sprintf("%dd", v.Int())
 	case v.Type() == depType:
 		d := v.Interface().(programme.Dep)
-		if d.Lag == 0 {
+		if d.Lag == 0 && d.LinkType() == "fs" {
 			return d.ID
 		}
-		return map[string]any{"id": d.ID, "lag": fmt.Sprintf("%dd", d.Lag)}
+		link := map[string]any{"id": d.ID, "lag": d.LagSpan().String()}
+		if t := d.LinkType(); t != "fs" {
+			link["type"] = t
+		}
+		return link
 	}
 	switch v.Kind() {
 	case reflect.Struct:

@@ -78,6 +78,15 @@ func (d Dep) LinkType() string {
 	return d.Type
 }
 
+// LagLabel is the link's lag as a table's lag column shows it: "5wd", or
+// with its type where that is not fs, "ss 5wd".
+func (d Dep) LagLabel() string {
+	if t := d.LinkType(); t != "fs" {
+		return t + " " + d.LagSpan().String()
+	}
+	return d.LagSpan().String()
+}
+
 // LinkText is a link as the `set`/`add` shorthand writes it: `M-12`,
 // `M-12+5d`, `M-12+-2d` (a lead), `M-12:ss+5wd`, `M-12:ff-2d`.
 func (d Dep) LinkText() string {

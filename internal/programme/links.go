@@ -9,7 +9,7 @@ import (
 type Reference struct {
 	Field string
 	ID    string
-	Lag   Lag  // of a depends_on link
+	Link  Dep  // a depends_on link, whole
 	List  bool // the field holds a list
 }
 
@@ -27,7 +27,7 @@ func References(v any) []Reference {
 		switch x := rv.Field(i).Interface().(type) {
 		case []Dep:
 			for _, d := range x {
-				out = append(out, Reference{Field: name, ID: d.ID, Lag: d.Lag, List: true})
+				out = append(out, Reference{Field: name, ID: d.ID, Link: d, List: true})
 			}
 		case []string:
 			if strings.Contains(opts, "ref=") {

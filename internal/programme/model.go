@@ -202,10 +202,6 @@ type Lag int
 // reads it back.
 func (l Lag) String() string { return strconv.Itoa(int(l)) + "d" }
 
-// LagTo is the lag of m's link to pred; of the longest where pred is listed
-// twice, since that one sets m's date.
-func (m *Milestone) LagTo(pred string) Lag { return m.LinkTo(pred).Lag }
-
 // LinkTo is m's link to pred: the one of longest lag where it is listed
 // twice, since that one sets the date; the zero Dep where there is none.
 func (m *Milestone) LinkTo(pred string) Dep {

@@ -119,13 +119,33 @@ func TestLagString(t *testing.T) {
 	}
 }
 
-func TestLagTo(t *testing.T) {
+func TestLinkTo(t *testing.T) {
 	m := &Milestone{DependsOn: []Dep{{ID: "A", Lag: 3}, {ID: "B", Lag: 1}, {ID: "A", Lag: 7}}}
-	if got := m.LagTo("A"); got != 7 {
-		t.Errorf("LagTo(A) = %d, want the longest, 7", got)
+	if got := m.LinkTo("A").Lag; got != 7 {
+		t.Errorf("LinkTo(A).Lag = %d, want the longest, 7", got)
 	}
-	if got := m.LagTo("C"); got != 0 {
-		t.Errorf("LagTo(C) = %d, want 0", got)
+	if got := m.LinkTo("C").Lag; got != 0 {
+		t.Errorf("LinkTo(C).Lag = %d, want 0", got)
+	}
+}
+
+// A lag column names a link's type and its working days, as the link's
+// shorthand does.
+func TestLagLabel(t *testing.T) {
+	for _, tc := range []struct {
+		d    Dep
+		want string
+	}{
+		{Dep{ID: "A"}, "0d"},
+		{Dep{ID: "A", Lag: 14}, "14d"},
+		{Dep{ID: "A", Lag: 5, Working: true}, "5wd"},
+		{Dep{ID: "A", Type: "ss", Lag: 5, Working: true}, "ss 5wd"},
+		{Dep{ID: "A", Type: "ff", Lag: -2}, "ff -2d"},
+		{Dep{ID: "A", Type: "fs", Lag: 1}, "1d"},
+	} {
+		if got := tc.d.LagLabel(); got != tc.want {
+			t.Errorf("%+v: LagLabel() = %q, want %q", tc.d, got, tc.want)
+		}
 	}
 }
 

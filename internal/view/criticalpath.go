@@ -13,7 +13,9 @@ import (
 // every command prints it, and the lag after the step before.
 type PathStep struct {
 	Milestone `yaml:",inline"`
-	Lag       string `json:"lag" yaml:"lag"` // "10d"; "0d" for the first
+	Type      string `json:"type,omitempty" yaml:"type,omitempty"` // of the link from the step before: ss, ff or sf; fs is left out
+	Lag       string `json:"lag" yaml:"lag"`                       // "10d", "5wd"; "0d" for the first
+	label     string // the lag column's text
 }
 
 // CriticalPath lists the chain of milestones that sets the programme's
@@ -23,13 +25,14 @@ func CriticalPath(p *programme.Programme, plan *schedule.Plan, asOf programme.Da
 	for k, i := range plan.CriticalPath {
 		m := plan.Milestones[i]
 		st := PathStep{Milestone: NewMilestone(p, plan, i, asOf)}
-		var lag programme.Lag
+		var link programme.Dep
 		if k > 0 {
-			// The lag of the link that leaves no room: the longest, where
-			// the same predecessor is listed twice.
-			lag = m.LagTo(plan.Milestones[plan.CriticalPath[k-1]].ID)
+			// The link that leaves no room: the longest, where the same
+			// predecessor is listed twice.
+			link = m.LinkTo(plan.Milestones[plan.CriticalPath[k-1]].ID)
 		}
-		st.Lag = lag.String()
+		l := linkOf(link)
+		st.Type, st.Lag, st.label = l.Type, l.Lag, link.LagLabel()
 		steps = append(steps, st)
 	}
 	return steps
@@ -52,7 +55,7 @@ func CriticalPathTable(steps []PathStep) render.Table {
 	for k, st := range steps {
 		lag := ""
 		if k > 0 {
-			lag = st.Lag
+			lag = st.label
 		}
 		slack := render.Cell{Text: strconv.Itoa(st.SlackDays())}
 		if st.SlackDays() < 0 {

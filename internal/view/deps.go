@@ -48,6 +48,7 @@ type DepsEntry struct {
 	Start    programme.Date `json:"start,omitempty" yaml:"start,omitempty"`
 	End      programme.Date `json:"end,omitempty" yaml:"end,omitempty"`
 	Repeat   bool           `json:"repeat,omitempty" yaml:"repeat,omitempty"` // reached before: "(see above)"
+	label    string         // the lag column's text: "ss 5wd"
 }
 
 // walk lists what is reached from root through next, depth first, in the
@@ -99,7 +100,7 @@ func MilestoneDeps(p *programme.Programme, plan *schedule.Plan, asOf programme.D
 	entry := func(v, from, succ, pred int, l schedule.Link, repeat bool) DepsEntry {
 		mv := plan.Milestones[v]
 		text := linkOf(programme.Dep{Type: l.Type.String(), Lag: programme.Lag(l.Lag), Working: l.Working})
-		e := DepsEntry{ID: mv.ID, Title: mv.Title, From: plan.Milestones[from].ID, Type: text.Type, Lag: text.Lag,
+		e := DepsEntry{ID: mv.ID, Title: mv.Title, From: plan.Milestones[from].ID, Type: text.Type, Lag: text.Lag, label: text.link.LagLabel(),
 			Due: mv.Due, Expected: plan.Expected[v], Repeat: repeat, Critical: critical[[2]int{pred, succ}]}
 		if plan.SameLoop(succ, pred) {
 			e.Loop = true
@@ -203,7 +204,7 @@ func depsTable(es []DepsEntry, milestone bool) render.Table {
 					slack.Text += " critical"
 				}
 			}
-			tb.Rows = append(tb.Rows, []render.Cell{{Text: e.treeID()}, {Text: e.Title}, {Text: e.Lag}, dateCell(e.Due), dateCell(e.Expected), slack})
+			tb.Rows = append(tb.Rows, []render.Cell{{Text: e.treeID()}, {Text: e.Title}, {Text: e.label}, dateCell(e.Due), dateCell(e.Expected), slack})
 		}
 		return tb
 	}

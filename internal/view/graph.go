@@ -70,8 +70,8 @@ func Graph(p *programme.Programme, plan *schedule.Plan, phases, workstreams map[
 			e := render.GraphEdge{From: node[pr], To: node[t], Critical: critLink[[2]int{pr, t}]}
 			// The longest lag, where pred is listed twice: that is the one
 			// that sets m's date.
-			if lag := m.LagTo(d.ID); lag != 0 {
-				e.Label = lag.String()
+			if link := m.LinkTo(d.ID); link.Lag != 0 || link.LinkType() != "fs" {
+				e.Label = link.LagLabel()
 			}
 			gr.Edges = append(gr.Edges, e)
 		}

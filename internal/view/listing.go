@@ -67,10 +67,7 @@ func MilestoneListing(p *programme.Programme, plan *schedule.Plan, asOf programm
 func depsCell(deps []Dep) string {
 	parts := make([]string, len(deps))
 	for i, d := range deps {
-		parts[i] = d.ID
-		if d.Lag != programme.Lag(0).String() {
-			parts[i] += "+" + d.Lag
-		}
+		parts[i] = d.link.LinkText()
 	}
 	return strings.Join(parts, ", ")
 }

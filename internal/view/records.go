@@ -24,6 +24,7 @@ type Dep struct {
 	ID   string `json:"id" yaml:"id"`
 	Type string `json:"type,omitempty" yaml:"type,omitempty"` // ss, ff or sf; fs is left out
 	Lag  string `json:"lag" yaml:"lag"`                       // "10d" (weeks in days), "5wd" in working days
+	link programme.Dep
 }
 
 type Milestone struct {
@@ -367,7 +368,7 @@ func pushing(plan *schedule.Plan, i int) (int, bool) {
 // linkOf is a link as every output prints it: its type where it is not
 // finish-to-start, its lag in its own unit.
 func linkOf(d programme.Dep) Dep {
-	l := Dep{ID: d.ID, Lag: d.LagSpan().String()}
+	l := Dep{ID: d.ID, Lag: d.LagSpan().String(), link: d}
 	if d.LinkType() != "fs" {
 		l.Type = d.LinkType()
 	}

@@ -34,8 +34,10 @@ type Link struct {
 	Title  string         `json:"title,omitempty" yaml:"title,omitempty"`
 	Date   programme.Date `json:"date,omitempty" yaml:"date,omitempty"`     // a milestone's date, a decision's
 	Status string         `json:"status,omitempty" yaml:"status,omitempty"` // a milestone's, risk's, issue's or assumption's
+	Type   string         `json:"type,omitempty" yaml:"type,omitempty"`     // of a dependency: ss, ff or sf; fs is left out
 	Lag    string         `json:"lag,omitempty" yaml:"lag,omitempty"`       // of a dependency
 	Via    string         `json:"via,omitempty" yaml:"via,omitempty"`       // affects it through this phase or workstream
+	label  string         // the lag column's text: "ss 5wd"; "" for none
 }
 
 // Field is one line of the field list: a field's name and value as a
@@ -120,7 +122,7 @@ func (s *shower) addLinks(rec *Show, v any) {
 	seen := map[string]bool{}
 	// An item is listed once under a relation: directly where it is so,
 	// else through the first phase or workstream it affects.
-	add := func(rel, id string, lag *programme.Lag, via string) {
+	add := func(rel, id string, link *programme.Dep, via string) {
 		key := rel + "\x00" + id
 		if seen[key] {
 			if via == "" {
@@ -134,18 +136,22 @@ func (s *shower) addLinks(rec *Show, v any) {
 		}
 		seen[key] = true
 		l := s.link(id)
-		if lag != nil {
-			l.Lag = lag.String()
+		if link != nil {
+			d := linkOf(*link)
+			l.Type, l.Lag = d.Type, d.Lag
+			if link.Lag != 0 || d.Type != "" {
+				l.label = link.LagLabel()
+			}
 		}
 		l.Via = via
 		rec.Links[rel] = append(rec.Links[rel], l)
 	}
 	for _, r := range programme.References(v) {
-		var lag *programme.Lag
+		var link *programme.Dep
 		if r.Field == "depends_on" && rec.Kind == string(programme.KindMilestone) {
-			lag = &r.Lag
+			link = &r.Link
 		}
-		add(r.Field, r.ID, lag, "")
+		add(r.Field, r.ID, link, "")
 	}
 	if p.Header.Owner == rec.ID && rec.Kind != string(programme.KindProgramme) {
 		add("owns", p.Header.ID, nil, "")
@@ -159,11 +165,11 @@ func (s *shower) addLinks(rec *Show, v any) {
 			rel := programme.Inverse(r.Field)
 			switch {
 			case r.ID == rec.ID && rel != "":
-				var lag *programme.Lag
+				var link *programme.Dep
 				if kind == programme.KindMilestone && r.Field == "depends_on" {
-					lag = &r.Lag
+					link = &r.Link
 				}
-				add(rel, id, lag, "")
+				add(rel, id, link, "")
 			case m != nil && r.Field == "affects" && r.ID != "" && (r.ID == m.Phase || r.ID == m.Workstream):
 				// What affects a milestone's phase or workstream affects it.
 				add("affected_by", id, nil, r.ID)
@@ -290,8 +296,8 @@ func (s *shower) valueText(fv reflect.Value, isRef bool) string {
 		parts := make([]string, len(x))
 		for i, d := range x {
 			parts[i] = d.ID
-			if d.Lag != 0 {
-				parts[i] += " (lag " + d.Lag.String() + ")"
+			if d.Lag != 0 || d.LinkType() != "fs" {
+				parts[i] += " (lag " + d.LagLabel() + ")"
 			}
 		}
 		return strings.Join(parts, ", ")
@@ -455,10 +461,7 @@ func linkTable(links []Link) render.Table {
 		{render.Column{Header: "DATE"}, func(l Link) render.Cell { return dateCell(l.Date) }},
 		{render.Column{Header: "STATUS"}, func(l Link) render.Cell { return ragCell(l.Status, l.Status) }},
 		{render.Column{Header: "LAG", Align: render.Right}, func(l Link) render.Cell {
-			if l.Lag == programme.Lag(0).String() {
-				return render.Cell{}
-			}
-			return render.Cell{Text: l.Lag}
+			return render.Cell{Text: l.label}
 		}},
 		{render.Column{Header: "VIA"}, func(l Link) render.Cell { return render.Cell{Text: l.Via} }},
 	}
