@@ -203,6 +203,3 @@ func parseFailOn(s string) (programme.Severity, bool, error) {
 	}
 	return 0, false, usageError("--fail-on %q: must be error or warning", s)
 }
-
-// markdownText keeps text from being read as markdown markup.
-var markdownText = render.MarkdownText

@@ -52,6 +52,8 @@ const (
 ` + exitCantRun
 	exitPlain = `  0  success
 ` + exitCantRun
+	exitUpstream = `  2  the command could not run: no programme, no such pin, a repository or
+     revision that cannot be read, a fetch that failed`
 )
 
 // registerSub readies a subcommand (portfolio status) as register does a
@@ -170,9 +172,13 @@ var commandHelp = map[string]struct{ examples, exit string }{
 	"portfolio": {`  oco portfolio status
   oco portfolio validate --offline`, ""},
 	"upstream status": {`  oco upstream status
-  oco upstream status --offline`, ""},
+  oco upstream status --offline`, `  0  success
+  1  status: a pinned date moved
+` + exitUpstream},
 	"upstream update": {`  oco upstream update lco --dry-run
-  oco upstream update lco`, ""},
+  oco upstream update lco`, `  0  success, or already pinned at the newest revision
+  1  the change would add an error: nothing was written
+` + exitUpstream},
 	"completion": {`  source <(oco completion bash)
   oco completion zsh > "${fpath[1]}/_oco"
   oco completion fish > ~/.config/fish/completions/oco.fish`, exitPlain},

@@ -3,7 +3,6 @@ package cli
 import (
 	"github.com/spf13/cobra"
 
-	"github.com/ocotool/oco/internal/programme"
 	"github.com/ocotool/oco/internal/render"
 	"github.com/ocotool/oco/internal/schedule"
 	"github.com/ocotool/oco/internal/view"
@@ -26,17 +25,6 @@ and amber risks, the assumptions due for validation, and how many problems
 	return cmd
 }
 
-// dashboard and milestoneLine are the dashboard's, built in view; the
-// highlight report is drawn from it too.
-type (
-	dashboard     = view.Dashboard
-	milestoneLine = view.MilestoneLine
-)
-
-func buildDashboard(s *session, plan *schedule.Plan, fs []programme.Finding) *dashboard {
-	return view.NewDashboard(s.p, plan, s.asOf, fs)
-}
-
 func runStatus(g *globals) error {
 	f, err := g.format(render.FormatTable, render.FormatJSON, render.FormatYAML)
 	if err != nil {
@@ -47,7 +35,7 @@ func runStatus(g *globals) error {
 		return err
 	}
 	fs := s.findings()
-	d := buildDashboard(s, s.plan(), fs)
+	d := view.NewDashboard(s.p, s.plan(), s.asOf, fs)
 	t := g.term()
 	switch f {
 	case render.FormatJSON:

@@ -67,7 +67,7 @@ re-pins ID to its newest revision, changing that one line.`,
 	status := &cobra.Command{
 		Use:   "status",
 		Short: "Each link to a pinned programme: its date at the pin and now",
-		Long:  "Each link to a pinned programme: its date at the pinned commit and at the\nnewest revision, and the days between. Exit status 1 where any moved." + upstreamExitStatus,
+		Long:  "Each link to a pinned programme: its date at the pinned commit and at the\nnewest revision, and the days between. Exit status 1 where any moved.",
 		Args:  cobra.NoArgs,
 		RunE:  func(*cobra.Command, []string) error { return runUpstreamStatus(g, o) },
 	}
@@ -79,7 +79,7 @@ re-pins ID to its newest revision, changing that one line.`,
 under the file's lock, only the value of programme.upstream.ID.ref
 changes, on its one line, comments and quoting kept; the programme is
 checked as it would be, and nothing is written if that adds an error.
---dry-run prints the change as a diff.` + upstreamEditExitStatus,
+--dry-run prints the change as a diff.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error { return runUpstreamUpdate(g, o, args[0]) },
 	}
@@ -87,22 +87,6 @@ checked as it would be, and nothing is written if that adds an error.
 	cmd.AddCommand(status, update)
 	return cmd
 }
-
-const upstreamExitStatus = `
-
-EXIT STATUS
-  0  success
-  1  status: a pinned date moved
-  2  the command could not run: no programme, no such pin, a repository or
-     revision that cannot be read, a fetch that failed`
-
-const upstreamEditExitStatus = `
-
-EXIT STATUS
-  0  success, or already pinned at the newest revision
-  1  the change would add an error: nothing was written
-  2  the command could not run: no programme, no such pin, a repository or
-     revision that cannot be read, a fetch that failed`
 
 // pinned reads the session's programme with the programmes it pins.
 func (g *globals) pinned(s *session, o *upstreamOptions) (*portfolio.Portfolio, *portfolio.Repos, error) {
