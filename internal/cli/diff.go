@@ -193,13 +193,9 @@ func runDiff(g *globals, o *diffOptions, args []string) error {
 
 // parseFailOn reads --fail-on; "" means never fail on findings.
 func parseFailOn(s string) (programme.Severity, bool, error) {
-	switch s {
-	case "":
+	if s == "" {
 		return 0, false, nil
-	case "error":
-		return programme.Error, true, nil
-	case "warning":
-		return programme.Warning, true, nil
 	}
-	return 0, false, usageError("--fail-on %q: must be error or warning", s)
+	sev, err := failOnSeverity(s)
+	return sev, err == nil, err
 }

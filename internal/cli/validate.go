@@ -56,14 +56,9 @@ introduces) come first and are marked new.`,
 }
 
 func runValidate(g *globals, o *validateOptions) error {
-	var threshold programme.Severity
-	switch o.failOn {
-	case "error":
-		threshold = programme.Error
-	case "warning":
-		threshold = programme.Warning
-	default:
-		return usageError("--fail-on %q: must be error or warning", o.failOn)
+	threshold, err := failOnSeverity(o.failOn)
+	if err != nil {
+		return err
 	}
 	var isNew func(programme.Finding) bool
 	render, err := findingsRendererFor(g, o, &isNew)
