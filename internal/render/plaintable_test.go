@@ -11,7 +11,9 @@ import (
 // The piped layout is written by plainTable, the terminal's by
 // tablewriter: piped, both must give the same bytes.
 func TestPlainTableAsTablewriter(t *testing.T) {
-	words := []string{"", "M-12", "Programme structure agreed", "2017-06-30", "28d", "−3", "Amber", "über", "数据", "a  b", "x", "12,345"}
+	// Painted words too: a table piped with --color=always takes this way.
+	words := []string{"", "M-12", "Programme structure agreed", "2017-06-30", "28d", "−3", "Amber", "über", "数据", "a  b", "x", "12,345",
+		"\x1b[31mred\x1b[0m", "\x1b[1mBOLD HEADER\x1b[0m"}
 	rng := rand.New(rand.NewPCG(1, 2))
 	for n := range 3000 {
 		ncol := 1 + rng.IntN(5)

@@ -130,7 +130,7 @@ func (t Term) Table(tb Table) error {
 		}
 	}
 
-	if !t.IsTerminal && !t.Color {
+	if !t.IsTerminal {
 		_, err := t.Out.Write(plainTable(tb.Columns, header, rows))
 		return err
 	}
