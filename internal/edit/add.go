@@ -87,8 +87,6 @@ func (s *Source) Add(k programme.Kind, given map[string]string, rel string, toda
 // FlagName is the flag of `oco add` that gives a field.
 func FlagName(field string) string { return strings.ReplaceAll(field, "_", "-") }
 
-// flagError names the flag a value was given with, once:
-// "--due: "2024-9-1" is not a date...".
 // readFields parses the values given for a new item of kind k: the fields
 // to write with it, and the nested ones (tolerances.x), which Append does
 // not write, to set after. whole words the error for a mapping given as
@@ -127,6 +125,8 @@ func readFields(k programme.Kind, given map[string]string, today programme.Date,
 	return fields, later, nil
 }
 
+// flagError names the flag a value was given with, once:
+// "--due: "2024-9-1" is not a date...".
 func flagError(field string, err error) error {
 	return usagef("--%s: %s", FlagName(field), strings.TrimPrefix(err.Error(), field+": "))
 }

@@ -105,6 +105,17 @@ func newFixture(t *testing.T) *fixture {
 	return fx
 }
 
+// lcoBesideOCO commits the LCO programme in the OCO's repository too, in
+// lco/, beside the OCO's programme/.
+func (fx *fixture) lcoBesideOCO(t *testing.T) {
+	t.Helper()
+	if err := os.CopyFS(filepath.Join(fx.oco, "lco"), os.DirFS("testdata/lco/programme")); err != nil {
+		t.Fatal(err)
+	}
+	git(t, fx.oco, "add", ".")
+	git(t, fx.oco, "commit", "-q", "-m", "the LCO beside the OCO")
+}
+
 func (fx *fixture) options() Options {
 	return Options{Base: fx.root, Cache: fx.cache, Git: gitrev.Options{Getenv: os.Getenv}}
 }
@@ -341,11 +352,7 @@ func TestParse(t *testing.T) {
 // read through one git process, each from its own directory.
 func TestOneRepositoryTwoProgrammes(t *testing.T) {
 	fx := newFixture(t)
-	if err := os.CopyFS(filepath.Join(fx.oco, "lco"), os.DirFS("testdata/lco/programme")); err != nil {
-		t.Fatal(err)
-	}
-	git(t, fx.oco, "add", ".")
-	git(t, fx.oco, "commit", "-q", "-m", "the LCO beside the OCO")
+	fx.lcoBesideOCO(t)
 	fx.file.Programmes[1] = Entry{ID: "lco", Repo: "oco", Dir: "lco"}
 	pf, rs := fx.build(t, fx.options())
 	if len(rs.repos) != 1 {

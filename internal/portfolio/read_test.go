@@ -155,11 +155,7 @@ func TestPinnedReadOnce(t *testing.T) {
 // however many programmes, files and pinned revisions are read from it.
 func TestGitProcesses(t *testing.T) {
 	fx := newFixture(t)
-	if err := os.CopyFS(filepath.Join(fx.oco, "lco"), os.DirFS("testdata/lco/programme")); err != nil {
-		t.Fatal(err)
-	}
-	git(t, fx.oco, "add", ".")
-	git(t, fx.oco, "commit", "-q", "-m", "the LCO beside the OCO")
+	fx.lcoBesideOCO(t)
 	fx.file.Programmes = append(fx.file.Programmes, Entry{ID: "lco2", Repo: "oco", Dir: "lco"})
 	pf, rs := fx.build(t, fx.options())
 	pf.Status(pf.Findings()) // reads the pinned revision too

@@ -34,12 +34,11 @@ func Format(src []byte, order Order) ([]byte, error) {
 			return nil, err
 		}
 		// Once, not again: should the encoder write a flow mapping back
-		// (a key that is itself a mapping, say), a second turn would
-		// recurse without end.
+		// (a key that is itself a mapping, say), it is refused.
 		if again, err := topLevel(block); err != nil || again != topBlock {
 			return nil, errors.New("cannot put this file in canonical form: its top level stays a flow mapping")
 		}
-		return Format(block, order)
+		src = block
 	}
 	d, err := Parse(src)
 	if err != nil {
@@ -460,12 +459,6 @@ func blockTop(src []byte) ([]byte, error) {
 // mergeable reports whether v may follow a merge key: a mapping, or a
 // list of mappings, either possibly through aliases.
 func mergeable(v *yaml.Node) bool {
-	deref := func(n *yaml.Node) *yaml.Node {
-		for i := 0; n != nil && n.Kind == yaml.AliasNode && i < 100; i++ {
-			n = n.Alias
-		}
-		return n
-	}
 	v = deref(v)
 	switch {
 	case v == nil:
@@ -515,8 +508,8 @@ func decodable(root *yaml.Node) error {
 			seen := make(map[string]bool, len(n.Content)/2)
 			for i := 0; i+1 < len(n.Content); i += 2 {
 				k := n.Content[i]
-				if r := k; r.Kind == yaml.AliasNode && r.Alias != nil {
-					k = r.Alias
+				if r := deref(k); r != nil {
+					k = r
 				}
 				if k.Kind == yaml.MappingNode || k.Kind == yaml.SequenceNode {
 					return fmt.Errorf("yaml: line %d: invalid map key: a list or mapping", n.Content[i].Line)
