@@ -35,9 +35,10 @@ const (
 // unless the user has set GOGC or GOMEMLIMIT, which win. Env.LimitMemory
 // says whether this process is oco's own, rather than a test's.
 func (g *globals) limitMemory(dir string) {
-	if !g.env.LimitMemory || g.env.Getenv("GOGC") != "" || g.env.Getenv("GOMEMLIMIT") != "" {
+	if g.limited || !g.env.LimitMemory || g.env.Getenv("GOGC") != "" || g.env.Getenv("GOMEMLIMIT") != "" {
 		return
 	}
+	g.limited = true
 	// The files Load will read, found the way it finds them.
 	var size int64
 	fsys := os.DirFS(dir)

@@ -35,6 +35,8 @@ type globals struct {
 
 	bom    bool          // --bom, with -o csv
 	chosen render.Format // the -o value as format checked it
+
+	limited bool // the memory policy is set: once a run, however often findDir is asked
 }
 
 func newRootCmd(env *Env) (*cobra.Command, *globals) {
