@@ -256,7 +256,3 @@ func parseFlagDate(flag, s string) (programme.Date, error) {
 	}
 	return d, nil
 }
-
-// joinListIDs writes a list of ids in one cell, as the listings do; the
-// workbook export writes its lists so.
-func joinListIDs(ids []string) string { return strings.Join(ids, ", ") }
