@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -163,4 +164,62 @@ func Update(path string, edit func(old []byte) ([]byte, error)) error {
 		return nil
 	}
 	return WriteFile(path, data)
+}
+
+// WriteAll writes the files of a new programme whole or not at all, whatever
+// happens to the process. The files are written into a temporary directory
+// inside dir (dot-named, so no loader reads it, and marked with this
+// process's id, so the next command removes it if this one is killed),
+// then renamed into place one by one, programme.yaml last: until it is in
+// place, dir holds no programme, and a second oco init completes the first.
+func WriteAll(dir string, names []string, files map[string][]byte) error {
+	if err := os.MkdirAll(dir, 0o777); err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp(dir, TempPattern(InitPrefix))
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	for _, name := range names {
+		target := filepath.Join(tmp, name)
+		if err := os.MkdirAll(filepath.Dir(target), 0o777); err != nil {
+			return err
+		}
+		if err := os.WriteFile(target, files[name], 0o644); err != nil {
+			return err
+		}
+	}
+	last := slices.Index(names, "programme.yaml")
+	order := slices.Clone(names)
+	if last >= 0 {
+		order = append(slices.Delete(order, last, last+1), "programme.yaml")
+	}
+	var placed []string // taken back if a later one fails
+	for _, name := range order {
+		target := filepath.Join(dir, name)
+		err := os.MkdirAll(filepath.Dir(target), 0o777)
+		if err == nil {
+			var f *os.File
+			if f, err = os.Open(filepath.Join(tmp, name)); err == nil {
+				err = f.Sync()
+				f.Close()
+			}
+		}
+		if err == nil {
+			err = os.Rename(filepath.Join(tmp, name), target)
+		}
+		if err != nil {
+			for _, p := range placed {
+				os.Remove(p)
+			}
+			return err
+		}
+		placed = append(placed, target)
+	}
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+	return nil
 }

@@ -1,4 +1,4 @@
-package cli
+package yamledit
 
 import (
 	"os"
@@ -7,15 +7,15 @@ import (
 	"testing"
 )
 
-// TestWriteScaffoldWholeOrNothing: a new directory appears with every file
+// TestWriteAllWholeOrNothing: a new directory appears with every file
 // or not at all, and a failure in an existing one takes back what it wrote.
-func TestWriteScaffoldWholeOrNothing(t *testing.T) {
+func TestWriteAllWholeOrNothing(t *testing.T) {
 	files := map[string][]byte{"a.yaml": []byte("a: 1\n"), "b.yaml": []byte("b: 2\n"), "c.yaml": []byte("c: 3\n")}
 	names := []string{"a.yaml", "b.yaml", "c.yaml"}
 
 	parent := t.TempDir()
 	dir := filepath.Join(parent, "prog")
-	if err := writeScaffold(dir, names, files); err != nil {
+	if err := WriteAll(dir, names, files); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := os.ReadDir(dir)
@@ -35,7 +35,7 @@ func TestWriteScaffoldWholeOrNothing(t *testing.T) {
 	if err := os.Mkdir(filepath.Join(existing, "c.yaml"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := writeScaffold(existing, names, files); err == nil {
+	if err := WriteAll(existing, names, files); err == nil {
 		t.Fatal("writing over a directory succeeded")
 	}
 	var left []string
