@@ -2,7 +2,6 @@ package cli
 
 import (
 	"os"
-	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -144,32 +143,12 @@ func (g *globals) completeIDs(toComplete string, kinds ...programme.Kind) []stri
 			continue
 		}
 		r, _ := p.Lookup(id)
-		if title := itemTitle(r.Item); title != "" {
+		if title, _, _ := strings.Cut(programme.TitleOf(r.Item), "\n"); title != "" {
 			id += "\t" + title
 		}
 		out = append(out, id)
 	}
 	return out
-}
-
-// itemTitle is what an item is called: its title, name or statement.
-func itemTitle(item any) string {
-	v := reflect.ValueOf(item)
-	for v.Kind() == reflect.Pointer {
-		if v.IsNil() {
-			return ""
-		}
-		v = v.Elem()
-	}
-	if v.Kind() != reflect.Struct {
-		return ""
-	}
-	for _, f := range []string{"Title", "Name", "Statement"} {
-		if x := v.FieldByName(f); x.IsValid() && x.Kind() == reflect.String {
-			return strings.SplitN(x.String(), "\n", 2)[0]
-		}
-	}
-	return ""
 }
 
 // completeAssignment completes `field=value` after `oco set ID`: the

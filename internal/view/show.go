@@ -69,7 +69,7 @@ func NewShow(p *programme.Programme, plan func() *schedule.Plan, asOf programme.
 	}
 	s := &shower{p: p, plan: plan, asOf: asOf}
 	it := itemBase(v)
-	rec := &Show{Kind: string(kind), ID: id, Links: map[string][]Link{}, Title: itemTitle(v)}
+	rec := &Show{Kind: string(kind), ID: id, Links: map[string][]Link{}, Title: programme.TitleOf(v)}
 	if pos := it.Pos(); pos.Line > 0 {
 		rec.Defined = fmt.Sprintf("%s:%d", pos.File, pos.Line)
 	} else {
@@ -195,7 +195,7 @@ func (s *shower) link(id string) Link {
 		return l
 	}
 	l.Kind = string(r.Kind)
-	l.Title = itemTitle(r.Item)
+	l.Title = programme.TitleOf(r.Item)
 	switch x := r.Item.(type) {
 	case *programme.Milestone:
 		st := p.State(x, s.asOf)
@@ -212,35 +212,6 @@ func (s *shower) link(id string) Link {
 	return l
 }
 
-// itemTitle is what an item is called: its title, name or statement.
-func itemTitle(v any) string {
-	switch x := v.(type) {
-	case *programme.Header:
-		return x.Name
-	case *programme.Person:
-		return x.Name
-	case *programme.Body:
-		return x.Name
-	case *programme.Workstream:
-		return x.Name
-	case *programme.Phase:
-		return x.Name
-	case *programme.Milestone:
-		return x.Title
-	case *programme.Risk:
-		return x.Title
-	case *programme.Assumption:
-		return x.Statement
-	case *programme.Issue:
-		return x.Title
-	case *programme.Decision:
-		return x.Title
-	case *programme.Benefit:
-		return x.Title
-	}
-	return ""
-}
-
 // fields lists every field the item gives, in the format's order, under
 // the format's names; references name what they refer to.
 func (s *shower) fields(v any) []Field {
@@ -252,7 +223,7 @@ func (s *shower) fields(v any) []Field {
 		if name == "" || name == "-" || name == "id" {
 			continue
 		}
-		if (name == "title" || name == "name" || name == "statement") && rv.Field(i).Interface() == itemTitle(v) {
+		if (name == "title" || name == "name" || name == "statement") && rv.Field(i).Interface() == programme.TitleOf(v) {
 			continue // the heading says it
 		}
 		text := s.valueText(rv.Field(i), strings.Contains(opts, "ref="))
@@ -271,7 +242,7 @@ func (s *shower) valueText(fv reflect.Value, isRef bool) string {
 			return id
 		}
 		if r, ok := s.p.Lookup(id); ok {
-			if t := itemTitle(r.Item); t != "" {
+			if t := programme.TitleOf(r.Item); t != "" {
 				return id + " (" + OneLine(t) + ")"
 			}
 		}
