@@ -39,26 +39,9 @@ func (g *globals) shareOutputFlags(cmd *cobra.Command) {
 // order mark when --bom asks for one.
 func (g *globals) stdout() io.Writer {
 	if g.bom && g.chosen == render.FormatCSV {
-		return &bomWriter{w: g.env.Out}
+		return render.WithBOM(g.env.Out)
 	}
 	return g.env.Out
-}
-
-// bomWriter writes the byte order mark before the first byte, so output
-// that is never written stays empty.
-type bomWriter struct {
-	w       io.Writer
-	written bool
-}
-
-func (b *bomWriter) Write(p []byte) (int, error) {
-	if !b.written && len(p) > 0 {
-		b.written = true
-		if _, err := io.WriteString(b.w, render.BOM); err != nil {
-			return 0, err
-		}
-	}
-	return b.w.Write(p)
 }
 
 // flagValues lists the values a flag's help names after "a|b|c", for

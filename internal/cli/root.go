@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -229,7 +228,7 @@ func (g *globals) load() (*session, error) {
 			}
 		}
 		if p.Incomplete() {
-			return nil, usageError("no programme section could be read in %s: %s", s.g.displayDir(s.dir), brokenFiles(p))
+			return nil, usageError("no programme section could be read in %s: %s", s.g.displayDir(s.dir), p.Loss())
 		}
 		return nil, usageError("no programme section in %s: one file must hold `programme:` with id, name, start and end", s.g.displayDir(s.dir))
 	}
@@ -266,42 +265,12 @@ func (g *globals) partialExit() int {
 			fmt.Fprintf(g.env.Err, "%s\n", f)
 		}
 	}
-	fmt.Fprintf(g.env.Err, "oco: this is not the whole programme: %s\n", brokenFiles(p))
+	fmt.Fprintf(g.env.Err, "oco: this is not the whole programme: %s\n", p.Loss())
 	if g.allowErrors {
 		return ExitOK
 	}
 	fmt.Fprintf(g.env.Err, "oco: exit status 1; --allow-errors shows it and exits 0\n")
 	return ExitFailed
-}
-
-// brokenFiles says which files were not read whole, and what was lost.
-func brokenFiles(p *programme.Programme) string {
-	var parts []string
-	for _, f := range p.Unread {
-		parts = append(parts, f+" could not be read")
-	}
-	for _, b := range p.Broken {
-		switch {
-		case b.Whole:
-			parts = append(parts, b.File+" did not parse")
-		case len(b.Lost) > 0:
-			var ids []string
-			for _, l := range b.Lost {
-				switch {
-				case l.ID != "":
-					ids = append(ids, l.ID)
-				case l.Whole:
-					ids = append(ids, "the "+l.Section+" section")
-				default:
-					ids = append(ids, fmt.Sprintf("an item at line %d", l.Pos.Line))
-				}
-			}
-			parts = append(parts, fmt.Sprintf("%s lost %s", b.File, strings.Join(ids, ", ")))
-		default:
-			parts = append(parts, b.File+" was read only in part")
-		}
-	}
-	return strings.Join(parts, "; ")
 }
 
 // unreadable is the exit status 2 error for a programme with files that

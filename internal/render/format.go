@@ -306,3 +306,23 @@ var markdownEscaper = strings.NewReplacer(
 func markdownCell(s string) string {
 	return strings.TrimSpace(markdownEscaper.Replace(s))
 }
+
+// WithBOM writes w's output after the byte order mark, written before the
+// first byte, so that output never written stays empty.
+func WithBOM(w io.Writer) io.Writer { return &bomWriter{w: w} }
+
+// bomWriter is WithBOM's writer.
+type bomWriter struct {
+	w       io.Writer
+	written bool
+}
+
+func (b *bomWriter) Write(p []byte) (int, error) {
+	if !b.written && len(p) > 0 {
+		b.written = true
+		if _, err := io.WriteString(b.w, BOM); err != nil {
+			return 0, err
+		}
+	}
+	return b.w.Write(p)
+}
