@@ -234,7 +234,11 @@ func cut(s string, n int) string {
 
 // tolerances is each board tolerance with its figure, exceptions first.
 func tolerances(p *programme.Programme, plan *schedule.Plan, asOf programme.Date) render.ReportSection {
-	ts := check.Tolerances(p, plan, asOf)
+	return render.ReportSection{Title: "Tolerances", Table: toleranceTable(check.Tolerances(p, plan, asOf))}
+}
+
+// toleranceTable is the tolerances ts, exceptions first.
+func toleranceTable(ts []check.Tolerance) render.Table {
 	slices.SortStableFunc(ts, func(a, b check.Tolerance) int {
 		rank := func(t check.Tolerance) int {
 			switch {
@@ -270,7 +274,7 @@ func tolerances(p *programme.Programme, plan *schedule.Plan, asOf programme.Date
 		}
 		tb.Rows = append(tb.Rows, render.Cells(t.Name, limit, t.Text, state))
 	}
-	return render.ReportSection{Title: "Tolerances", Table: tb}
+	return tb
 }
 
 // changeRows makes the rows of one kind's changes in the period.

@@ -82,10 +82,7 @@ func NewDashboard(p *programme.Programme, plan *schedule.Plan, asOf programme.Da
 	if board.Rating != "" {
 		d.Assessment, d.Confidence = board.Rating, board.Confidence
 	}
-	d.Tolerances = board.Tolerances
-	d.Tolerances.Rows = slices.DeleteFunc(slices.Clone(d.Tolerances.Rows), func(row []render.Cell) bool {
-		return len(row) > 0 && row[len(row)-1].Text == "no tolerance set"
-	})
+	d.Tolerances = toleranceTable(slices.DeleteFunc(check.Tolerances(p, plan, asOf), func(t check.Tolerance) bool { return !t.Set() }))
 	if sim := plan.Simulation(p); sim.Varies() && len(plan.Milestones) > 0 {
 		// Enough runs for a steady P80, bounded so that the dashboard of
 		// a large programme stays quick; oco forecast runs as many as asked.
