@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -88,10 +87,16 @@ checked as it would be, and nothing is written if that adds an error.
 	return cmd
 }
 
+// upstreamRepos opens the repositories a programme in dir pins, as the
+// flags say.
+func (g *globals) upstreamRepos(dir string, o *upstreamOptions) *portfolio.Repos {
+	return portfolio.NewRepos(portfolio.Options{Base: dir, Cache: g.cacheDir(), Offline: o.offline, Git: g.gitOptions()})
+}
+
 // pinned reads the session's programme with the programmes it pins.
 func (g *globals) pinned(s *session, o *upstreamOptions) (*portfolio.Portfolio, *portfolio.Repos, error) {
 	f := portfolio.Pins(s.p)
-	repos := portfolio.NewRepos(portfolio.Options{Base: s.dir, Cache: g.cacheDir(), Offline: o.offline, Git: g.gitOptions()})
+	repos := g.upstreamRepos(s.dir, o)
 	others, err := portfolio.Read(f, repos)
 	if err != nil {
 		repos.Close()
@@ -187,11 +192,9 @@ func runUpstreamUpdate(g *globals, o *upstreamOptions, id string) error {
 		return usageError("the programme pins no programme %s (programme.upstream.%s)", id, id)
 	}
 	// Only the commit is needed: the pinned programme is not read.
-	pins := portfolio.Pins(src.P)
-	e := pins.Programmes[slices.IndexFunc(pins.Programmes, func(e portfolio.Entry) bool { return e.ID == id })]
-	repos := portfolio.NewRepos(portfolio.Options{Base: src.Dir, Cache: g.cacheDir(), Offline: o.offline, Git: g.gitOptions()})
+	repos := g.upstreamRepos(src.Dir, o)
 	defer repos.Close()
-	m, err := repos.Resolve(e)
+	m, err := repos.Resolve(portfolio.PinEntry(id, pin))
 	if err != nil {
 		return usageError("programme.upstream.%s: %v", id, err)
 	}

@@ -18,8 +18,14 @@ func Pins(p *programme.Programme) *File {
 	}
 	slices.Sort(ids)
 	for _, id := range ids {
-		pin := p.Header.Upstream[id]
-		f.Programmes = append(f.Programmes, Entry{ID: id, Repo: pin.Repo, Dir: pin.Dir, Pos: pin.Pos})
+		f.Programmes = append(f.Programmes, PinEntry(id, p.Header.Upstream[id]))
 	}
 	return f
+}
+
+// PinEntry is the pin of programme id as an entry of a portfolio: where
+// to read it from. The ref is left out: the pinned commit is not the
+// programme now.
+func PinEntry(id string, pin *programme.Pin) Entry {
+	return Entry{ID: id, Repo: pin.Repo, Dir: pin.Dir, Pos: pin.Pos}
 }
