@@ -327,18 +327,10 @@ func (r *Result) Successors(i int) []Successor {
 	return r.succ[r.succStart[i]:r.succStart[i+1]:r.succStart[i+1]]
 }
 
-// LinkSlack is how many days pred could slip before it moved succ through
-// their link with the given lag: negative when succ is done before pred
-// allows. The link's type and unit are succ's link to pred with that lag.
-func (r *Result) LinkSlack(pred, succ, lagDays int) int {
-	l := Link{Pred: pred, Lag: lagDays}
-	for _, x := range r.tasks[succ].Preds {
-		if x.Pred == pred && x.Lag == lagDays {
-			l = x
-			break
-		}
-	}
-	return r.LinkSlackOf(succ, l)
+// Predecessors are the links of task i, in the order its task gives them.
+func (r *Result) Predecessors(i int) []Link {
+	p := r.tasks[i].Preds
+	return p[:len(p):len(p)]
 }
 
 // LinkSlackOf is how many days l's predecessor could slip before it moved

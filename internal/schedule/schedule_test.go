@@ -434,8 +434,13 @@ func TestCompute(t *testing.T) {
 				t.Errorf("Cycles = %v, want %v", r.Cycles, tt.cycles)
 			}
 			for _, ls := range tt.linkSlack {
-				if got := r.LinkSlack(ls[0], ls[1], ls[2]); got != ls[3] {
-					t.Errorf("LinkSlack(%d, %d, %d) = %d, want %d", ls[0], ls[1], ls[2], got, ls[3])
+				// The link of ls[1] on ls[0] with lag ls[2].
+				k := slices.IndexFunc(r.Predecessors(ls[1]), func(l Link) bool { return l.Pred == ls[0] && l.Lag == ls[2] })
+				if k < 0 {
+					t.Fatalf("task %d has no link on %d with lag %d", ls[1], ls[0], ls[2])
+				}
+				if got := r.LinkSlackOf(ls[1], r.Predecessors(ls[1])[k]); got != ls[3] {
+					t.Errorf("LinkSlackOf(%d, link on %d lag %d) = %d, want %d", ls[1], ls[0], ls[2], got, ls[3])
 				}
 			}
 			checkOrder(t, tt.tasks, r)

@@ -105,22 +105,16 @@ func MilestoneDeps(p *programme.Programme, plan *schedule.Plan, asOf programme.D
 		if plan.SameLoop(succ, pred) {
 			e.Loop = true
 		} else {
-			ls := plan.LinkSlack(pred, succ, l.Lag)
+			l.Pred = pred
+			ls := plan.LinkSlackOf(succ, l)
 			e.Slack = &ls
 		}
 		return e
 	}
-	// Predecessors come from the model, which keeps the order the file
-	// lists them in; links to unknown ids are left to validate.
+	// Predecessors in the order the file lists them; links to unknown ids
+	// are left to validate, and to itself to the loop rules.
 	preds := func(v int) []schedule.Link {
-		var out []schedule.Link
-		for _, d := range plan.Milestones[v].DependsOn {
-			if p, ok := plan.Index(d.ID); ok && p != v {
-				typ, _ := schedule.ParseLinkType(d.Type)
-				out = append(out, schedule.Link{Pred: p, Lag: int(d.Lag), Type: typ, Working: d.Working})
-			}
-		}
-		return out
+		return slices.DeleteFunc(slices.Clone(plan.Predecessors(v)), func(l schedule.Link) bool { return l.Pred == v })
 	}
 	walk(i, all, preds, func(l schedule.Link) int { return l.Pred }, func(l schedule.Link, from, depth int, repeat bool) {
 		e := entry(l.Pred, from, from, l.Pred, l, repeat)
