@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ocotool/oco/internal/render"
+	"github.com/ocotool/oco/internal/jsonschema"
 )
 
 // TestOutputMatchesSchema holds every -o json of every kind to the schema
@@ -76,7 +76,7 @@ func runOut(t *testing.T, args ...string) []byte {
 
 func fitsSchema(t *testing.T, what string, schema, out []byte) {
 	t.Helper()
-	problems, err := render.ValidateOutput(schema, out)
+	problems, err := jsonschema.Check(schema, out)
 	if err != nil {
 		t.Fatalf("%s: %v\n%s", what, err, out)
 	}

@@ -3,16 +3,16 @@ package programme
 import (
 	"encoding/json"
 	"fmt"
-	"math"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/ocotool/oco/internal/jsonschema"
 )
 
 // toJSON converts a YAML document to the values JSON would give it, as an
@@ -62,140 +62,23 @@ func nodeValue(t *testing.T, n *yaml.Node) any {
 	return n.Value
 }
 
-// validator checks a value against the subset of JSON Schema 2020-12 that
-// Schema emits; a keyword it does not know fails the test, so the subset
-// cannot grow without the validator.
+// validator checks values against the schema, failing the test where the
+// schema uses a keyword the checker does not know.
 type validator struct {
 	t    *testing.T
 	root map[string]any
 }
 
-var annotations = map[string]bool{"$schema": true, "$id": true, "title": true, "description": true, "format": true, "$defs": true}
-
 func (v *validator) check(schema map[string]any, val any, path string) []string {
-	var errs []string
-	for k, kw := range schema {
-		switch k {
-		case "$ref":
-			name := strings.TrimPrefix(kw.(string), "#/$defs/")
-			def, ok := v.root["$defs"].(map[string]any)[name].(map[string]any)
-			if !ok {
-				v.t.Fatalf("%s: $ref %v names nothing", path, kw)
-			}
-			errs = append(errs, v.check(def, val, path)...)
-		case "type":
-			types := []string{}
-			switch kt := kw.(type) {
-			case string:
-				types = append(types, kt)
-			case []any:
-				for _, x := range kt {
-					types = append(types, x.(string))
-				}
-			}
-			ok := false
-			for _, ty := range types {
-				ok = ok || isType(val, ty)
-			}
-			if !ok {
-				errs = append(errs, fmt.Sprintf("%s: %v is not of type %v", path, val, types))
-			}
-		case "enum":
-			ok := false
-			for _, e := range kw.([]any) {
-				ok = ok || e == val
-			}
-			if !ok {
-				errs = append(errs, fmt.Sprintf("%s: %v is not one of %v", path, val, kw))
-			}
-		case "pattern":
-			if s, ok := val.(string); ok && !regexp.MustCompile(kw.(string)).MatchString(s) {
-				errs = append(errs, fmt.Sprintf("%s: %q does not match %s", path, s, kw))
-			}
-		case "minimum":
-			if f, ok := val.(float64); ok && f < kw.(float64) {
-				errs = append(errs, fmt.Sprintf("%s: %v is below %v", path, f, kw))
-			}
-		case "maximum":
-			if f, ok := val.(float64); ok && f > kw.(float64) {
-				errs = append(errs, fmt.Sprintf("%s: %v is above %v", path, f, kw))
-			}
-		case "required":
-			if m, ok := val.(map[string]any); ok {
-				for _, r := range kw.([]any) {
-					if _, has := m[r.(string)]; !has {
-						errs = append(errs, fmt.Sprintf("%s: %s is required", path, r))
-					}
-				}
-			}
-		case "properties":
-			if m, ok := val.(map[string]any); ok {
-				props := kw.(map[string]any)
-				for name, pv := range m {
-					if ps, known := props[name]; known {
-						errs = append(errs, v.check(ps.(map[string]any), pv, path+"."+name)...)
-					}
-				}
-			}
-		case "additionalProperties":
-			if kw != false {
-				v.t.Fatalf("%s: additionalProperties %v: only false is emitted", path, kw)
-			}
-			if m, ok := val.(map[string]any); ok {
-				props, _ := schema["properties"].(map[string]any)
-				for name := range m {
-					if _, known := props[name]; !known {
-						errs = append(errs, fmt.Sprintf("%s: unknown property %q", path, name))
-					}
-				}
-			}
-		case "items":
-			if l, ok := val.([]any); ok {
-				for i, el := range l {
-					errs = append(errs, v.check(kw.(map[string]any), el, fmt.Sprintf("%s[%d]", path, i))...)
-				}
-			}
-		case "anyOf":
-			ok := false
-			for _, alt := range kw.([]any) {
-				ok = ok || len(v.check(alt.(map[string]any), val, path)) == 0
-			}
-			if !ok {
-				errs = append(errs, fmt.Sprintf("%s: %v matches none of the alternatives", path, val))
-			}
-		default:
-			if !annotations[k] {
-				v.t.Fatalf("%s: the validator does not know keyword %q", path, k)
-			}
-		}
+	v.t.Helper()
+	errs, err := jsonschema.CheckValue(schema, val)
+	if err != nil {
+		v.t.Fatalf("%s: %v", path, err)
+	}
+	for i, e := range errs {
+		errs[i] = path + strings.TrimPrefix(e, "$")
 	}
 	return errs
-}
-
-func isType(val any, ty string) bool {
-	switch ty {
-	case "null":
-		return val == nil
-	case "string":
-		_, ok := val.(string)
-		return ok
-	case "boolean":
-		_, ok := val.(bool)
-		return ok
-	case "number":
-		_, ok := val.(float64)
-		return ok
-	case "integer":
-		f, ok := val.(float64)
-		return ok && f == math.Trunc(f)
-	case "array":
-		_, ok := val.([]any)
-		return ok
-	case "object":
-		_, ok := val.(map[string]any)
-		return ok
-	}
-	return false
 }
 
 func schemaValidator(t *testing.T) *validator {

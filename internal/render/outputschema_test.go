@@ -3,6 +3,8 @@ package render
 import (
 	"strings"
 	"testing"
+
+	"github.com/ocotool/oco/internal/jsonschema"
 )
 
 type schemaRec struct {
@@ -33,7 +35,7 @@ func TestOutputSchema(t *testing.T) {
 		`[{"id": 7, "affects": []}]`:                                    "$[0].id: want a string, got a number",
 		`{"id": "A"}`:                                                   "$: want a list, got an object",
 	} {
-		problems, err := ValidateOutput(schema, []byte(doc))
+		problems, err := jsonschema.Check(schema, []byte(doc))
 		if err != nil {
 			t.Fatal(err)
 		}
