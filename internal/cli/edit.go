@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"strings"
 
 	"github.com/ocotool/oco/internal/edit"
 	"github.com/ocotool/oco/internal/programme"
@@ -79,17 +78,6 @@ func editError(err error) error {
 		return &exitError{code: ExitFailed, err: err}
 	}
 	return &exitError{code: ExitCantRun, err: err}
-}
-
-// short cuts a value for a one-line message.
-func short(s string) string {
-	if i := strings.IndexByte(s, '\n'); i >= 0 {
-		s = s[:i] + " ..."
-	}
-	if r := []rune(s); len(r) > 60 {
-		s = string(r[:57]) + "..."
-	}
-	return s
 }
 
 // today is the date by the run's one clock, for "today" in an edit.

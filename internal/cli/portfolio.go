@@ -226,21 +226,8 @@ func (g *globals) memberNotes(m *portfolio.Member) {
 // does (SPEC 7.1): a banner naming every programme's broken files, and
 // exit status 1 unless --allow-errors.
 func (r *portfolioRun) markPartial(g *globals) {
-	whole := &programme.Programme{}
-	for _, m := range r.pf.Members {
-		if !m.P.Incomplete() {
-			continue
-		}
-		for _, f := range m.P.Findings {
-			if f.Rule == "syntax" {
-				whole.Findings = append(whole.Findings, f)
-			}
-		}
-		whole.Unread = append(whole.Unread, m.P.Unread...)
-		whole.Broken = append(whole.Broken, m.P.Broken...)
-	}
-	if whole.Incomplete() {
-		g.partial = whole
+	if p := r.pf.Partial(); p != nil {
+		g.partial = p
 	}
 }
 

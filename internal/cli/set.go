@@ -2,11 +2,8 @@ package cli
 
 import (
 	"fmt"
-	"io"
 
 	"github.com/spf13/cobra"
-
-	"github.com/ocotool/oco/internal/edit"
 )
 
 type setOptions struct {
@@ -66,23 +63,7 @@ func runSet(g *globals, o *setOptions, id string, args []string) error {
 		return nil
 	}
 	for _, f := range res.Fields {
-		reportField(g.env.Out, res.Target.Label, f)
+		fmt.Fprintln(g.env.Out, f.Line(res.Target.Label))
 	}
 	return nil
-}
-
-// reportField says what became of one field: "M-12 due: 2017-07-31 -> 2017-09-30".
-func reportField(w io.Writer, label string, f edit.FieldChange) {
-	switch {
-	case f.Remove && !f.Had:
-		fmt.Fprintf(w, "%s %s: not set\n", label, f.Field)
-	case f.Remove:
-		fmt.Fprintf(w, "%s %s: removed (was %s)\n", label, f.Field, short(f.Was))
-	case !f.Had:
-		fmt.Fprintf(w, "%s %s: %s (added)\n", label, f.Field, short(f.Show))
-	case f.Was == f.Show:
-		fmt.Fprintf(w, "%s %s: %s (unchanged)\n", label, f.Field, short(f.Show))
-	default:
-		fmt.Fprintf(w, "%s %s: %s -> %s\n", label, f.Field, short(f.Was), short(f.Show))
-	}
 }

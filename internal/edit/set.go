@@ -87,6 +87,33 @@ type FieldChange struct {
 	Was string // that value, as ValueText reads it
 }
 
+// Line says what became of the field of the item label in one line:
+// "M-12 due: 2017-07-31 -> 2017-09-30".
+func (f FieldChange) Line(label string) string {
+	switch {
+	case f.Remove && !f.Had:
+		return fmt.Sprintf("%s %s: not set", label, f.Field)
+	case f.Remove:
+		return fmt.Sprintf("%s %s: removed (was %s)", label, f.Field, short(f.Was))
+	case !f.Had:
+		return fmt.Sprintf("%s %s: %s (added)", label, f.Field, short(f.Show))
+	case f.Was == f.Show:
+		return fmt.Sprintf("%s %s: %s (unchanged)", label, f.Field, short(f.Show))
+	}
+	return fmt.Sprintf("%s %s: %s -> %s", label, f.Field, short(f.Was), short(f.Show))
+}
+
+// short cuts a value for a one-line message.
+func short(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i] + " ..."
+	}
+	if r := []rune(s); len(r) > 60 {
+		s = string(r[:57]) + "..."
+	}
+	return s
+}
+
 // SetResult is the outcome of Set.
 type SetResult struct {
 	*Result

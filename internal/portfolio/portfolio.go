@@ -214,3 +214,27 @@ func join(mp *programme.Programme, prog string, p *programme.Programme) {
 	mp.Unread = append(mp.Unread, p.Unread...)
 	mp.Broken = append(mp.Broken, p.Broken...)
 }
+
+// Partial is what of the portfolio's programmes could not be read whole,
+// gathered as one programme's (their files not read, not parsed, and the
+// syntax findings saying why), or nil where every programme was read
+// whole.
+func (pf *Portfolio) Partial() *programme.Programme {
+	whole := &programme.Programme{}
+	for _, m := range pf.Members {
+		if !m.P.Incomplete() {
+			continue
+		}
+		for _, f := range m.P.Findings {
+			if f.Rule == "syntax" {
+				whole.Findings = append(whole.Findings, f)
+			}
+		}
+		whole.Unread = append(whole.Unread, m.P.Unread...)
+		whole.Broken = append(whole.Broken, m.P.Broken...)
+	}
+	if !whole.Incomplete() {
+		return nil
+	}
+	return whole
+}
