@@ -172,32 +172,10 @@ func newListFilter(s *session, l *listing, o *listOptions) (*view.Filter, error)
 		return nil, err
 	}
 	if f.Owners != nil && !o.ownerExact {
-		// What a board owns, its chair and members answer for too.
-		for _, b := range p.Bodies {
-			if f.Owners[b.Chair] || slices.ContainsFunc(b.Members, func(m string) bool { return f.Owners[m] }) {
-				f.Owners[b.ID] = true
-			}
-		}
+		f.AddBodies(p)
 	}
-	groups := make([][]string, len(l.statuses))
-	for _, v := range o.statuses {
-		v = strings.ToLower(strings.TrimSpace(v))
-		gi := slices.IndexFunc(l.statuses, func(gr []string) bool { return slices.Contains(gr, v) })
-		if gi < 0 {
-			var all []string
-			for _, gr := range l.statuses {
-				all = append(all, gr...)
-			}
-			return nil, usageError("--status %q: valid values are %s", v, strings.Join(all, ", "))
-		}
-		if !slices.Contains(groups[gi], v) {
-			groups[gi] = append(groups[gi], v)
-		}
-	}
-	for _, gr := range groups {
-		if len(gr) > 0 {
-			f.Status = append(f.Status, gr)
-		}
+	if f.Status, err = view.StatusGroups(l.statuses, o.statuses); err != nil {
+		return nil, usageError("--status %v", err)
 	}
 	if f.Before, err = parseFlagDate("--due-before", o.dueBefore); err != nil {
 		return nil, err

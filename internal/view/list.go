@@ -2,7 +2,9 @@ package view
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/ocotool/oco/internal/programme"
 	"github.com/ocotool/oco/internal/schedule"
@@ -32,6 +34,40 @@ type Filter struct {
 	Owners              map[string]bool // the bodies a person chairs or sits on already added
 	Status              [][]string      // the chosen values, by group
 	Before, After       programme.Date
+}
+
+// AddBodies widens Owners to the bodies whose chair or a member is among
+// them: what a board owns, its chair and members answer for too.
+func (f *Filter) AddBodies(p *programme.Programme) {
+	for _, b := range p.Bodies {
+		if f.Owners[b.Chair] || slices.ContainsFunc(b.Members, func(m string) bool { return f.Owners[m] }) {
+			f.Owners[b.ID] = true
+		}
+	}
+}
+
+// StatusGroups sorts the status words given into the groups of a kind's
+// statuses (Statuses), each word once, for Filter.Status: a word of no
+// group is an error that lists the valid ones.
+func StatusGroups(statuses [][]string, given []string) ([][]string, error) {
+	groups := make([][]string, len(statuses))
+	for _, v := range given {
+		v = strings.ToLower(strings.TrimSpace(v))
+		gi := slices.IndexFunc(statuses, func(gr []string) bool { return slices.Contains(gr, v) })
+		if gi < 0 {
+			return nil, fmt.Errorf("%q: valid values are %s", v, strings.Join(slices.Concat(statuses...), ", "))
+		}
+		if !slices.Contains(groups[gi], v) {
+			groups[gi] = append(groups[gi], v)
+		}
+	}
+	var out [][]string
+	for _, gr := range groups {
+		if len(gr) > 0 {
+			out = append(out, gr)
+		}
+	}
+	return out, nil
 }
 
 // Active reports whether any filter is given.
