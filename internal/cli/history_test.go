@@ -71,7 +71,10 @@ func gitIn(tb testing.TB, dir string, stdin *bytes.Buffer, args ...string) {
 	}
 }
 
+// runOco runs oco in dir, as a user would, and returns what it printed
+// and its exit status; what it said on stderr is logged where it failed.
 func runOco(tb testing.TB, dir string, args ...string) (string, int) {
+	tb.Helper()
 	var out, errb bytes.Buffer
 	env := &Env{Out: &out, Err: &errb, In: strings.NewReader(""),
 		Getenv: func(string) string { return "" }, Getwd: func() (string, error) { return dir, nil }}

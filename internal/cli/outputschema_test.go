@@ -66,12 +66,11 @@ func TestOutputMatchesSchema(t *testing.T) {
 
 func runOut(t *testing.T, args ...string) []byte {
 	t.Helper()
-	var out, errOut bytes.Buffer
-	env := &Env{Out: &out, Err: &errOut, Getenv: func(string) string { return "" }, Getwd: func() (string, error) { return ".", nil }}
-	if code := Run(env, args); code != 0 && code != 1 {
-		t.Fatalf("oco %s: exit %d\n%s", strings.Join(args, " "), code, errOut.String())
+	out, code := runOco(t, ".", args...)
+	if code > ExitFailed {
+		t.Fatalf("oco %s: exit %d", strings.Join(args, " "), code)
 	}
-	return out.Bytes()
+	return []byte(out)
 }
 
 func fitsSchema(t *testing.T, what string, schema, out []byte) {

@@ -74,14 +74,11 @@ func boardProgramme(t testing.TB, dir string, n, month int) {
 // test on an exit status above 1 (1 is findings, as validate gives).
 func runBoardOco(t testing.TB, dir string, args ...string) []byte {
 	t.Helper()
-	var out, errOut bytes.Buffer
-	env := &Env{In: strings.NewReader(""), Out: &out, Err: &errOut,
-		Getenv: func(string) string { return "" },
-		Getwd:  func() (string, error) { return dir, nil }}
-	if code := Run(env, append([]string{"-C", dir}, args...)); code > ExitFailed {
-		t.Fatalf("oco %s: exit status %d\n%s", strings.Join(args, " "), code, errOut.String())
+	out, code := runOco(t, dir, append([]string{"-C", dir}, args...)...)
+	if code > ExitFailed {
+		t.Fatalf("oco %s: exit status %d", strings.Join(args, " "), code)
 	}
-	return out.Bytes()
+	return []byte(out)
 }
 
 // boardHistory makes a git repository in a temporary directory holding a
