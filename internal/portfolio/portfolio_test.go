@@ -105,6 +105,20 @@ func newFixture(t *testing.T) *fixture {
 	return fx
 }
 
+// readAfterRefGone has the LCO read at ref, which git args mk make in its
+// remote, then removed by rm, and returns what reading it again says.
+func (fx *fixture) readAfterRefGone(t *testing.T, ref string, mk, rm []string) error {
+	t.Helper()
+	git(t, fx.lcoBare, mk...)
+	fx.file.Programmes[1].Ref = ref
+	fx.build(t, fx.options())
+	git(t, fx.lcoBare, rm...)
+	rs := NewRepos(fx.options())
+	defer rs.Close()
+	_, err := Read(fx.file, rs)
+	return err
+}
+
 // lcoBesideOCO commits the LCO programme in the OCO's repository too, in
 // lco/, beside the OCO's programme/.
 func (fx *fixture) lcoBesideOCO(t *testing.T) {
@@ -251,14 +265,7 @@ func TestFetchFailure(t *testing.T) {
 
 func TestRefGone(t *testing.T) {
 	fx := newFixture(t)
-	git(t, fx.lcoBare, "tag", "v3", fx.v1)
-	fx.file.Programmes[1].Ref = "v3"
-	fx.build(t, fx.options())
-	git(t, fx.lcoBare, "tag", "-d", "v3")
-	rs := NewRepos(fx.options())
-	defer rs.Close()
-	_, err := Read(fx.file, rs)
-	if err == nil || !strings.Contains(err.Error(), "ref v3 is not in") {
+	if err := fx.readAfterRefGone(t, "v3", []string{"tag", "v3", fx.v1}, []string{"tag", "-d", "v3"}); err == nil || !strings.Contains(err.Error(), "ref v3 is not in") {
 		t.Fatalf("want the ref named as gone, got %v", err)
 	}
 }

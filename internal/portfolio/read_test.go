@@ -181,14 +181,7 @@ func TestGitProcesses(t *testing.T) {
 // what the cache last had.
 func TestBranchGone(t *testing.T) {
 	fx := newFixture(t)
-	git(t, fx.lcoBare, "branch", "draft", fx.v1)
-	fx.file.Programmes[1].Ref = "draft"
-	fx.build(t, fx.options())
-	git(t, fx.lcoBare, "branch", "-D", "draft")
-	rs := NewRepos(fx.options())
-	defer rs.Close()
-	_, err := Read(fx.file, rs)
-	if err == nil || !strings.Contains(err.Error(), "ref draft is not in") {
+	if err := fx.readAfterRefGone(t, "draft", []string{"branch", "draft", fx.v1}, []string{"branch", "-D", "draft"}); err == nil || !strings.Contains(err.Error(), "ref draft is not in") {
 		t.Fatalf("want the branch named as gone, got %v", err)
 	}
 	// Offline too: the fetch that found it gone pruned it from the copy.
